@@ -13,16 +13,17 @@ export interface Queryable {
 export interface PoolOptions {
   /** Connections for concurrent catalog queries. */
   readonly max?: number;
-  /** Statements run on every new connection (e.g. `SET search_path = pg_catalog`). */
-  readonly onConnect?: readonly string[];
+  /** Settings for every session, sent at connection start (`-c name=value`). */
+  readonly settings?: Readonly<Record<string, string>>;
 }
 
 /** Open a pool and prove it works with one round trip, mapping failures to `ReconcileError`. */
 export async function openPool(conn: Connection, options: PoolOptions = {}): Promise<pg.Pool> {
-  const pool = new pg.Pool({ ...conn.config, max: options.max ?? 4, connectionTimeoutMillis: 10_000 });
-  const setup = options.onConnect ?? [];
-  pool.on('connect', (client) => {
-    for (const sql of setup) client.query(sql).catch(() => undefined);
+  const pool = new pg.Pool({
+    ...conn.config,
+    options: withSettings(conn.config.options, options.settings),
+    max: options.max ?? 4,
+    connectionTimeoutMillis: 10_000,
   });
   // Idle clients that lose their server must not crash the process.
   pool.on('error', () => undefined);
@@ -46,6 +47,13 @@ export async function openClient(conn: Connection): Promise<pg.Client> {
     throw connectionError(e, conn);
   }
   return client;
+}
+
+/** Append `-c name=value` settings to libpq's `options` startup parameter. */
+function withSettings(existing: string | undefined, settings: Readonly<Record<string, string>> = {}): string | undefined {
+  const parts = Object.entries(settings).map(([k, v]) => `-c ${k}=${v.replace(/([\\ ])/g, '\\$1')}`);
+  const all = [existing, ...parts].filter((x): x is string => !!x);
+  return all.length > 0 ? all.join(' ') : undefined;
 }
 
 interface PgLikeError {

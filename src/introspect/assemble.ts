@@ -1,0 +1,269 @@
+/**
+ * Builds the model from raw catalog rows, grouped in memory by relation.
+ * The only place that knows the raw row shapes besides `queries.ts`.
+ */
+import type {
+  Check,
+  Column,
+  EnumType,
+  Exclusion,
+  ForeignKey,
+  Index,
+  IndexKey,
+  MatchType,
+  PrimaryKey,
+  ReferentialAction,
+  Schema,
+  Sequence,
+  Table,
+  Unique,
+  View,
+} from '../model/types.js';
+import { ident, identList, qualified } from '../render/quote.js';
+import type {
+  CollationRow,
+  ColumnRow,
+  ConstraintRow,
+  EnumRow,
+  ExtensionRow,
+  IndexRow,
+  OpclassRow,
+  RelationRow,
+  SequenceRow,
+} from './queries.js';
+
+export interface RawCatalog {
+  readonly schemas: readonly string[];
+  readonly relations: readonly RelationRow[];
+  readonly columns: readonly ColumnRow[];
+  readonly constraints: readonly ConstraintRow[];
+  readonly indexes: readonly IndexRow[];
+  readonly opclasses: readonly OpclassRow[];
+  readonly collations: readonly CollationRow[];
+  readonly enums: readonly EnumRow[];
+  readonly sequences: readonly SequenceRow[];
+  readonly extensions: readonly ExtensionRow[];
+}
+
+const ACTIONS: Record<string, ReferentialAction> = {
+  a: 'no action',
+  r: 'restrict',
+  c: 'cascade',
+  n: 'set null',
+  d: 'set default',
+};
+const MATCHES: Record<string, MatchType> = { s: 'simple', f: 'full', p: 'partial' };
+
+const byName = <T extends { name: string }>(a: T, b: T): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+const byQualified = <T extends { schema: string; name: string }>(a: T, b: T): number =>
+  a.schema < b.schema ? -1 : a.schema > b.schema ? 1 : byName(a, b);
+
+function groupBy<T>(rows: readonly T[], key: (r: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const r of rows) {
+    const k = key(r);
+    const list = map.get(k);
+    if (list) list.push(r);
+    else map.set(k, [r]);
+  }
+  return map;
+}
+
+function column(r: ColumnRow): Column {
+  const generated = r.generated === 's' || r.generated === 'v';
+  return {
+    name: r.name,
+    type: r.type,
+    notNull: r.not_null,
+    default: generated ? null : r.expr,
+    identity: r.identity === 'a' ? 'always' : r.identity === 'd' ? 'by-default' : null,
+    generated: generated && r.expr !== null ? { expression: r.expr, kind: r.generated === 's' ? 'stored' : 'virtual' } : null,
+    collation: r.collation,
+  };
+}
+
+/** Strip the `NOT VALID` suffix `pg_get_constraintdef` adds; validity is its own field. */
+function checkExpression(def: string): string {
+  return def.replace(/ NOT VALID$/, '').replace(/ NO INHERIT$/, '');
+}
+
+interface RelationContext {
+  readonly columnNames: Map<number, string>;
+  readonly columnCollations: Map<number, string>;
+  readonly opclasses: Map<string, OpclassRow>;
+  readonly collations: Map<string, string>;
+  readonly table: { schema: string; name: string };
+}
+
+function names(nums: readonly number[] | null, ctx: RelationContext): string[] {
+  return (nums ?? []).map((n) => ctx.columnNames.get(n) ?? `#${n}`);
+}
+
+function index(r: IndexRow, ctx: RelationContext, constraintByIndex: Map<string, string>): Index {
+  const keys: IndexKey[] = [];
+  for (let k = 0; k < r.key_count; k++) {
+    const attnum = r.keys[k] ?? 0;
+    const option = r.options[k] ?? 0;
+    const opclass = ctx.opclasses.get(r.opclasses[k] ?? '');
+    const collOid = r.collations[k] ?? '0';
+    const isColumn = attnum !== 0;
+    const collation = isColumn && collOid !== '0' && collOid !== ctx.columnCollations.get(attnum) ? (ctx.collations.get(collOid) ?? null) : null;
+    keys.push({
+      column: isColumn ? (ctx.columnNames.get(attnum) ?? `#${attnum}`) : null,
+      expression: isColumn ? null : (r.key_defs?.[k] ?? null),
+      opclass: opclass && !opclass.is_default ? opclass.name : null,
+      collation,
+      descending: (option & 1) !== 0,
+      nullsFirst: (option & 2) !== 0,
+    });
+  }
+  const include = r.keys.slice(r.key_count).map((n) => ctx.columnNames.get(n) ?? `#${n}`);
+  const partial = {
+    name: r.name,
+    method: r.method,
+    unique: r.unique,
+    nullsNotDistinct: r.nulls_not_distinct,
+    keys,
+    include,
+    predicate: r.predicate,
+    valid: r.valid,
+    constraint: constraintByIndex.get(r.oid) ?? null,
+  };
+  return { ...partial, definition: r.definition ?? indexDefinition(partial, ctx.table) };
+}
+
+/** The `CREATE INDEX` text for an index made only of plain columns (no catalog deparse needed). */
+function indexDefinition(ix: Omit<Index, 'definition'>, table: { schema: string; name: string }): string {
+  const keys = ix.keys.map((k) => {
+    const parts = [k.column !== null ? ident(k.column) : `(${k.expression ?? ''})`];
+    if (k.collation) parts.push(`COLLATE ${k.collation}`);
+    if (k.opclass) parts.push(k.opclass);
+    if (k.descending) parts.push('DESC');
+    if (k.descending && !k.nullsFirst) parts.push('NULLS LAST');
+    if (!k.descending && k.nullsFirst) parts.push('NULLS FIRST');
+    return parts.join(' ');
+  });
+  let sql = `CREATE ${ix.unique ? 'UNIQUE ' : ''}INDEX ${ident(ix.name)} ON ${qualified(table)} USING ${ix.method} (${keys.join(', ')})`;
+  if (ix.include.length > 0) sql += ` INCLUDE (${identList(ix.include)})`;
+  if (ix.nullsNotDistinct) sql += ' NULLS NOT DISTINCT';
+  if (ix.predicate) sql += ` WHERE ${ix.predicate}`;
+  return sql;
+}
+
+function table(
+  rel: RelationRow,
+  columnRows: readonly ColumnRow[],
+  constraintRows: readonly ConstraintRow[],
+  indexRows: readonly IndexRow[],
+  shared: Pick<RelationContext, 'opclasses' | 'collations'>,
+): Table {
+  const sortedCols = [...columnRows].sort((a, b) => a.num - b.num);
+  const ctx: RelationContext = {
+    ...shared,
+    columnNames: new Map(sortedCols.map((c) => [c.num, c.name])),
+    columnCollations: new Map(sortedCols.map((c) => [c.num, c.collation_oid])),
+    table: { schema: rel.schema, name: rel.name },
+  };
+  let primaryKey: PrimaryKey | null = null;
+  const foreignKeys: ForeignKey[] = [];
+  const uniques: Unique[] = [];
+  const checks: Check[] = [];
+  const exclusions: Exclusion[] = [];
+  const constraintByIndex = new Map<string, string>();
+  const nullsNotDistinct = new Map(indexRows.map((i) => [i.oid, i.nulls_not_distinct]));
+  for (const c of constraintRows) {
+    const timing = { deferrable: c.deferrable, initiallyDeferred: c.deferred };
+    if (c.type === 'p' || c.type === 'u' || c.type === 'x') constraintByIndex.set(c.index_oid, c.name);
+    switch (c.type) {
+      case 'p':
+        primaryKey = { name: c.name, columns: names(c.keys, ctx), ...timing };
+        break;
+      case 'u':
+        uniques.push({ name: c.name, columns: names(c.keys, ctx), nullsNotDistinct: nullsNotDistinct.get(c.index_oid) ?? false, ...timing });
+        break;
+      case 'f':
+        foreignKeys.push({
+          name: c.name,
+          columns: names(c.keys, ctx),
+          references: { schema: c.ref_schema ?? '', name: c.ref_table ?? '' },
+          referencedColumns: c.ref_columns ?? [],
+          onDelete: ACTIONS[c.on_delete] ?? 'no action',
+          onUpdate: ACTIONS[c.on_update] ?? 'no action',
+          onDeleteSetColumns: names(c.set_columns, ctx),
+          match: MATCHES[c.match] ?? 'simple',
+          validated: c.validated,
+          ...timing,
+        });
+        break;
+      case 'c':
+        checks.push({ name: c.name, expression: checkExpression(c.definition ?? ''), validated: c.validated, noInherit: c.no_inherit });
+        break;
+      case 'x':
+        exclusions.push({ name: c.name, definition: c.definition ?? '', ...timing });
+        break;
+    }
+  }
+  return {
+    schema: rel.schema,
+    name: rel.name,
+    kind: rel.kind === 'p' ? 'partitioned' : 'table',
+    partitionKey: rel.partition_key,
+    partitionOf:
+      rel.parent_schema !== null && rel.parent_name !== null
+        ? { parent: { schema: rel.parent_schema, name: rel.parent_name }, bound: rel.partition_bound ?? '' }
+        : null,
+    columns: sortedCols.map(column),
+    primaryKey,
+    foreignKeys: foreignKeys.sort(byName),
+    uniques: uniques.sort(byName),
+    checks: checks.sort(byName),
+    exclusions: exclusions.sort(byName),
+    indexes: indexRows.map((r) => index(r, ctx, constraintByIndex)).sort(byName),
+  };
+}
+
+function sequence(r: SequenceRow): Sequence {
+  return {
+    schema: r.schema,
+    name: r.name,
+    type: r.type,
+    start: r.start,
+    increment: r.increment,
+    min: r.min,
+    max: r.max,
+    cache: r.cache,
+    cycle: r.cycle,
+    ownedBy:
+      r.owner_schema !== null && r.owner_table !== null && r.owner_column !== null
+        ? { table: { schema: r.owner_schema, name: r.owner_table }, column: r.owner_column }
+        : null,
+  };
+}
+
+export function assemble(raw: RawCatalog): Schema {
+  const columnsByRel = groupBy(raw.columns, (c) => c.rel);
+  const constraintsByRel = groupBy(raw.constraints, (c) => c.rel);
+  const indexesByRel = groupBy(raw.indexes, (i) => i.rel);
+  const shared = {
+    opclasses: new Map(raw.opclasses.map((o) => [o.oid, o])),
+    collations: new Map(raw.collations.map((c) => [c.oid, c.name])),
+  };
+  const tables: Table[] = [];
+  const views: View[] = [];
+  for (const rel of raw.relations) {
+    if (rel.kind === 'v' || rel.kind === 'm') {
+      views.push({ schema: rel.schema, name: rel.name, materialized: rel.kind === 'm', definition: (rel.view_definition ?? '').trim() });
+      continue;
+    }
+    tables.push(table(rel, columnsByRel.get(rel.oid) ?? [], constraintsByRel.get(rel.oid) ?? [], indexesByRel.get(rel.oid) ?? [], shared));
+  }
+  const enums: EnumType[] = raw.enums.map((e) => ({ schema: e.schema, name: e.name, labels: e.labels }));
+  return {
+    schemas: [...raw.schemas].sort(),
+    tables: tables.sort(byQualified),
+    enums: enums.sort(byQualified),
+    sequences: raw.sequences.map(sequence).sort(byQualified),
+    extensions: raw.extensions.map((e) => ({ name: e.name, schema: e.schema, version: e.version })).sort(byName),
+    views: views.sort(byQualified),
+  };
+}

@@ -1,0 +1,84 @@
+/**
+ * Live introspection: reads a database into the model with one bulk query per
+ * object kind, run concurrently. Works on anything `Queryable` (a `pg` pool, a
+ * PGlite shadow) whose sessions run with `search_path = pg_catalog`.
+ */
+import type { Queryable } from '../db/pool.js';
+import { ReconcileError } from '../errors.js';
+import type { Schema } from '../model/types.js';
+import { assemble } from './assemble.js';
+import {
+  COLLATIONS_SQL,
+  COLUMNS_SQL,
+  ENUMS_SQL,
+  EXTENSIONS_SQL,
+  NAMESPACES_SQL,
+  OPCLASSES_SQL,
+  RELATIONS_SQL,
+  SEQUENCES_SQL,
+  SESSION_SQL,
+  constraintsSql,
+  indexesSql,
+  type CollationRow,
+  type ColumnRow,
+  type ConstraintRow,
+  type EnumRow,
+  type ExtensionRow,
+  type IndexRow,
+  type OpclassRow,
+  type RelationRow,
+  type SequenceRow,
+  type SessionRow,
+} from './queries.js';
+
+/** The session setting introspection needs, so PostgreSQL qualifies every name it prints. */
+export const CATALOG_SETTINGS = { search_path: 'pg_catalog' } as const;
+export const CATALOG_SEARCH_PATH_SQL = 'SET search_path = pg_catalog';
+
+export interface InspectOptions {
+  /** Schemas to read; default every non-system schema. Unknown names are an error. */
+  readonly schemas?: readonly string[] | undefined;
+}
+
+export interface Inspection {
+  readonly schema: Schema;
+  /** `server_version_num`, e.g. 180004. */
+  readonly serverVersion: number;
+}
+
+async function rows<R extends object>(db: Queryable, sql: string, params?: unknown[]): Promise<R[]> {
+  return (await db.query<R>(sql, params)).rows;
+}
+
+export async function inspect(db: Queryable, options: InspectOptions = {}): Promise<Inspection> {
+  const [session] = await rows<SessionRow>(db, SESSION_SQL);
+  if (!session) throw new ReconcileError('internal', 'could not read the server version');
+  if (session.search_path !== 'pg_catalog') {
+    throw new ReconcileError('internal', `introspection needs search_path = pg_catalog, the session has ${session.search_path}`);
+  }
+  const available = (await rows<{ name: string }>(db, NAMESPACES_SQL)).map((r) => r.name);
+  const schemas = options.schemas ? [...new Set(options.schemas)] : available;
+  const unknown = schemas.filter((s) => !available.includes(s));
+  if (unknown.length > 0) {
+    throw new ReconcileError(
+      'not-found',
+      `schema ${unknown.map((s) => JSON.stringify(s)).join(', ')} does not exist`,
+      `the database has: ${available.join(', ') || 'no user schemas'}`,
+    );
+  }
+  const v = session.version;
+  const p = [schemas];
+  const [relations, columns, constraints, indexes, opclasses, collations, enums, sequences, extensions] = await Promise.all([
+    rows<RelationRow>(db, RELATIONS_SQL, p),
+    rows<ColumnRow>(db, COLUMNS_SQL, p),
+    rows<ConstraintRow>(db, constraintsSql(v), p),
+    rows<IndexRow>(db, indexesSql(v), p),
+    rows<OpclassRow>(db, OPCLASSES_SQL),
+    rows<CollationRow>(db, COLLATIONS_SQL),
+    rows<EnumRow>(db, ENUMS_SQL, p),
+    rows<SequenceRow>(db, SEQUENCES_SQL, p),
+    rows<ExtensionRow>(db, EXTENSIONS_SQL),
+  ]);
+  const schema = assemble({ schemas, relations, columns, constraints, indexes, opclasses, collations, enums, sequences, extensions });
+  return { schema, serverVersion: v };
+}

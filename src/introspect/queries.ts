@@ -1,0 +1,270 @@
+/**
+ * Bulk catalog queries: one per object kind for the whole database, scoped by
+ * `nspname = ANY($1)`. Deparse functions (`pg_get_expr`, `pg_get_indexdef`,
+ * `pg_get_constraintdef`) are called only where the raw catalog columns do not
+ * already hold the facts (expressions, predicates, checks); plain column
+ * indexes and key constraints are assembled from the raw arrays.
+ *
+ * They must run with `search_path = pg_catalog` so that every name PostgreSQL
+ * prints is schema-qualified the same way on every server.
+ */
+
+/** Objects that belong to an extension are not part of the user's schema. */
+const notExtensionMember = (catalog: string, alias: string): string =>
+  `NOT EXISTS (SELECT 1 FROM pg_depend xd WHERE xd.classid = '${catalog}'::regclass AND xd.objid = ${alias}.oid AND xd.deptype = 'e')`;
+
+export const NAMESPACES_SQL = `
+SELECT n.nspname AS name
+FROM pg_namespace n
+WHERE n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')
+  AND n.nspname NOT LIKE 'pg\\_temp\\_%'
+  AND n.nspname NOT LIKE 'pg\\_toast\\_temp\\_%'
+  AND ${notExtensionMember('pg_namespace', 'n')}
+ORDER BY n.nspname`;
+
+export const SESSION_SQL = `
+SELECT current_setting('server_version_num')::int AS version,
+       current_setting('search_path') AS search_path`;
+
+export interface SessionRow {
+  version: number;
+  search_path: string;
+}
+
+export interface RelationRow {
+  oid: string;
+  schema: string;
+  name: string;
+  kind: 'r' | 'p' | 'v' | 'm';
+  partition_key: string | null;
+  parent_schema: string | null;
+  parent_name: string | null;
+  partition_bound: string | null;
+  view_definition: string | null;
+}
+
+export const RELATIONS_SQL = `
+SELECT c.oid::int8::text AS oid, n.nspname AS schema, c.relname AS name, c.relkind AS kind,
+       CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END AS partition_key,
+       pn.nspname AS parent_schema, pc.relname AS parent_name,
+       CASE WHEN c.relispartition THEN pg_get_expr(c.relpartbound, c.oid) END AS partition_bound,
+       CASE WHEN c.relkind IN ('v', 'm') THEN pg_get_viewdef(c.oid) END AS view_definition
+FROM pg_class c
+JOIN pg_namespace n ON n.oid = c.relnamespace
+LEFT JOIN pg_inherits inh ON c.relispartition AND inh.inhrelid = c.oid
+LEFT JOIN pg_class pc ON pc.oid = inh.inhparent
+LEFT JOIN pg_namespace pn ON pn.oid = pc.relnamespace
+WHERE n.nspname = ANY($1)
+  AND c.relkind IN ('r', 'p', 'v', 'm')
+  AND ${notExtensionMember('pg_class', 'c')}`;
+
+export interface ColumnRow {
+  rel: string;
+  num: number;
+  name: string;
+  type: string;
+  not_null: boolean;
+  identity: '' | 'a' | 'd';
+  generated: '' | 's' | 'v';
+  expr: string | null;
+  collation_oid: string;
+  collation: string | null;
+}
+
+export const COLUMNS_SQL = `
+SELECT a.attrelid::int8::text AS rel, a.attnum AS num, a.attname AS name,
+       format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull AS not_null,
+       a.attidentity AS identity, a.attgenerated AS generated,
+       CASE WHEN a.atthasdef THEN pg_get_expr(ad.adbin, ad.adrelid) END AS expr,
+       a.attcollation::int8::text AS collation_oid,
+       CASE WHEN a.attcollation <> t.typcollation THEN
+         CASE WHEN coln.nspname = 'pg_catalog' THEN quote_ident(co.collname)
+              ELSE quote_ident(coln.nspname) || '.' || quote_ident(co.collname) END
+       END AS collation
+FROM pg_attribute a
+JOIN pg_class c ON c.oid = a.attrelid
+JOIN pg_namespace n ON n.oid = c.relnamespace
+JOIN pg_type t ON t.oid = a.atttypid
+LEFT JOIN pg_attrdef ad ON a.atthasdef AND ad.adrelid = a.attrelid AND ad.adnum = a.attnum
+LEFT JOIN pg_collation co ON a.attcollation <> t.typcollation AND co.oid = a.attcollation
+LEFT JOIN pg_namespace coln ON coln.oid = co.collnamespace
+WHERE n.nspname = ANY($1)
+  AND c.relkind IN ('r', 'p')
+  AND a.attnum > 0
+  AND NOT a.attisdropped`;
+
+export interface ConstraintRow {
+  rel: string;
+  name: string;
+  type: 'p' | 'f' | 'u' | 'c' | 'x';
+  deferrable: boolean;
+  deferred: boolean;
+  validated: boolean;
+  no_inherit: boolean;
+  keys: number[] | null;
+  ref_schema: string | null;
+  ref_table: string | null;
+  ref_columns: string[] | null;
+  on_update: string;
+  on_delete: string;
+  match: string;
+  set_columns: number[] | null;
+  definition: string | null;
+  index_oid: string;
+}
+
+/** PostgreSQL 15 added `ON DELETE SET NULL (columns)`. */
+export function constraintsSql(version: number): string {
+  const setCols = version >= 150000 ? 'con.confdelsetcols::int2[]' : 'NULL::int2[]';
+  return `
+SELECT con.conrelid::int8::text AS rel, con.conname AS name, con.contype AS type,
+       con.condeferrable AS deferrable, con.condeferred AS deferred,
+       con.convalidated AS validated, con.connoinherit AS no_inherit,
+       con.conkey::int2[] AS keys,
+       fn.nspname AS ref_schema, fc.relname AS ref_table,
+       CASE WHEN con.contype = 'f' THEN ARRAY(
+         SELECT fa.attname::text FROM unnest(con.confkey) WITH ORDINALITY AS k(num, ord)
+         JOIN pg_attribute fa ON fa.attrelid = con.confrelid AND fa.attnum = k.num
+         ORDER BY k.ord) END AS ref_columns,
+       con.confupdtype AS on_update, con.confdeltype AS on_delete, con.confmatchtype AS match,
+       ${setCols} AS set_columns,
+       CASE WHEN con.contype IN ('c', 'x') THEN pg_get_constraintdef(con.oid) END AS definition,
+       con.conindid::int8::text AS index_oid
+FROM pg_constraint con
+JOIN pg_class c ON c.oid = con.conrelid
+JOIN pg_namespace n ON n.oid = c.relnamespace
+LEFT JOIN pg_class fc ON con.contype = 'f' AND fc.oid = con.confrelid
+LEFT JOIN pg_namespace fn ON fn.oid = fc.relnamespace
+WHERE n.nspname = ANY($1)
+  AND con.contype IN ('p', 'f', 'u', 'c', 'x')
+  AND con.conparentid = 0
+  AND c.relkind IN ('r', 'p')`;
+}
+
+export interface IndexRow {
+  oid: string;
+  rel: string;
+  name: string;
+  method: string;
+  unique: boolean;
+  valid: boolean;
+  nulls_not_distinct: boolean;
+  key_count: number;
+  keys: number[];
+  options: number[];
+  opclasses: string[];
+  collations: string[];
+  /** Only for indexes with expressions: each key column as PostgreSQL prints it. */
+  key_defs: string[] | null;
+  predicate: string | null;
+  /** Only for indexes with expressions or predicates. */
+  definition: string | null;
+}
+
+/** PostgreSQL 15 added `NULLS NOT DISTINCT`. */
+export function indexesSql(version: number): string {
+  const nnd = version >= 150000 ? 'i.indnullsnotdistinct' : 'false';
+  return `
+SELECT i.indexrelid::int8::text AS oid, i.indrelid::int8::text AS rel, ic.relname AS name,
+       am.amname AS method, i.indisunique AS unique, i.indisvalid AS valid,
+       ${nnd} AS nulls_not_distinct,
+       i.indnkeyatts AS key_count, i.indkey::int2[] AS keys, i.indoption::int2[] AS options,
+       i.indclass::oid[]::int8[]::text[] AS opclasses, i.indcollation::oid[]::int8[]::text[] AS collations,
+       CASE WHEN i.indexprs IS NOT NULL THEN ARRAY(
+         SELECT pg_get_indexdef(i.indexrelid, k, false) FROM generate_series(1, i.indnkeyatts) AS k ORDER BY k)
+       END AS key_defs,
+       CASE WHEN i.indpred IS NOT NULL THEN pg_get_expr(i.indpred, i.indrelid) END AS predicate,
+       CASE WHEN i.indexprs IS NOT NULL OR i.indpred IS NOT NULL THEN pg_get_indexdef(i.indexrelid) END AS definition
+FROM pg_index i
+JOIN pg_class ic ON ic.oid = i.indexrelid
+JOIN pg_class c ON c.oid = i.indrelid
+JOIN pg_namespace n ON n.oid = c.relnamespace
+JOIN pg_am am ON am.oid = ic.relam
+WHERE n.nspname = ANY($1)
+  AND c.relkind IN ('r', 'p')
+  AND NOT EXISTS (SELECT 1 FROM pg_inherits pi WHERE pi.inhrelid = i.indexrelid)`;
+}
+
+export interface OpclassRow {
+  oid: string;
+  name: string;
+  is_default: boolean;
+}
+
+/** Operator classes and collations are small catalogs: read whole, resolve in memory. */
+export const OPCLASSES_SQL = `
+SELECT oc.oid::int8::text AS oid,
+       CASE WHEN ocn.nspname = 'pg_catalog' THEN quote_ident(oc.opcname)
+            ELSE quote_ident(ocn.nspname) || '.' || quote_ident(oc.opcname) END AS name,
+       oc.opcdefault AS is_default
+FROM pg_opclass oc JOIN pg_namespace ocn ON ocn.oid = oc.opcnamespace`;
+
+export interface CollationRow {
+  oid: string;
+  name: string;
+}
+
+export const COLLATIONS_SQL = `
+SELECT co.oid::int8::text AS oid,
+       CASE WHEN con.nspname = 'pg_catalog' THEN quote_ident(co.collname)
+            ELSE quote_ident(con.nspname) || '.' || quote_ident(co.collname) END AS name
+FROM pg_collation co JOIN pg_namespace con ON con.oid = co.collnamespace`;
+
+export interface EnumRow {
+  schema: string;
+  name: string;
+  labels: string[];
+}
+
+export const ENUMS_SQL = `
+SELECT n.nspname AS schema, t.typname AS name,
+       array_agg(e.enumlabel::text ORDER BY e.enumsortorder) AS labels
+FROM pg_type t
+JOIN pg_namespace n ON n.oid = t.typnamespace
+JOIN pg_enum e ON e.enumtypid = t.oid
+WHERE n.nspname = ANY($1)
+  AND ${notExtensionMember('pg_type', 't')}
+GROUP BY n.nspname, t.typname`;
+
+export interface SequenceRow {
+  schema: string;
+  name: string;
+  type: string;
+  start: string;
+  increment: string;
+  min: string;
+  max: string;
+  cache: string;
+  cycle: boolean;
+  owner_schema: string | null;
+  owner_table: string | null;
+  owner_column: string | null;
+}
+
+/** Identity sequences (dependency type `i`) belong to their column, not to the model. */
+export const SEQUENCES_SQL = `
+SELECT n.nspname AS schema, c.relname AS name, format_type(s.seqtypid, NULL) AS type,
+       s.seqstart::text AS start, s.seqincrement::text AS increment,
+       s.seqmin::text AS min, s.seqmax::text AS max, s.seqcache::text AS cache, s.seqcycle AS cycle,
+       dn.nspname AS owner_schema, dc.relname AS owner_table, da.attname AS owner_column
+FROM pg_sequence s
+JOIN pg_class c ON c.oid = s.seqrelid
+JOIN pg_namespace n ON n.oid = c.relnamespace
+LEFT JOIN pg_depend d ON d.classid = 'pg_class'::regclass AND d.objid = c.oid
+     AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a', 'i')
+LEFT JOIN pg_class dc ON dc.oid = d.refobjid
+LEFT JOIN pg_namespace dn ON dn.oid = dc.relnamespace
+LEFT JOIN pg_attribute da ON da.attrelid = d.refobjid AND da.attnum = d.refobjsubid
+WHERE n.nspname = ANY($1)
+  AND d.deptype IS DISTINCT FROM 'i'
+  AND ${notExtensionMember('pg_class', 'c')}`;
+
+export interface ExtensionRow {
+  name: string;
+  schema: string;
+  version: string;
+}
+
+export const EXTENSIONS_SQL = `
+SELECT e.extname AS name, n.nspname AS schema, e.extversion AS version
+FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace`;
