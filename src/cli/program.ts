@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { registerInspect } from './commands/inspect.js';
+import { registerLocks } from './commands/locks.js';
 import { CliExit, EXIT, reportError } from './output.js';
 
 export function version(): string {
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run reconcile --help for usage)')
     .exitOverride();
   registerInspect(program);
+  registerLocks(program);
   return program;
 }
 
