@@ -1,0 +1,76 @@
+/**
+ * compare(declared, live) -> Change[]: a pure function over two models.
+ */
+import type { EnumType, Schema } from '../model/types.js';
+import { qualifiedKey } from '../model/types.js';
+import type { Change } from './changes.js';
+import { applyScope, type Scope } from './scope.js';
+import { compareTable } from './tables.js';
+
+export type { Change, ChangeKind } from './changes.js';
+export { isInformational, changeTable, assertNever } from './changes.js';
+export type { Scope } from './scope.js';
+
+function compareEnum(d: EnumType, l: EnumType, out: Change[]): void {
+  const q = { schema: d.schema, name: d.name };
+  const liveLabels = new Set(l.labels);
+  d.labels.forEach((value, i) => {
+    if (liveLabels.has(value)) return;
+    out.push({ kind: 'missing-enum-value', enum: q, value, after: i > 0 ? (d.labels[i - 1] ?? null) : null, before: i === 0 ? (d.labels[1] ?? null) : null });
+  });
+  const declaredLabels = new Set(d.labels);
+  for (const value of l.labels) if (!declaredLabels.has(value)) out.push({ kind: 'extra-enum-value', enum: q, value });
+  const commonD = d.labels.filter((x) => liveLabels.has(x));
+  const commonL = l.labels.filter((x) => declaredLabels.has(x));
+  if (JSON.stringify(commonD) !== JSON.stringify(commonL)) out.push({ kind: 'enum-order-differs', enum: q, declared: commonD, live: commonL });
+}
+
+function byKey<T extends { schema: string; name: string }>(items: readonly T[]): Map<string, T> {
+  return new Map(items.map((x) => [qualifiedKey(x), x]));
+}
+
+/**
+ * Every difference between the declared model and the live one, in a stable
+ * order: schemas, extensions, enums, sequences, then table by table.
+ */
+export function compare(declaredModel: Schema, liveModel: Schema, scope: Scope = {}): Change[] {
+  const declared = applyScope(declaredModel, scope, { ledger: false });
+  const live = applyScope(liveModel, scope, { ledger: true });
+  const out: Change[] = [];
+
+  const liveSchemas = new Set(live.schemas);
+  for (const s of declared.schemas) if (!liveSchemas.has(s)) out.push({ kind: 'missing-schema', schema: s });
+  const declaredSchemas = new Set(declared.schemas);
+  for (const s of live.schemas) if (!declaredSchemas.has(s)) out.push({ kind: 'extra-schema', schema: s });
+
+  const liveExt = new Set(live.extensions.map((e) => e.name));
+  for (const e of declared.extensions) if (!liveExt.has(e.name)) out.push({ kind: 'missing-extension', extension: e });
+
+  const liveEnums = byKey(live.enums);
+  for (const d of declared.enums) {
+    const l = liveEnums.get(qualifiedKey(d));
+    if (!l) out.push({ kind: 'missing-enum', enum: d });
+    else compareEnum(d, l, out);
+  }
+  const declaredEnums = byKey(declared.enums);
+  for (const l of live.enums) if (!declaredEnums.has(qualifiedKey(l))) out.push({ kind: 'extra-enum', enum: { schema: l.schema, name: l.name } });
+
+  const liveSeqs = byKey(live.sequences);
+  for (const d of declared.sequences) if (!liveSeqs.has(qualifiedKey(d))) out.push({ kind: 'missing-sequence', sequence: d });
+  const declaredSeqs = byKey(declared.sequences);
+  for (const l of live.sequences) {
+    if (!declaredSeqs.has(qualifiedKey(l))) out.push({ kind: 'extra-sequence', sequence: { schema: l.schema, name: l.name } });
+  }
+
+  const liveTables = byKey(live.tables);
+  for (const d of declared.tables) {
+    const l = liveTables.get(qualifiedKey(d));
+    if (!l) out.push({ kind: 'missing-table', table: d });
+    else out.push(...compareTable(d, l));
+  }
+  const declaredTables = byKey(declared.tables);
+  for (const l of live.tables) {
+    if (!declaredTables.has(qualifiedKey(l))) out.push({ kind: 'extra-table', table: { schema: l.schema, name: l.name } });
+  }
+  return out;
+}

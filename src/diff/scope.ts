@@ -1,0 +1,49 @@
+/**
+ * What the comparison looks at: `--schema a,b`, `--exclude PATTERN` (globs on
+ * qualified names, or on bare names when the pattern has no dot), and the
+ * migration ledgers' own tables, which are never "extra".
+ */
+import type { QualifiedName, Schema } from '../model/types.js';
+
+export interface Scope {
+  readonly schemas?: readonly string[] | undefined;
+  readonly exclude?: readonly string[] | undefined;
+}
+
+/** Tables that belong to migration tools, not to the application's model. */
+export const LEDGER_TABLES: readonly { readonly schema: string | null; readonly name: string }[] = [
+  { schema: null, name: 'django_migrations' },
+  { schema: 'drizzle', name: '__drizzle_migrations' },
+  { schema: null, name: '_prisma_migrations' },
+];
+
+function globToRegExp(glob: string): RegExp {
+  const body = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  return new RegExp(`^${body}$`, 's');
+}
+
+export function excluder(patterns: readonly string[] = []): (q: QualifiedName) => boolean {
+  const rules = patterns.map((p) => ({ qualified: p.includes('.'), re: globToRegExp(p) }));
+  return (q) => rules.some((r) => r.re.test(r.qualified ? `${q.schema}.${q.name}` : q.name));
+}
+
+function isLedger(q: QualifiedName): boolean {
+  return LEDGER_TABLES.some((l) => l.name === q.name && (l.schema === null || l.schema === q.schema));
+}
+
+/** Restrict a model to the scope. `ledger` also removes ledger tables and their sequences. */
+export function applyScope(model: Schema, scope: Scope, options: { ledger: boolean }): Schema {
+  const schemaOk = (s: string): boolean => !scope.schemas || scope.schemas.includes(s);
+  const excluded = excluder(scope.exclude);
+  const keep = (q: QualifiedName): boolean => schemaOk(q.schema) && !excluded(q) && !(options.ledger && isLedger(q));
+  const ledgerSchemaOnly = (s: string): boolean =>
+    options.ledger && s === 'drizzle' && !model.tables.some((t) => t.schema === s && !isLedger(t));
+  return {
+    schemas: model.schemas.filter((s) => schemaOk(s) && !ledgerSchemaOnly(s)),
+    tables: model.tables.filter(keep),
+    enums: model.enums.filter(keep),
+    sequences: model.sequences.filter((s) => keep(s) && !(s.ownedBy && options.ledger && isLedger(s.ownedBy.table))),
+    extensions: model.extensions,
+    views: model.views.filter(keep),
+  };
+}

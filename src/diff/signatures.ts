@@ -1,0 +1,65 @@
+/**
+ * Structural signatures: constraints and indexes are matched by what they do,
+ * not by their names. A hand-made equivalent under another name is present.
+ * Signatures are JSON arrays, so no name can make two different objects collide.
+ */
+import type { Check, ForeignKey, Index, PrimaryKey, Unique } from '../model/types.js';
+import { qualifiedKey } from '../model/types.js';
+
+const sig = (...parts: unknown[]): string => JSON.stringify(parts);
+
+/** What an FK connects: the part that identifies it. */
+export function foreignKeyIdentity(fk: ForeignKey): string {
+  return sig(fk.columns, qualifiedKey(fk.references), fk.referencedColumns);
+}
+
+/** Everything that changes an FK's behaviour (not its name or validation state). */
+export function foreignKeyBehaviour(fk: ForeignKey): string {
+  return sig(foreignKeyIdentity(fk), fk.onDelete, fk.onUpdate, fk.onDeleteSetColumns, fk.match, fk.deferrable, fk.initiallyDeferred);
+}
+
+export function foreignKeyAspects(declared: ForeignKey, live: ForeignKey): ('actions' | 'match' | 'deferrability')[] {
+  const aspects: ('actions' | 'match' | 'deferrability')[] = [];
+  if (declared.onDelete !== live.onDelete || declared.onUpdate !== live.onUpdate || sig(declared.onDeleteSetColumns) !== sig(live.onDeleteSetColumns)) {
+    aspects.push('actions');
+  }
+  if (declared.match !== live.match) aspects.push('match');
+  if (declared.deferrable !== live.deferrable || declared.initiallyDeferred !== live.initiallyDeferred) aspects.push('deferrability');
+  return aspects;
+}
+
+export function primaryKeySignature(pk: PrimaryKey): string {
+  return sig(pk.columns, pk.deferrable, pk.initiallyDeferred);
+}
+
+export function uniqueSignature(u: Unique): string {
+  return sig(u.columns, u.nullsNotDistinct, u.deferrable, u.initiallyDeferred);
+}
+
+export function checkSignature(c: Check): string {
+  return sig(c.expression, c.noInherit);
+}
+
+/** Method, keys (column or expression, opclass, collation, order), INCLUDE, predicate, uniqueness. */
+export function indexSignature(ix: Index): string {
+  return sig(
+    ix.method,
+    ix.unique,
+    ix.nullsNotDistinct,
+    ix.keys.map((k) => [k.column, k.expression, k.opclass, k.collation, k.descending, k.nullsFirst]),
+    ix.include,
+    ix.predicate,
+  );
+}
+
+export function indexAspects(declared: Index, live: Index): string[] {
+  const aspects: string[] = [];
+  if (declared.method !== live.method) aspects.push('method');
+  if (declared.unique !== live.unique || declared.nullsNotDistinct !== live.nullsNotDistinct) aspects.push('uniqueness');
+  const cols = (ix: Index): string => sig(ix.keys.map((k) => [k.column, k.expression, k.descending, k.nullsFirst]), ix.include);
+  if (cols(declared) !== cols(live)) aspects.push('columns');
+  const classes = (ix: Index): string => sig(ix.keys.map((k) => [k.opclass, k.collation]));
+  if (classes(declared) !== classes(live)) aspects.push('opclass');
+  if (declared.predicate !== live.predicate) aspects.push('predicate');
+  return aspects;
+}

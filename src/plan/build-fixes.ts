@@ -1,0 +1,237 @@
+/**
+ * Statements for objects that exist but differ: types, nullability, defaults,
+ * foreign key behaviour, index structure, names.
+ */
+import type { Change } from '../diff/changes.js';
+import type { QualifiedName } from '../model/types.js';
+import { createIndexSql, foreignKeyClause } from '../render/ddl.js';
+import { displayName } from '../render/model-text.js';
+import { ident, literal, qualified } from '../render/quote.js';
+import { validateForeignKey } from './build-constraints.js';
+import { built, holdsRows, statement, type BuildContext, type Built } from './build-context.js';
+import { columnHasType, columnNullable, constraintExists, derivedName, failIfRows, foreignKeyMatches, indexExists, indexMatches, needed } from './sql.js';
+import type { Statement } from './types.js';
+
+type Of<K extends Change['kind']> = Extract<Change, { kind: K }>;
+const show = (q: QualifiedName): string => displayName(q.schema, q.name);
+
+/** Type changes that neither rewrite the table nor change a value. */
+function isSafeWidening(from: string, to: string): boolean {
+  const varchar = /^character varying\((\d+)\)$/;
+  const f = varchar.exec(from);
+  if (f && to === 'text') return true;
+  if (f && to === 'character varying') return true;
+  const t = varchar.exec(to);
+  return !!(f && t && Number(t[1]) >= Number(f[1]));
+}
+
+export function columnTypeDiffers(c: Of<'column-type-differs'>, ctx: BuildContext): Built {
+  const col = ident(c.column);
+  const to = c.declared.type;
+  const from = c.live.type;
+  const zone = ctx.options.assumeTimezone ?? 'UTC';
+  let using = '';
+  let why = `changing ${show(c.table)}.${c.column} from ${from} to ${to} rewrites the table under an ACCESS EXCLUSIVE lock and can change or reject values`;
+  if (from === 'timestamp without time zone' && to === 'timestamp with time zone') {
+    using = ` USING ${col} AT TIME ZONE ${literal(zone)}`;
+    why = `${show(c.table)}.${c.column}: timestamp values are taken as ${zone} (--assume-timezone to change); a bare TYPE timestamptz would shift them by the session's zone. The table is rewritten under an ACCESS EXCLUSIVE lock`;
+  } else if (from === 'timestamp with time zone' && to === 'timestamp without time zone') {
+    using = ` USING ${col} AT TIME ZONE ${literal(zone)}`;
+  } else if (!isSafeWidening(from, to)) {
+    using = ` USING ${col}::${to}`;
+  }
+  const collate = c.declared.collation ? ` COLLATE ${c.declared.collation}` : '';
+  const safe = isSafeWidening(from, to) && c.declared.collation === c.live.collation;
+  return built([
+    statement(c, {
+      phase: 'fixes',
+      description: `change type of ${show(c.table)}.${c.column} from ${from} to ${to}`,
+      sql: `ALTER TABLE ${qualified(c.table)} ALTER COLUMN ${col} TYPE ${to}${collate}${using}`,
+      guard: needed(columnHasType(c.table, c.column, from)),
+      lockLevel: 'ACCESS EXCLUSIVE',
+      locks: [c.table],
+      duration: safe ? 'brief' : 'long',
+      hazards: safe ? [] : [{ kind: 'rewrite', message: why }],
+    }),
+  ]);
+}
+
+/** NOT NULL without a long lock: a NOT VALID check, validated, lets SET NOT NULL skip its scan. */
+export function nullabilityDiffers(c: Of<'nullability-differs'>, ctx: BuildContext): Built {
+  const t = c.table;
+  const col = ident(c.column);
+  const where = `${show(t)}.${c.column}`;
+  if (!c.declaredNotNull) {
+    return built([
+      statement(c, { phase: 'fixes', description: `drop NOT NULL on ${where}`, sql: `ALTER TABLE ${qualified(t)} ALTER COLUMN ${col} DROP NOT NULL`, lockLevel: 'ACCESS EXCLUSIVE', locks: [t] }),
+    ]);
+  }
+  const setNotNull = statement(c, {
+    phase: 'fixes',
+    description: `set NOT NULL on ${where}`,
+    sql: `ALTER TABLE ${qualified(t)} ALTER COLUMN ${col} SET NOT NULL`,
+    guard: needed(columnNullable(t, c.column)),
+    lockLevel: 'ACCESS EXCLUSIVE',
+    locks: [t],
+  });
+  if (!holdsRows(ctx, t)) return built([setNotNull]);
+  const check = derivedName(c.column, '_reconcile_not_null');
+  return built([
+    statement(c, {
+      phase: 'fixes',
+      description: `check ${where} for NULLs`,
+      sql: failIfRows({
+        from: qualified(t),
+        where: `${col} IS NULL`,
+        message: `${where} cannot be set NOT NULL: it holds NULLs`,
+        hint: `backfill them (UPDATE ${qualified(t)} SET ${col} = ... WHERE ${col} IS NULL), then run again`,
+      }),
+      guard: needed(columnNullable(t, c.column)),
+      lockLevel: 'ACCESS SHARE',
+      locks: [t],
+      duration: 'long',
+    }),
+    statement(c, {
+      phase: 'fixes',
+      description: `add check ${check} (NOT VALID) on ${show(t)}`,
+      sql: `ALTER TABLE ${qualified(t)} ADD CONSTRAINT ${ident(check)} CHECK (${col} IS NOT NULL) NOT VALID`,
+      guard: needed(`${columnNullable(t, c.column)} AND NOT ${constraintExists(t, check)}`),
+      lockLevel: 'ACCESS EXCLUSIVE',
+      locks: [t],
+    }),
+    statement(c, {
+      phase: 'fixes',
+      description: `validate check ${check} on ${show(t)}`,
+      sql: `ALTER TABLE ${qualified(t)} VALIDATE CONSTRAINT ${ident(check)}`,
+      guard: needed(constraintExists(t, check)),
+      lockLevel: 'SHARE UPDATE EXCLUSIVE',
+      locks: [t],
+      duration: 'long',
+    }),
+    setNotNull,
+    statement(c, {
+      phase: 'fixes',
+      description: `drop helper check ${check} on ${show(t)}`,
+      sql: `ALTER TABLE ${qualified(t)} DROP CONSTRAINT IF EXISTS ${ident(check)}`,
+      lockLevel: 'ACCESS EXCLUSIVE',
+      locks: [t],
+    }),
+  ]);
+}
+
+export function defaultDiffers(c: Of<'default-differs'>): Built {
+  const action = c.declared === null ? 'DROP DEFAULT' : `SET DEFAULT ${c.declared}`;
+  return built([
+    statement(c, {
+      phase: 'fixes',
+      description: `${c.declared === null ? 'drop' : 'set'} default of ${show(c.table)}.${c.column}`,
+      sql: `ALTER TABLE ${qualified(c.table)} ALTER COLUMN ${ident(c.column)} ${action}`,
+      lockLevel: 'ACCESS EXCLUSIVE',
+      locks: [c.table],
+    }),
+  ]);
+}
+
+export function foreignKeyDiffers(c: Of<'foreign-key-differs'>): Built {
+  const t = c.table;
+  const d = c.declared;
+  if (c.aspects.length === 1 && c.aspects[0] === 'deferrability') {
+    const timing = d.deferrable ? (d.initiallyDeferred ? 'DEFERRABLE INITIALLY DEFERRED' : 'DEFERRABLE INITIALLY IMMEDIATE') : 'NOT DEFERRABLE';
+    return built([
+      statement(c, {
+        phase: 'fixes',
+        description: `make foreign key ${c.live.name} on ${show(t)} ${timing}`,
+        sql: `ALTER TABLE ${qualified(t)} ALTER CONSTRAINT ${ident(c.live.name)} ${timing}`,
+        guard: needed(`${constraintExists(t, c.live.name)} AND NOT ${foreignKeyMatches(t, d, { name: c.live.name })}`),
+        lockLevel: 'ACCESS EXCLUSIVE',
+        locks: [t],
+      }),
+    ]);
+  }
+  // Actions or MATCH differ: add the declared constraint beside the old one, validate, drop the old.
+  const fresh = c.live.name === d.name ? derivedName(d.name, '_reconciled') : d.name;
+  const steps: Statement[] = [
+    statement(c, {
+      phase: 'fixes',
+      description: `add foreign key ${fresh} on ${show(t)} with the declared ${c.aspects.join(' and ')} (NOT VALID)`,
+      sql: `ALTER TABLE ${qualified(t)} ADD ${foreignKeyClause(d, fresh)} NOT VALID`,
+      guard: needed(`NOT ${foreignKeyMatches(t, d)}`),
+      lockLevel: 'SHARE ROW EXCLUSIVE',
+      locks: [t, d.references],
+    }),
+    ...validateForeignKey(c, t, d, fresh).map((s) => ({ ...s, phase: 'fixes' as const, guard: needed(`${constraintExists(t, fresh)} AND NOT ${foreignKeyMatches(t, d, { name: fresh, validated: true })}`) })),
+    statement(c, {
+      phase: 'fixes',
+      description: `drop the replaced foreign key ${c.live.name} on ${show(t)}`,
+      sql: `ALTER TABLE ${qualified(t)} DROP CONSTRAINT IF EXISTS ${ident(c.live.name)}`,
+      guard: needed(`${constraintExists(t, c.live.name)} AND NOT ${foreignKeyMatches(t, d, { name: c.live.name })} AND ${foreignKeyMatches(t, d, { validated: true })}`),
+      lockLevel: 'SHARE ROW EXCLUSIVE',
+      locks: [t, c.live.references],
+    }),
+  ];
+  if (fresh !== d.name) {
+    steps.push(
+      statement(c, {
+        phase: 'fixes',
+        description: `rename foreign key ${fresh} to ${d.name} on ${show(t)}`,
+        sql: `ALTER TABLE ${qualified(t)} RENAME CONSTRAINT ${ident(fresh)} TO ${ident(d.name)}`,
+        guard: needed(`${constraintExists(t, fresh)} AND NOT ${constraintExists(t, d.name)}`),
+        lockLevel: 'ACCESS EXCLUSIVE',
+        locks: [t],
+      }),
+    );
+  }
+  return built(steps);
+}
+
+export function indexDiffers(c: Of<'index-differs'>): Built {
+  const t = c.table;
+  const hazard = {
+    kind: 'replace-index' as const,
+    message: `index ${c.live.name} on ${show(t)} differs (${c.aspects.join(', ')}): it is dropped and rebuilt concurrently; queries that use it are slower until the build ends`,
+  };
+  const liveIndex = qualified({ schema: t.schema, name: c.live.name });
+  return built([
+    statement(c, {
+      phase: 'indexes',
+      description: `drop index ${c.live.name} on ${show(t)} (it differs from the model)`,
+      sql: `DROP INDEX CONCURRENTLY IF EXISTS ${liveIndex}`,
+      guard: needed(`${indexExists(t.schema, c.live.name)} AND NOT ${indexMatches(t, { ...c.declared, name: c.live.name })}`),
+      lockLevel: 'SHARE UPDATE EXCLUSIVE',
+      locks: [t],
+      transactional: false,
+      hazards: [hazard],
+    }),
+    statement(c, {
+      phase: 'indexes',
+      description: `create index ${c.declared.name} on ${show(t)} concurrently`,
+      sql: createIndexSql(t, c.declared, { concurrently: true, ifNotExists: true }),
+      lockLevel: 'SHARE UPDATE EXCLUSIVE',
+      locks: [t],
+      transactional: false,
+      duration: 'long',
+      hazards: [hazard],
+    }),
+  ]);
+}
+
+export function nameDiffers(c: Of<'name-differs'>, ctx: BuildContext): Built {
+  const t = c.table;
+  const what = `${c.objectKind} ${c.live} on ${show(t)} matches the declared ${c.declared} by structure`;
+  if (!ctx.options.rename) return built([], [{ level: 'info', message: `${what} (name differs; --rename renames it)`, source: c }]);
+  const sql =
+    c.objectKind === 'index'
+      ? `ALTER INDEX ${qualified({ schema: t.schema, name: c.live })} RENAME TO ${ident(c.declared)}`
+      : `ALTER TABLE ${qualified(t)} RENAME CONSTRAINT ${ident(c.live)} TO ${ident(c.declared)}`;
+  const exists = (name: string): string => (c.objectKind === 'index' ? indexExists(t.schema, name) : constraintExists(t, name));
+  return built([
+    statement(c, {
+      phase: 'fixes',
+      description: `rename ${c.objectKind} ${c.live} to ${c.declared} on ${show(t)}`,
+      sql,
+      guard: needed(`${exists(c.live)} AND NOT ${exists(c.declared)}`),
+      lockLevel: 'ACCESS EXCLUSIVE',
+      locks: [t],
+    }),
+  ]);
+}

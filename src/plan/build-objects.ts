@@ -1,0 +1,128 @@
+/**
+ * Statements for missing schemas, extensions, enums, sequences, tables and columns.
+ */
+import type { Change } from '../diff/changes.js';
+import type { Column, QualifiedName, Sequence, Table } from '../model/types.js';
+import { columnDefinition, createTableSql } from '../render/ddl.js';
+import { displayName } from '../render/model-text.js';
+import { ident, literal, qualified } from '../render/quote.js';
+import { built, holdsRows, statement, type BuildContext, type Built } from './build-context.js';
+import { needed } from './sql.js';
+
+type Of<K extends Change['kind']> = Extract<Change, { kind: K }>;
+
+const show = (q: QualifiedName): string => displayName(q.schema, q.name);
+
+export function missingSchema(c: Of<'missing-schema'>): Built {
+  return built([statement(c, { phase: 'schemas', description: `create schema ${c.schema}`, sql: `CREATE SCHEMA IF NOT EXISTS ${ident(c.schema)}` })]);
+}
+
+export function missingExtension(c: Of<'missing-extension'>): Built {
+  return built([
+    statement(c, {
+      phase: 'extensions',
+      description: `create extension ${c.extension.name}`,
+      sql: `CREATE EXTENSION IF NOT EXISTS ${ident(c.extension.name)} SCHEMA ${ident(c.extension.schema)}`,
+    }),
+  ]);
+}
+
+export function missingEnum(c: Of<'missing-enum'>): Built {
+  const q = { schema: c.enum.schema, name: c.enum.name };
+  return built([
+    statement(c, {
+      phase: 'types',
+      description: `create enum ${show(q)}`,
+      sql: `CREATE TYPE ${qualified(q)} AS ENUM (${c.enum.labels.map(literal).join(', ')})`,
+      guard: needed(`pg_catalog.to_regtype(${literal(qualified(q))}) IS NULL`),
+    }),
+  ]);
+}
+
+export function missingEnumValue(c: Of<'missing-enum-value'>): Built {
+  const position = c.after !== null ? ` AFTER ${literal(c.after)}` : c.before !== null ? ` BEFORE ${literal(c.before)}` : '';
+  return built([
+    statement(c, {
+      phase: 'types',
+      description: `add value ${JSON.stringify(c.value)} to enum ${show(c.enum)}`,
+      sql: `ALTER TYPE ${qualified(c.enum)} ADD VALUE IF NOT EXISTS ${literal(c.value)}${position}`,
+      // A new label cannot be used in the transaction that adds it: commit it on its own.
+      transactional: false,
+    }),
+  ]);
+}
+
+function sequenceSql(s: Sequence): string {
+  return (
+    `CREATE SEQUENCE IF NOT EXISTS ${qualified(s)} AS ${s.type} INCREMENT BY ${s.increment} MINVALUE ${s.min} MAXVALUE ${s.max}` +
+    ` START WITH ${s.start} CACHE ${s.cache}${s.cycle ? ' CYCLE' : ' NO CYCLE'}`
+  );
+}
+
+export function missingSequence(c: Of<'missing-sequence'>): Built {
+  const s = c.sequence;
+  const statements = [statement(c, { phase: 'sequences', description: `create sequence ${show(s)}`, sql: sequenceSql(s) })];
+  if (s.ownedBy) {
+    statements.push(
+      statement(c, {
+        phase: 'columns',
+        description: `sequence ${show(s)} owned by ${show(s.ownedBy.table)}.${s.ownedBy.column}`,
+        sql: `ALTER SEQUENCE ${qualified(s)} OWNED BY ${qualified(s.ownedBy.table)}.${ident(s.ownedBy.column)}`,
+      }),
+    );
+  }
+  return built(statements);
+}
+
+export function missingTable(c: Of<'missing-table'>): Built {
+  const t: Table = c.table;
+  const parent = t.partitionOf?.parent;
+  return built([
+    statement(c, {
+      phase: 'tables',
+      description: `create table ${show(t)}${parent ? ` as a partition of ${show(parent)}` : ''}`,
+      sql: createTableSql(t, { ifNotExists: true }),
+      // Attaching a partition locks its parent.
+      lockLevel: parent ? 'ACCESS EXCLUSIVE' : 'none',
+      locks: parent ? [parent] : [],
+    }),
+  ]);
+}
+
+/** Defaults PostgreSQL must evaluate per row: adding such a column rewrites the table. */
+const VOLATILE = /\b(nextval|gen_random_uuid|uuid_generate_v[14]|random|clock_timestamp|timeofday|statement_timestamp|txid_current)\s*\(/i;
+
+export function missingColumn(c: Of<'missing-column'>, ctx: BuildContext): Built {
+  const col: Column = c.column;
+  const rows = holdsRows(ctx, c.table);
+  const rewrites = rows && (col.identity !== null || col.generated?.kind === 'stored' || (col.default !== null && VOLATILE.test(col.default)));
+  const cannotBeNotNull = rows && col.notNull && col.default === null && col.identity === null && col.generated === null;
+  const where = `${show(c.table)}.${col.name}`;
+  const notes = cannotBeNotNull
+    ? [
+        {
+          level: 'warning' as const,
+          message:
+            `column ${where} is declared NOT NULL without a default, and the table holds rows: it is added as nullable. ` +
+            `Backfill it (UPDATE ${qualified(c.table)} SET ${ident(col.name)} = ... in batches), then run reconcile again to set NOT NULL safely.`,
+          source: c,
+        },
+      ]
+    : [];
+  return built(
+    [
+      statement(c, {
+        phase: 'columns',
+        description: `add column ${where}${cannotBeNotNull ? ' (nullable until backfilled)' : ''}`,
+        sql: `ALTER TABLE ${qualified(c.table)} ADD COLUMN IF NOT EXISTS ${columnDefinition(col, { notNull: col.notNull && !cannotBeNotNull })}`,
+        lockLevel: 'ACCESS EXCLUSIVE',
+        locks: [c.table],
+        duration: rewrites ? 'long' : 'brief',
+        hazards: rewrites
+          ? [{ kind: 'rewrite', message: `adding ${where} fills every existing row (volatile default, identity or stored generated column): the table is rewritten under an ACCESS EXCLUSIVE lock` }]
+          : [],
+      }),
+    ],
+    notes,
+  );
+}

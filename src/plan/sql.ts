@@ -1,0 +1,111 @@
+/**
+ * SQL building blocks for plans: guards (queries answering `needed`) and
+ * preflight checks that count offending rows and stop with a clear message
+ * instead of failing blind. Identifiers and values go through quote.ts.
+ */
+import type { ForeignKey, Index, QualifiedName } from '../model/types.js';
+import { ident, literal, qualified } from '../render/quote.js';
+
+export const regclass = (t: QualifiedName): string => `pg_catalog.to_regclass(${literal(qualified(t))})`;
+
+export const needed = (condition: string): string => `SELECT (${condition}) AS needed`;
+
+export function constraintExists(t: QualifiedName, name: string): string {
+  return `EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = ${regclass(t)} AND conname = ${literal(name)})`;
+}
+
+export function constraintValidated(t: QualifiedName, name: string): string {
+  return `EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = ${regclass(t)} AND conname = ${literal(name)} AND convalidated)`;
+}
+
+export function indexExists(schema: string, name: string, valid?: boolean): string {
+  const validity = valid === undefined ? '' : valid ? ' AND i.indisvalid' : ' AND NOT i.indisvalid';
+  return `EXISTS (SELECT 1 FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ${literal(schema)} AND c.relname = ${literal(name)}${validity})`;
+}
+
+export function columnNullable(t: QualifiedName, column: string): string {
+  return `EXISTS (SELECT 1 FROM pg_catalog.pg_attribute WHERE attrelid = ${regclass(t)} AND attname = ${literal(column)} AND NOT attnotnull AND NOT attisdropped)`;
+}
+
+export function columnHasType(t: QualifiedName, column: string, type: string): string {
+  return `EXISTS (SELECT 1 FROM pg_catalog.pg_attribute WHERE attrelid = ${regclass(t)} AND attname = ${literal(column)} AND pg_catalog.format_type(atttypid, atttypmod) = ${literal(type)} AND NOT attisdropped)`;
+}
+
+const names = (arr: readonly string[]): string => `ARRAY[${arr.map(literal).join(', ')}]::text[]`;
+const keyNames = (rel: string, keys: string): string =>
+  `ARRAY(SELECT a.attname::text FROM unnest(${keys}) WITH ORDINALITY AS k(num, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = ${rel} AND a.attnum = k.num ORDER BY k.ord)`;
+
+const ACTION_CODE: Record<ForeignKey['onDelete'], string> = { 'no action': 'a', restrict: 'r', cascade: 'c', 'set null': 'n', 'set default': 'd' };
+const MATCH_CODE: Record<ForeignKey['match'], string> = { simple: 's', full: 'f', partial: 'p' };
+
+/** Some foreign key on `t` behaves exactly as declared (any name), optionally one with this name. */
+export function foreignKeyMatches(t: QualifiedName, fk: ForeignKey, options: { name?: string; validated?: boolean } = {}): string {
+  const conds = [
+    `c.conrelid = ${regclass(t)}`,
+    `c.contype = 'f'`,
+    `c.confrelid = ${regclass(fk.references)}`,
+    `c.confdeltype = ${literal(ACTION_CODE[fk.onDelete])}`,
+    `c.confupdtype = ${literal(ACTION_CODE[fk.onUpdate])}`,
+    `c.confmatchtype = ${literal(MATCH_CODE[fk.match])}`,
+    `c.condeferrable = ${fk.deferrable}`,
+    `c.condeferred = ${fk.initiallyDeferred}`,
+    `${keyNames('c.conrelid', 'c.conkey')} = ${names(fk.columns)}`,
+    `${keyNames('c.confrelid', 'c.confkey')} = ${names(fk.referencedColumns)}`,
+  ];
+  if (options.name !== undefined) conds.push(`c.conname = ${literal(options.name)}`);
+  if (options.validated) conds.push('c.convalidated');
+  return `EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE ${conds.join(' AND ')})`;
+}
+
+/**
+ * An index with this name on `t` has the declared method, uniqueness, keys (columns
+ * or expressions, and INCLUDE columns) and predicate. Opclasses, collations and
+ * sort order are not checked here; the comparison itself checks them.
+ */
+export function indexMatches(t: QualifiedName, ix: Index): string {
+  const keys = [...ix.keys.map((k) => (k.column !== null ? `pg_catalog.quote_ident(${literal(k.column)})` : literal(k.expression ?? ''))), ...ix.include.map((c) => `pg_catalog.quote_ident(${literal(c)})`)];
+  return (
+    `EXISTS (SELECT 1 FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid JOIN pg_catalog.pg_am am ON am.oid = c.relam ` +
+    `WHERE i.indrelid = ${regclass(t)} AND c.relname = ${literal(ix.name)} AND am.amname = ${literal(ix.method)} AND i.indisunique = ${ix.unique} ` +
+    `AND ARRAY(SELECT pg_catalog.pg_get_indexdef(i.indexrelid, k, false) FROM generate_series(1, i.indnatts) AS k ORDER BY k) = ARRAY[${keys.join(', ')}]::text[] ` +
+    `AND coalesce(pg_catalog.pg_get_expr(i.indpred, i.indrelid), '') = ${literal(ix.predicate ?? '')})`
+  );
+}
+
+/** A dollar-quoted body whose tag cannot occur inside it. */
+export function dollarQuote(body: string): string {
+  let tag = 'reconcile';
+  for (let i = 0; body.includes(`$${tag}$`); i++) tag = `reconcile${i}`;
+  return `$${tag}$${body}$${tag}$`;
+}
+
+/**
+ * A `DO` block that counts rows matching `from ... where` and raises a clear
+ * error naming the count when there are any.
+ */
+export function failIfRows(options: { from: string; where: string; message: string; hint: string }): string {
+  const body =
+    ` DECLARE n bigint; BEGIN SELECT count(*) INTO n FROM ${options.from} WHERE ${options.where}; ` +
+    `IF n > 0 THEN RAISE EXCEPTION USING ERRCODE = '23514', MESSAGE = ${literal(options.message + ': ')} || n || ' row(s)', HINT = ${literal(options.hint)}; END IF; END `;
+  return `DO ${dollarQuote(body)}`;
+}
+
+/** Rows whose foreign key columns point nowhere (MATCH SIMPLE: rows with a NULL key column are exempt). */
+export function orphanCondition(fk: ForeignKey, alias = 'child'): string {
+  const notNull = fk.columns.map((c) => `${alias}.${ident(c)} IS NOT NULL`);
+  const join = fk.columns.map((c, i) => `parent.${ident(fk.referencedColumns[i] ?? c)} = ${alias}.${ident(c)}`);
+  const anyNotNull = fk.match === 'full' ? `(${fk.columns.map((c) => `${alias}.${ident(c)} IS NOT NULL`).join(' OR ')})` : notNull.join(' AND ');
+  const partialNull =
+    fk.match === 'full' && fk.columns.length > 1
+      ? ` OR ((${fk.columns.map((c) => `${alias}.${ident(c)} IS NULL`).join(' OR ')}) AND ${anyNotNull})`
+      : '';
+  return `((${anyNotNull} AND NOT EXISTS (SELECT 1 FROM ${qualified(fk.references)} parent WHERE ${join.join(' AND ')}))${partialNull})`;
+}
+
+/** A name of at most 63 bytes: `base` shortened (on a character boundary) to fit the suffix. */
+export function derivedName(base: string, suffix: string): string {
+  const enc = new TextEncoder();
+  let b = base;
+  while (enc.encode(b + suffix).length > 63) b = [...b].slice(0, -1).join('');
+  return b + suffix;
+}

@@ -1,0 +1,95 @@
+/**
+ * A plan is data: ordered statements, each carrying its phase, the lock it
+ * takes, its hazards, whether it may run in a transaction, the guard that makes
+ * it idempotent, and the change it repairs.
+ */
+import type { Change } from '../diff/changes.js';
+import type { QualifiedName } from '../model/types.js';
+
+export const PHASES = [
+  'schemas',
+  'extensions',
+  'types',
+  'sequences',
+  'tables',
+  'columns',
+  'fixes',
+  'keys',
+  'constraints',
+  'validate',
+  'indexes',
+  'ledger',
+] as const;
+export type Phase = (typeof PHASES)[number];
+
+/** The strongest table lock a statement takes on an existing table. */
+export type LockLevel =
+  | 'none'
+  | 'ACCESS SHARE'
+  | 'ROW SHARE'
+  | 'SHARE UPDATE EXCLUSIVE'
+  | 'SHARE'
+  | 'SHARE ROW EXCLUSIVE'
+  | 'ACCESS EXCLUSIVE';
+
+export const HAZARD_KINDS = ['rewrite', 'replace-index', 'drop', 'manual'] as const;
+export type HazardKind = (typeof HAZARD_KINDS)[number];
+
+export interface Hazard {
+  readonly kind: HazardKind;
+  readonly message: string;
+}
+
+export interface Statement {
+  readonly phase: Phase;
+  /** One line for people: what it does to which object. */
+  readonly description: string;
+  readonly sql: string;
+  /**
+   * SQL returning one row with a boolean column `needed`; the statement runs
+   * only when it is true. Null when the statement is idempotent by itself
+   * (`IF NOT EXISTS`, `VALIDATE`, ...).
+   */
+  readonly guard: string | null;
+  readonly lockLevel: LockLevel;
+  /** Existing tables it locks (the apply preflight looks for sessions on them). */
+  readonly locks: readonly QualifiedName[];
+  /** False for `CONCURRENTLY` builds and drops: they run outside any transaction. */
+  readonly transactional: boolean;
+  /** `long` for statements that scan or build (VALIDATE, concurrent index builds). */
+  readonly duration: 'brief' | 'long';
+  readonly hazards: readonly Hazard[];
+  readonly source: Change;
+}
+
+/** Something the user must know or do that is not a statement. */
+export interface Note {
+  readonly level: 'info' | 'warning';
+  readonly message: string;
+  readonly source: Change | null;
+}
+
+export interface Plan {
+  /** Statements to run, in order. */
+  readonly statements: readonly Statement[];
+  /** Statements not emitted because their hazards were not allowed (`--allow-hazards KIND`). */
+  readonly withheld: readonly Statement[];
+  readonly notes: readonly Note[];
+  readonly changes: readonly Change[];
+}
+
+export interface PlanOptions {
+  /** Hazard kinds the user allowed by name. */
+  readonly allowHazards?: readonly HazardKind[];
+  /** Rename constraints and indexes that match by structure to their declared names. */
+  readonly rename?: boolean;
+  /** Zone that `timestamp` values were written in, for `timestamptz` conversions. */
+  readonly assumeTimezone?: string;
+}
+
+export interface PlanContext {
+  readonly serverVersion: number;
+  /** Live tables (qualifiedKey) that hold at least one row. */
+  readonly tablesWithRows: ReadonlySet<string>;
+  readonly options: PlanOptions;
+}

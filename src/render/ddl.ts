@@ -1,0 +1,101 @@
+/**
+ * DDL text for model objects. Every identifier goes through quote.ts; types,
+ * defaults and expressions are PostgreSQL's own text from the catalog.
+ */
+import type { Check, Column, ForeignKey, Index, PrimaryKey, QualifiedName, Table, Unique } from '../model/types.js';
+import { ident, identList, qualified } from './quote.js';
+
+function timing(d: { deferrable: boolean; initiallyDeferred: boolean }): string {
+  if (!d.deferrable) return '';
+  return d.initiallyDeferred ? ' DEFERRABLE INITIALLY DEFERRED' : ' DEFERRABLE';
+}
+
+export function columnDefinition(c: Column, options: { notNull?: boolean } = {}): string {
+  let sql = `${ident(c.name)} ${c.type}`;
+  if (c.collation) sql += ` COLLATE ${c.collation}`;
+  if (c.generated) sql += ` GENERATED ALWAYS AS (${c.generated.expression})${c.generated.kind === 'stored' ? ' STORED' : ' VIRTUAL'}`;
+  if (c.identity) sql += ` GENERATED ${c.identity === 'always' ? 'ALWAYS' : 'BY DEFAULT'} AS IDENTITY`;
+  if (c.default !== null && !c.generated && !c.identity) sql += ` DEFAULT ${c.default}`;
+  if (options.notNull ?? c.notNull) sql += ' NOT NULL';
+  return sql;
+}
+
+export function primaryKeyClause(pk: PrimaryKey): string {
+  return `CONSTRAINT ${ident(pk.name)} PRIMARY KEY (${identList(pk.columns)})${timing(pk)}`;
+}
+
+export function uniqueClause(u: Unique): string {
+  return `CONSTRAINT ${ident(u.name)} UNIQUE${u.nullsNotDistinct ? ' NULLS NOT DISTINCT' : ''} (${identList(u.columns)})${timing(u)}`;
+}
+
+export function checkClause(c: Check): string {
+  return `CONSTRAINT ${ident(c.name)} ${c.expression}${c.noInherit ? ' NO INHERIT' : ''}`;
+}
+
+const ACTION_SQL: Record<ForeignKey['onDelete'], string> = {
+  'no action': 'NO ACTION',
+  restrict: 'RESTRICT',
+  cascade: 'CASCADE',
+  'set null': 'SET NULL',
+  'set default': 'SET DEFAULT',
+};
+
+export function foreignKeyClause(fk: ForeignKey, name: string = fk.name): string {
+  let sql = `CONSTRAINT ${ident(name)} FOREIGN KEY (${identList(fk.columns)}) REFERENCES ${qualified(fk.references)} (${identList(fk.referencedColumns)})`;
+  if (fk.match === 'full') sql += ' MATCH FULL';
+  if (fk.onUpdate !== 'no action') sql += ` ON UPDATE ${ACTION_SQL[fk.onUpdate]}`;
+  if (fk.onDelete !== 'no action') {
+    sql += ` ON DELETE ${ACTION_SQL[fk.onDelete]}`;
+    if (fk.onDeleteSetColumns.length > 0) sql += ` (${identList(fk.onDeleteSetColumns)})`;
+  }
+  return sql + timing(fk);
+}
+
+export interface IndexSqlOptions {
+  readonly concurrently?: boolean;
+  readonly ifNotExists?: boolean;
+  readonly name?: string;
+}
+
+export function createIndexSql(table: QualifiedName, ix: Index, options: IndexSqlOptions = {}): string {
+  const keys = ix.keys.map((k) => {
+    const parts = [k.column !== null ? ident(k.column) : `(${k.expression ?? ''})`];
+    if (k.collation) parts.push(`COLLATE ${k.collation}`);
+    if (k.opclass) parts.push(k.opclass);
+    if (k.descending) parts.push('DESC');
+    if (k.descending && !k.nullsFirst) parts.push('NULLS LAST');
+    if (!k.descending && k.nullsFirst) parts.push('NULLS FIRST');
+    return parts.join(' ');
+  });
+  let sql = `CREATE ${ix.unique ? 'UNIQUE ' : ''}INDEX ${options.concurrently ? 'CONCURRENTLY ' : ''}${options.ifNotExists ? 'IF NOT EXISTS ' : ''}`;
+  sql += `${ident(options.name ?? ix.name)} ON ${qualified(table)} USING ${ix.method} (${keys.join(', ')})`;
+  if (ix.include.length > 0) sql += ` INCLUDE (${identList(ix.include)})`;
+  if (ix.nullsNotDistinct) sql += ' NULLS NOT DISTINCT';
+  if (ix.predicate) sql += ` WHERE ${ix.predicate}`;
+  return sql;
+}
+
+/** `CREATE TABLE` with columns, primary key, uniques, checks and exclusions inline; foreign keys apart. */
+export function createTableSql(t: Table, options: { ifNotExists?: boolean } = {}): string {
+  const head = `CREATE TABLE ${options.ifNotExists ? 'IF NOT EXISTS ' : ''}${qualified(t)}`;
+  if (t.partitionOf) {
+    return `${head} PARTITION OF ${qualified(t.partitionOf.parent)} ${t.partitionOf.bound}`;
+  }
+  const items = [
+    ...t.columns.map((c) => columnDefinition(c)),
+    ...(t.primaryKey ? [primaryKeyClause(t.primaryKey)] : []),
+    ...t.uniques.map(uniqueClause),
+    ...t.checks.map(checkClause),
+    ...t.exclusions.map((x) => `CONSTRAINT ${ident(x.name)} ${x.definition}`),
+  ];
+  const body = items.length > 0 ? ` (\n  ${items.join(',\n  ')}\n)` : ' ()';
+  return `${head}${body}${t.kind === 'partitioned' && t.partitionKey ? ` PARTITION BY ${t.partitionKey}` : ''}`;
+}
+
+/** The whole table as DDL, for reading and for unified diffs. */
+export function tableDdl(t: Table): string {
+  const lines = [createTableSql(t) + ';'];
+  for (const fk of t.foreignKeys) lines.push(`ALTER TABLE ${qualified(t)} ADD ${foreignKeyClause(fk)};`);
+  for (const ix of t.indexes) if (ix.constraint === null) lines.push(createIndexSql(t, ix) + ';');
+  return lines.join('\n') + '\n';
+}
