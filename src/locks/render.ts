@@ -9,16 +9,17 @@ import { blockedBelow } from './report.js';
 import type { SignalResult } from './terminate.js';
 import type { AwaitedLock, BlockNode, LockReport, LockSession, RelationLock } from './types.js';
 
-/** `850ms`, `12.3s`, `4m05s`, `2h03m`, `3d04h`. */
+/** `850ms`, `12.3s`, `4m05s`, `1m`, `2h03m`, `3d04h`. */
 export function formatAge(ms: number): string {
   if (ms < 1000) return `${Math.round(ms)}ms`;
   const s = ms / 1000;
   if (s < 60) return `${(Math.floor(s * 10) / 10).toFixed(1)}s`;
   const pad = (n: number): string => String(n).padStart(2, '0');
   const total = Math.floor(s);
-  if (total < 3600) return `${Math.floor(total / 60)}m${pad(total % 60)}s`;
-  if (total < 86_400) return `${Math.floor(total / 3600)}h${pad(Math.floor((total % 3600) / 60))}m`;
-  return `${Math.floor(total / 86_400)}d${pad(Math.floor((total % 86_400) / 3600))}h`;
+  const two = (big: number, bigUnit: string, small: number, smallUnit: string): string => `${big}${bigUnit}${small === 0 ? '' : pad(small) + smallUnit}`;
+  if (total < 3600) return two(Math.floor(total / 60), 'm', total % 60, 's');
+  if (total < 86_400) return two(Math.floor(total / 3600), 'h', Math.floor((total % 3600) / 60), 'm');
+  return two(Math.floor(total / 86_400), 'd', Math.floor((total % 86_400) / 3600), 'h');
 }
 
 function plural(n: number, word: string): string {
@@ -87,7 +88,8 @@ export function sessionLine(s: LockSession, ctx: LineContext = {}): string {
     if (s.clientAddress) parts.push(`from ${s.clientAddress}`);
     if (s.backendType && s.backendType !== 'client backend') parts.push(`[${s.backendType}]`);
     if (s.state) parts.push(s.state.startsWith('idle in transaction') && s.stateAgeMs !== null ? `${s.state} for ${formatAge(s.stateAgeMs)}` : s.state);
-    if (s.waitEventType) parts.push(`wait ${s.waitEventType}:${s.waitEvent ?? '?'}`);
+    // An idle session "waits" for its client (Client:ClientRead): only a working session's wait says something.
+    if (s.waitEventType && (s.state === 'active' || s.waitEventType === 'Lock')) parts.push(`wait ${s.waitEventType}:${s.waitEvent ?? '?'}`);
     if (s.xactAgeMs !== null) parts.push(`xact ${formatAge(s.xactAgeMs)}`);
   }
   if (ctx.database !== undefined && s.database !== null && s.database !== ctx.database) parts.push(`in database ${JSON.stringify(clean(s.database))}`);
