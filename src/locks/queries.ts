@@ -8,7 +8,8 @@
 
 /** Whole milliseconds from `expr` to the report's clock, never negative; `null` stays `null`. */
 function ms(expr: string): string {
-  return `greatest(0, round((extract(epoch FROM (me.taken_at - ${expr})) * 1000)::numeric))::float8`;
+  // greatest() skips NULLs, so keep NULL explicitly (no transaction is not a transaction of 0 ms).
+  return `(CASE WHEN ${expr} IS NULL THEN NULL ELSE greatest(0, round((extract(epoch FROM (me.taken_at - ${expr})) * 1000)::numeric)) END)::float8`;
 }
 
 const SESSION_COLUMNS = `

@@ -142,6 +142,7 @@ describe('lock report on a live server', () => {
 
   it('lists idle-in-transaction sessions and old transactions by the threshold', async () => {
     sessions = new Sessions(db.url);
+    const plain = await sessions.session('lock-plain-idle');
     const e = await sessions.session('lock-idle');
     await e.client.query('BEGIN');
     await e.client.query('SELECT 1');
@@ -159,6 +160,11 @@ describe('lock report on a live server', () => {
     });
     expect(short.idleInTransaction).toEqual([e.pid]);
     expect(short.oldTransactions).toContain(e.pid);
+    // A session outside any transaction has no transaction age, whatever the threshold.
+    const zero = await report(0);
+    expect(session(zero, plain.pid)).toMatchObject({ state: 'idle', xactAgeMs: null });
+    expect(zero.oldTransactions).not.toContain(plain.pid);
+    expect(zero.idleInTransaction).not.toContain(plain.pid);
     expect(session(short, e.pid).stateAgeMs).toBeGreaterThanOrEqual(200);
     expect(renderLockReportText(short)).toMatch(new RegExp(`Idle in transaction for 200ms or more: 1\\n  pid ${e.pid} `));
   });
