@@ -59,15 +59,20 @@ export function foreignKeyMatches(t: QualifiedName, fk: ForeignKey, options: { n
 
 /**
  * An index with this name on `t` has the declared method, uniqueness, keys (columns
- * or expressions, and INCLUDE columns) and predicate. Opclasses, collations and
- * sort order are not checked here; the comparison itself checks them.
+ * or expressions, and INCLUDE columns), operator classes, sort order and predicate.
+ * Collations are not checked here; the comparison itself checks them.
  */
 export function indexMatches(t: QualifiedName, ix: Index): string {
+  const opclasses = `ARRAY[${ix.keys.map((k) => literal(k.opclass ?? '')).join(', ')}]::text[]`;
+  const options = `ARRAY[${ix.keys.map((k) => (k.descending ? 1 : 0) + (k.nullsFirst ? 2 : 0)).join(', ')}]::int2[]`;
   const keys = [...ix.keys.map((k) => (k.column !== null ? `pg_catalog.quote_ident(${literal(k.column)})` : literal(k.expression ?? ''))), ...ix.include.map((c) => `pg_catalog.quote_ident(${literal(c)})`)];
   return (
     `EXISTS (SELECT 1 FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid JOIN pg_catalog.pg_am am ON am.oid = c.relam ` +
     `WHERE i.indrelid = ${regclass(t)} AND c.relname = ${literal(ix.name)} AND am.amname = ${literal(ix.method)} AND i.indisunique = ${ix.unique} ` +
     `AND ARRAY(SELECT pg_catalog.pg_get_indexdef(i.indexrelid, k, false) FROM generate_series(1, i.indnatts) AS k ORDER BY k) = ARRAY[${keys.join(', ')}]::text[] ` +
+    `AND ARRAY(SELECT CASE WHEN oc.opcdefault THEN '' WHEN ocn.nspname = 'pg_catalog' THEN pg_catalog.quote_ident(oc.opcname) ELSE pg_catalog.quote_ident(ocn.nspname) || '.' || pg_catalog.quote_ident(oc.opcname) END ` +
+    `FROM unnest(i.indclass::oid[]) WITH ORDINALITY AS k(oid, ord) JOIN pg_catalog.pg_opclass oc ON oc.oid = k.oid JOIN pg_catalog.pg_namespace ocn ON ocn.oid = oc.opcnamespace ORDER BY k.ord) = ${opclasses} ` +
+    `AND i.indoption::int2[] = ${options} ` +
     `AND coalesce(pg_catalog.pg_get_expr(i.indpred, i.indrelid), '') = ${literal(ix.predicate ?? '')})`
   );
 }

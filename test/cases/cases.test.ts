@@ -1,0 +1,111 @@
+/**
+ * Table-driven convergence: test/cases/<name>/{declared.sql, live.sql, expected.sql}
+ * (+ options.json). For each case: build both databases, compare, plan, check the
+ * script against the golden file, run it, re-plan (must be empty), run it again
+ * (must change nothing) and check that rows inserted before are unchanged.
+ * UPDATE_GOLDEN=1 rewrites the golden scripts.
+ */
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { compare } from '../../src/diff/index.js';
+import { openPool } from '../../src/db/pool.js';
+import { tablesWithRows } from '../../src/introspect/rows.js';
+import type { Schema } from '../../src/model/types.js';
+import { plan as makePlan, type HazardKind, type Plan } from '../../src/plan/index.js';
+import { renderPlanSql } from '../../src/render/plan-sql.js';
+import { ident, qualified } from '../../src/render/quote.js';
+import { createDatabase, type TestDb } from '../helpers/db.js';
+import { runScript } from '../helpers/script.js';
+
+const CASES = path.dirname(fileURLToPath(import.meta.url));
+
+interface CaseOptions {
+  allowHazards?: HazardKind[];
+  rename?: boolean;
+  assumeTimezone?: string;
+  /** Change kinds a re-plan may still report as statements (e.g. NOT NULL awaiting a backfill). */
+  replanMayKeep?: string[];
+  /** Skip the row checksum (type conversions change the text of values); counts are still compared. */
+  valuesChange?: boolean;
+}
+
+const names = readdirSync(CASES, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+
+async function planFor(declared: Schema, live: TestDb, options: CaseOptions): Promise<Plan> {
+  const liveModel = await live.inspect();
+  const changes = compare(declared, liveModel);
+  const pool = await openPool(live.connection, { max: 1 });
+  try {
+    const touched = changes.flatMap((c) => ('table' in c && c.table ? [{ schema: c.table.schema, name: c.table.name }] : []));
+    const rows = await tablesWithRows(pool, touched);
+    return makePlan(changes, {
+      serverVersion: 0,
+      tablesWithRows: rows,
+      options: { allowHazards: options.allowHazards ?? [], rename: options.rename ?? false, assumeTimezone: options.assumeTimezone ?? 'UTC' },
+    });
+  } finally {
+    await pool.end();
+  }
+}
+
+const header = { source: 'declared.sql', target: 'live.sql', serverVersion: 'N', toolVersion: 'test', plannedAt: 'T', liveHash: 'H', lockTimeout: '2s' };
+
+async function checksums(db: TestDb, model: Schema): Promise<Record<string, { count: number; md5: string }>> {
+  const out: Record<string, { count: number; md5: string }> = {};
+  for (const t of model.tables) {
+    // Only the columns that existed before: added columns must not count as changed rows.
+    const q = qualified(t);
+    const cols = t.columns.map((c) => ident(c.name)).join(', ');
+    const [r] = await db.query<{ n: string; h: string | null }>(
+      `SELECT count(*)::text AS n, md5(string_agg(x::text, ',' ORDER BY x::text)) AS h FROM (SELECT ${cols} FROM ${q}) x`,
+    );
+    out[`${t.schema}.${t.name}`] = { count: Number(r?.n ?? 0), md5: r?.h ?? '' };
+  }
+  return out;
+}
+
+describe.each(names)('case %s', (name) => {
+  const dir = path.join(CASES, name);
+  const read = (f: string): string => readFileSync(path.join(dir, f), 'utf8');
+  const options: CaseOptions = existsSync(path.join(dir, 'options.json')) ? (JSON.parse(read('options.json')) as CaseOptions) : {};
+  const dbs: TestDb[] = [];
+  afterAll(async () => {
+    await Promise.all(dbs.map((d) => d.drop()));
+  });
+
+  it('plans the golden script, converges, and is idempotent without touching rows', async () => {
+    const declaredDb = await createDatabase('declared');
+    const live = await createDatabase('live');
+    dbs.push(declaredDb, live);
+    await declaredDb.exec(read('declared.sql'));
+    await live.exec(read('live.sql'));
+    const declared = await declaredDb.inspect();
+    const before = await live.inspect();
+    const rowsBefore = await checksums(live, before);
+
+    const first = await planFor(declared, live, options);
+    const script = renderPlanSql(first, header);
+    const goldenPath = path.join(dir, 'expected.sql');
+    if (process.env['UPDATE_GOLDEN'] === '1' || !existsSync(goldenPath)) writeFileSync(goldenPath, script);
+    expect(script).toBe(read('expected.sql'));
+    expect(first.statements.length).toBeGreaterThan(0);
+    for (const s of first.statements) expect(s.sql).not.toMatch(/^\s*(DROP TABLE|TRUNCATE|DELETE|UPDATE)\b/i);
+
+    await runScript(live.url, script);
+    const afterFirst = await live.inspect();
+    const replan = await planFor(declared, live, options);
+    const kept = replan.statements.filter((s) => !(options.replanMayKeep ?? []).includes(s.source.kind));
+    expect(kept.map((s) => s.description)).toEqual([]);
+
+    await runScript(live.url, script);
+    expect(await live.inspect()).toEqual(afterFirst);
+
+    const rowsAfter = await checksums(live, before);
+    for (const [table, b] of Object.entries(rowsBefore)) {
+      expect(rowsAfter[table]?.count, `row count of ${table}`).toBe(b.count);
+      if (!options.valuesChange) expect(rowsAfter[table]?.md5, `rows of ${table}`).toBe(b.md5);
+    }
+  });
+});

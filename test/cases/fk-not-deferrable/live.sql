@@ -1,0 +1,5 @@
+CREATE TABLE users (id bigint PRIMARY KEY, email text NOT NULL);
+CREATE TABLE posts (id bigint PRIMARY KEY, user_id bigint NOT NULL, title text NOT NULL);
+INSERT INTO users SELECT g, 'u' || g || '@x.org' FROM generate_series(1, 50) g;
+INSERT INTO posts SELECT g, 1 + g % 50, 't' || g FROM generate_series(1, 200) g;
+ALTER TABLE posts ADD CONSTRAINT posts_user_fk FOREIGN KEY (user_id) REFERENCES users (id);

@@ -1,0 +1,3 @@
+CREATE TABLE users (id bigint PRIMARY KEY, email text NOT NULL);
+CREATE TABLE posts (id bigint PRIMARY KEY, user_id bigint NOT NULL, title text NOT NULL);
+ALTER TABLE posts ADD CONSTRAINT posts_title_len CHECK (char_length(title) > 0);

@@ -1,0 +1,40 @@
+-- pg-reconcile repair plan
+-- source:      declared.sql
+-- target:      live.sql
+-- server:      PostgreSQL N
+-- tool:        pg-reconcile test
+-- planned at:  T
+-- live schema: H
+-- statements:  3 (withheld for hazards: 0)
+--
+-- Run with: psql -v ON_ERROR_STOP=1 -f plan.sql
+-- Every statement is guarded or idempotent: running the script twice changes nothing the second time.
+
+\set ON_ERROR_STOP on
+SET lock_timeout = '2s';
+SET statement_timeout = '60s';
+SET search_path = pg_catalog;
+
+-- [1/3] schemas: create schema billing
+-- lock: none
+CREATE SCHEMA IF NOT EXISTS "billing";
+
+-- [2/3] tables: create table billing.invoices
+-- lock: none
+CREATE TABLE IF NOT EXISTS "billing"."invoices" (
+  "id" bigint NOT NULL,
+  "user_id" bigint NOT NULL,
+  "total" numeric(12,2) NOT NULL,
+  CONSTRAINT "invoices_pkey" PRIMARY KEY ("id"),
+  CONSTRAINT "invoices_total_check" CHECK ((total >= (0)::numeric))
+);
+
+-- [3/3] constraints: add foreign key invoices_user_id_fkey on billing.invoices -> public.users
+-- lock: SHARE ROW EXCLUSIVE
+SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = pg_catalog.to_regclass('"billing"."invoices"') AND conname = 'invoices_user_id_fkey')) AS needed \gset reconcile_
+\if :reconcile_needed
+ALTER TABLE "billing"."invoices" ADD CONSTRAINT "invoices_user_id_fkey" FOREIGN KEY ("user_id") REFERENCES "public"."users" ("id");
+\endif
+
+-- verification: every planned object is present and valid
+DO $reconcile$ DECLARE missing int := 0; BEGIN IF NOT (EXISTS (SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = 'billing')) THEN missing := missing + 1; END IF; IF NOT (pg_catalog.to_regclass('"billing"."invoices"') IS NOT NULL) THEN missing := missing + 1; END IF; IF missing > 0 THEN RAISE EXCEPTION 'pg-reconcile verification failed: % planned object(s) absent or invalid', missing; END IF; END $reconcile$;

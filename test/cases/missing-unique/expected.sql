@@ -1,0 +1,48 @@
+-- pg-reconcile repair plan
+-- source:      declared.sql
+-- target:      live.sql
+-- server:      PostgreSQL N
+-- tool:        pg-reconcile test
+-- planned at:  T
+-- live schema: H
+-- statements:  4 (withheld for hazards: 0)
+--
+-- Run with: psql -v ON_ERROR_STOP=1 -f plan.sql
+-- Every statement is guarded or idempotent: running the script twice changes nothing the second time.
+
+\set ON_ERROR_STOP on
+SET lock_timeout = '2s';
+SET statement_timeout = '60s';
+SET search_path = pg_catalog;
+
+-- [1/4] keys: check public.users for duplicates of (email)
+-- lock: ACCESS SHARE, may take long
+SET statement_timeout = 0;
+SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = pg_catalog.to_regclass('"public"."users"') AND conname = 'users_email_key')) AS needed \gset reconcile_
+\if :reconcile_needed
+DO $reconcile$ DECLARE n bigint; BEGIN SELECT count(*) INTO n FROM (SELECT 1 FROM "public"."users" WHERE true AND "email" IS NOT NULL GROUP BY "email" HAVING count(*) > 1) AS dup WHERE true; IF n > 0 THEN RAISE EXCEPTION USING ERRCODE = '23514', MESSAGE = 'unique users_email_key on public.users cannot be built: duplicate values of (email): ' || n || ' row(s)', HINT = 'find them with SELECT "email", count(*) FROM "public"."users" GROUP BY "email" HAVING count(*) > 1'; END IF; END $reconcile$;
+\endif
+SET statement_timeout = '60s';
+
+-- [2/4] keys: drop invalid leftover index users_email_key on public.users
+-- lock: SHARE UPDATE EXCLUSIVE, outside any transaction
+SELECT (EXISTS (SELECT 1 FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relname = 'users_email_key' AND NOT i.indisvalid)) AS needed \gset reconcile_
+\if :reconcile_needed
+DROP INDEX CONCURRENTLY IF EXISTS "public"."users_email_key";
+\endif
+
+-- [3/4] keys: create index users_email_key on public.users concurrently
+-- lock: SHARE UPDATE EXCLUSIVE, outside any transaction, may take long
+SET statement_timeout = 0;
+CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS "users_email_key" ON "public"."users" USING btree ("email");
+SET statement_timeout = '60s';
+
+-- [4/4] keys: attach index users_email_key as unique of public.users
+-- lock: ACCESS EXCLUSIVE
+SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = pg_catalog.to_regclass('"public"."users"') AND conname = 'users_email_key')) AS needed \gset reconcile_
+\if :reconcile_needed
+ALTER TABLE "public"."users" ADD CONSTRAINT "users_email_key" UNIQUE USING INDEX "users_email_key";
+\endif
+
+-- verification: every planned object is present and valid
+DO $reconcile$ DECLARE missing int := 0; BEGIN IF NOT (EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = pg_catalog.to_regclass('"public"."users"') AND conname = 'users_email_key')) THEN missing := missing + 1; END IF; IF missing > 0 THEN RAISE EXCEPTION 'pg-reconcile verification failed: % planned object(s) absent or invalid', missing; END IF; END $reconcile$;

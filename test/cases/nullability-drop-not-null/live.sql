@@ -1,0 +1,4 @@
+CREATE TABLE users (id bigint PRIMARY KEY, email text NOT NULL);
+INSERT INTO users SELECT g, 'u' || g || '@x.org' FROM generate_series(1, 50) g;
+ALTER TABLE users ADD COLUMN region text NOT NULL DEFAULT 'eu';
+ALTER TABLE users ALTER COLUMN region DROP DEFAULT;

@@ -1,0 +1,3 @@
+CREATE TABLE users (id bigint PRIMARY KEY, email text NOT NULL);
+ALTER TABLE users ADD COLUMN region text DEFAULT 'eu';
+INSERT INTO users SELECT g, 'u' || g || '@x.org' FROM generate_series(1, 50) g;

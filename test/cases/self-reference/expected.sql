@@ -1,0 +1,54 @@
+-- pg-reconcile repair plan
+-- source:      declared.sql
+-- target:      live.sql
+-- server:      PostgreSQL N
+-- tool:        pg-reconcile test
+-- planned at:  T
+-- live schema: H
+-- statements:  5 (withheld for hazards: 0)
+--
+-- Run with: psql -v ON_ERROR_STOP=1 -f plan.sql
+-- Every statement is guarded or idempotent: running the script twice changes nothing the second time.
+
+\set ON_ERROR_STOP on
+SET lock_timeout = '2s';
+SET statement_timeout = '60s';
+SET search_path = pg_catalog;
+
+-- [1/5] constraints: add foreign key nodes_parent_id_fkey on public.nodes -> public.nodes (NOT VALID)
+-- lock: SHARE ROW EXCLUSIVE
+SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = pg_catalog.to_regclass('"public"."nodes"') AND conname = 'nodes_parent_id_fkey')) AS needed \gset reconcile_
+\if :reconcile_needed
+ALTER TABLE "public"."nodes" ADD CONSTRAINT "nodes_parent_id_fkey" FOREIGN KEY ("parent_id") REFERENCES "public"."nodes" ("id") ON DELETE CASCADE NOT VALID;
+\endif
+
+-- [2/5] validate: check rows of public.nodes against foreign key nodes_parent_id_fkey
+-- lock: ACCESS SHARE, may take long
+SET statement_timeout = 0;
+SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = pg_catalog.to_regclass('"public"."nodes"') AND conname = 'nodes_parent_id_fkey' AND convalidated)) AS needed \gset reconcile_
+\if :reconcile_needed
+DO $reconcile$ DECLARE n bigint; BEGIN SELECT count(*) INTO n FROM "public"."nodes" child WHERE ((child."parent_id" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "public"."nodes" parent WHERE parent."id" = child."parent_id"))); IF n > 0 THEN RAISE EXCEPTION USING ERRCODE = '23514', MESSAGE = 'foreign key nodes_parent_id_fkey on public.nodes cannot be validated: rows reference missing public.nodes rows: ' || n || ' row(s)', HINT = 'find them with SELECT * FROM "public"."nodes" child WHERE ((child."parent_id" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "public"."nodes" parent WHERE parent."id" = child."parent_id"))); fix or delete them, then run again'; END IF; END $reconcile$;
+\endif
+SET statement_timeout = '60s';
+
+-- [3/5] validate: validate foreign key nodes_parent_id_fkey on public.nodes
+-- lock: SHARE UPDATE EXCLUSIVE, may take long
+SET statement_timeout = 0;
+ALTER TABLE "public"."nodes" VALIDATE CONSTRAINT "nodes_parent_id_fkey";
+SET statement_timeout = '60s';
+
+-- [4/5] indexes: drop invalid leftover index nodes_parent on public.nodes
+-- lock: SHARE UPDATE EXCLUSIVE, outside any transaction
+SELECT (EXISTS (SELECT 1 FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relname = 'nodes_parent' AND NOT i.indisvalid)) AS needed \gset reconcile_
+\if :reconcile_needed
+DROP INDEX CONCURRENTLY IF EXISTS "public"."nodes_parent";
+\endif
+
+-- [5/5] indexes: create index nodes_parent on public.nodes concurrently
+-- lock: SHARE UPDATE EXCLUSIVE, outside any transaction, may take long
+SET statement_timeout = 0;
+CREATE INDEX CONCURRENTLY IF NOT EXISTS "nodes_parent" ON "public"."nodes" USING btree ("parent_id");
+SET statement_timeout = '60s';
+
+-- verification: every planned object is present and valid
+DO $reconcile$ DECLARE missing int := 0; BEGIN IF NOT (EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.conrelid = pg_catalog.to_regclass('"public"."nodes"') AND c.contype = 'f' AND c.confrelid = pg_catalog.to_regclass('"public"."nodes"') AND c.confdeltype = 'c' AND c.confupdtype = 'a' AND c.confmatchtype = 's' AND c.condeferrable = false AND c.condeferred = false AND ARRAY(SELECT a.attname::text FROM unnest(c.conkey) WITH ORDINALITY AS k(num, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.num ORDER BY k.ord) = ARRAY['parent_id']::text[] AND ARRAY(SELECT a.attname::text FROM unnest(c.confkey) WITH ORDINALITY AS k(num, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = c.confrelid AND a.attnum = k.num ORDER BY k.ord) = ARRAY['id']::text[] AND c.convalidated)) THEN missing := missing + 1; END IF; IF NOT (EXISTS (SELECT 1 FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relname = 'nodes_parent' AND i.indisvalid)) THEN missing := missing + 1; END IF; IF missing > 0 THEN RAISE EXCEPTION 'pg-reconcile verification failed: % planned object(s) absent or invalid', missing; END IF; END $reconcile$;
