@@ -20,6 +20,11 @@
  * ```
  * Ages are whole milliseconds measured against `takenAt`; `null` when PostgreSQL
  * does not say (no transaction, or the row is hidden from this role).
+ *
+ * With `--terminate` / `--cancel`, `--format json` prints instead
+ * `{ formatVersion, database, targets: [{ pid, mode, session: LockSession | null }],
+ *    results: null | [{ pid, mode, ok, outcome, reason }] }` (`results` is null when refused;
+ * `outcome` is `terminated`, `cancelled`, `not-found`, `permission-denied` or `failed`).
  */
 import type { QualifiedName } from '../model/types.js';
 

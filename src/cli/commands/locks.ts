@@ -70,6 +70,8 @@ export function registerLocks(program: Command): void {
       const conn = resolveConnection({ url: flags.url });
       const client = await openClient(conn);
       try {
+        // The doctor must not queue behind the locks it diagnoses (catalog reads).
+        await client.query("SET lock_timeout = '10s'");
         const report = await readLockReport(client, { olderThanMs });
         if (targets.length === 0) {
           write(json ? renderLockReportJson(report) : renderLockReportText(report));
