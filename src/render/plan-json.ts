@@ -1,0 +1,55 @@
+/**
+ * The plan as JSON, a stable shape for scripts (documented in the README):
+ * `format` names the version; statements point at their change by index.
+ */
+import type { Plan, Statement } from '../plan/types.js';
+import type { PlanHeader } from './plan-sql.js';
+import { categoryOf } from './plan-text.js';
+
+export const PLAN_JSON_FORMAT = 'pg-reconcile.plan/1';
+
+export function planSummary(plan: Plan): Record<string, unknown> {
+  const count = (cat: string): number => plan.changes.filter((c) => categoryOf(c) === cat).length;
+  const byPhase: Record<string, number> = {};
+  for (const s of plan.statements) byPhase[s.phase] = (byPhase[s.phase] ?? 0) + 1;
+  const hazards: Record<string, number> = {};
+  for (const s of [...plan.statements, ...plan.withheld]) for (const h of s.hazards) hazards[h.kind] = (hazards[h.kind] ?? 0) + 1;
+  return {
+    changes: { missing: count('missing'), different: count('different'), extra: count('extra'), info: count('info') },
+    statements: plan.statements.length,
+    withheld: plan.withheld.length,
+    byPhase,
+    hazards,
+  };
+}
+
+export function renderPlanJson(plan: Plan, header: PlanHeader): string {
+  const index = new Map(plan.changes.map((c, i) => [c, i]));
+  const statement = (s: Statement) => ({
+    phase: s.phase,
+    description: s.description,
+    sql: s.sql,
+    guard: s.guard,
+    lockLevel: s.lockLevel,
+    locks: s.locks,
+    transactional: s.transactional,
+    duration: s.duration,
+    hazards: s.hazards,
+    change: index.get(s.source) ?? null,
+  });
+  return (
+    JSON.stringify(
+      {
+        format: PLAN_JSON_FORMAT,
+        ...header,
+        summary: planSummary(plan),
+        changes: plan.changes,
+        statements: plan.statements.map(statement),
+        withheld: plan.withheld.map(statement),
+        notes: plan.notes.map((n) => ({ level: n.level, message: n.message, change: n.source ? (index.get(n.source) ?? null) : null })),
+      },
+      null,
+      2,
+    ) + '\n'
+  );
+}
