@@ -1,27 +1,25 @@
 /**
  * The command-line program: the only module that touches argv, the console and exit codes.
  */
-import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
+import { toolVersion } from '../version.js';
 import { registerInspect } from './commands/inspect.js';
 import { registerLocks } from './commands/locks.js';
+import { registerPlan, registerVerify } from './commands/plan.js';
 import { CliExit, EXIT, reportError } from './output.js';
-
-export function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
-}
 
 export function buildProgram(): Command {
   const program = new Command();
   program
     .name('reconcile')
     .description('Compare a PostgreSQL database with its declared model and repair what a lying migration ledger left behind.')
-    .version(version(), '-V, --version')
+    .version(toolVersion(), '-V, --version')
     .showHelpAfterError('(run reconcile --help for usage)')
     .exitOverride();
   registerInspect(program);
   registerLocks(program);
+  registerPlan(program);
+  registerVerify(program);
   return program;
 }
 

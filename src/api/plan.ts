@@ -1,0 +1,65 @@
+/**
+ * The whole comparison as one call: load the declared model and read the live
+ * database (concurrently), compare, probe which touched tables hold rows, plan.
+ * The CLI's `plan`, `verify` and `apply` are built on this.
+ */
+import { loadDeclared, type Declared } from '../declared/index.js';
+import { resolveConnection, type Connection } from '../db/connection.js';
+import { openPool } from '../db/pool.js';
+import { compare } from '../diff/index.js';
+import { CATALOG_SETTINGS, inspect, type Inspection } from '../introspect/index.js';
+import { tablesWithRows } from '../introspect/rows.js';
+import { schemaHash } from '../model/hash.js';
+import { plan as buildPlan, type Plan, type PlanOptions } from '../plan/index.js';
+import type { PlanHeader } from '../render/plan-sql.js';
+import { formatServerVersion } from '../render/model-text.js';
+import { toolVersion } from '../version.js';
+
+export interface PlanRequest {
+  /** The live database; default `DATABASE_URL`, then the `PG*` variables. */
+  readonly url?: string | undefined;
+  /** The declared source: a path, a prefixed path, or a postgres:// URL. */
+  readonly from: string;
+  readonly shadowUrl?: string | undefined;
+  readonly schemas?: readonly string[] | undefined;
+  readonly exclude?: readonly string[] | undefined;
+  readonly options?: PlanOptions;
+  readonly lockTimeout?: string;
+  /** Record per-migration snapshots of the declared source (for ledger status). */
+  readonly snapshots?: boolean;
+}
+
+export interface PlanResult {
+  readonly plan: Plan;
+  readonly declared: Declared;
+  readonly live: Inspection;
+  readonly connection: Connection;
+  readonly header: PlanHeader;
+}
+
+export async function planRepair(req: PlanRequest): Promise<PlanResult> {
+  const connection = resolveConnection({ url: req.url });
+  const pool = await openPool(connection, { max: 4, settings: CATALOG_SETTINGS });
+  try {
+    const [declared, live] = await Promise.all([
+      loadDeclared(req.from, { shadowUrl: req.shadowUrl, schemas: req.schemas, snapshots: req.snapshots }),
+      inspect(pool, { schemas: req.schemas }),
+    ]);
+    const changes = compare(declared.schema, live.schema, { schemas: req.schemas, exclude: req.exclude });
+    const touched = changes.flatMap((c) => ('table' in c && c.table ? [{ schema: c.table.schema, name: c.table.name }] : []));
+    const rows = await tablesWithRows(pool, touched);
+    const plan = buildPlan(changes, { serverVersion: live.serverVersion, tablesWithRows: rows, options: req.options ?? {} });
+    const header: PlanHeader = {
+      source: declared.source.location,
+      target: connection.display,
+      serverVersion: formatServerVersion(live.serverVersion),
+      toolVersion: toolVersion(),
+      plannedAt: new Date().toISOString(),
+      liveHash: schemaHash(live.schema),
+      lockTimeout: req.lockTimeout ?? '2s',
+    };
+    return { plan, declared, live, connection, header };
+  } finally {
+    await pool.end();
+  }
+}

@@ -1,0 +1,93 @@
+import { writeFileSync, renameSync, unlinkSync } from 'node:fs';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { planRepair } from '../../api/plan.js';
+import { isInformational } from '../../diff/changes.js';
+import { ReconcileError } from '../../errors.js';
+import { renderPlanJson } from '../../render/plan-json.js';
+import { renderPlanSql } from '../../render/plan-sql.js';
+import { renderPlanText } from '../../render/plan-text.js';
+import { addCompareOptions, planRequestFrom, type CompareFlags } from '../compare-options.js';
+import { CliExit, EXIT, write } from '../output.js';
+import { withProgress } from '../util.js';
+
+type Format = 'sql' | 'json' | 'text';
+
+interface PlanFlags extends CompareFlags {
+  out?: string;
+  format?: string;
+}
+
+function chooseFormat(flags: PlanFlags): Format {
+  const f = flags.format ?? (flags.out ? (flags.out.endsWith('.json') ? 'json' : 'sql') : process.stdout.isTTY ? 'text' : 'sql');
+  if (f !== 'sql' && f !== 'json' && f !== 'text') throw new ReconcileError('bad-input', `unknown --format ${JSON.stringify(f)}`, 'use sql, json or text');
+  return f;
+}
+
+/** Write a whole file or nothing: a temporary file renamed into place. */
+function writeAtomically(file: string, text: string): void {
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  try {
+    writeFileSync(tmp, text);
+    renameSync(tmp, file);
+  } catch (e) {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // nothing was written
+    }
+    throw new ReconcileError('bad-input', `cannot write ${file}: ${(e as Error).message}`, 'check the path and permissions');
+  }
+}
+
+export function registerPlan(program: Command): void {
+  addCompareOptions(
+    program
+      .command('plan')
+      .description('compare the live database with the declared model and write the repair script')
+      .option('--out <file>', 'write the plan to this file (format from the extension: .sql or .json)')
+      .option('--format <format>', 'sql | json | text (default: text on a terminal, sql otherwise)'),
+  ).action(async (flags: PlanFlags) => {
+    const format = chooseFormat(flags);
+    const request = planRequestFrom(flags);
+    const result = await withProgress('planning', () => planRepair(request));
+    for (const n of result.declared.notices) process.stderr.write(`reconcile: ${n}\n`);
+    const { plan, header } = result;
+    const text =
+      format === 'sql'
+        ? renderPlanSql(plan, header)
+        : format === 'json'
+          ? renderPlanJson(plan, header)
+          : renderPlanText(plan, result.declared.schema, result.live.schema, {
+              color: !!process.stdout.isTTY && !process.env['NO_COLOR'],
+              title: `Declared ${header.source} against live ${header.target} (PostgreSQL ${header.serverVersion})`,
+            });
+    if (flags.out) {
+      writeAtomically(flags.out, text);
+      write(`wrote ${plan.statements.length} statement(s) (${plan.withheld.length} withheld for hazards) to ${flags.out}\n`);
+    } else {
+      write(text);
+    }
+    const drift = plan.changes.some((c) => !isInformational(c));
+    if (drift) throw new CliExit(EXIT.drift);
+  });
+}
+
+export function registerVerify(program: Command): void {
+  addCompareOptions(program.command('verify').description('exit 0 when the live database matches the declared model, 2 with a short list when not')).action(
+    async (flags: CompareFlags) => {
+      const result = await planRepair(planRequestFrom(flags));
+      const drift = result.plan.changes.filter((c) => !isInformational(c));
+      if (drift.length === 0) {
+        write(`in sync: ${result.header.target} matches ${result.header.source}\n`);
+        return;
+      }
+      write(`drift: ${drift.length} difference(s) between ${result.header.target} and ${result.header.source}\n`);
+      for (const s of result.plan.statements.slice(0, 50)) write(`  - ${s.description}\n`);
+      if (result.plan.statements.length > 50) write(`  … and ${result.plan.statements.length - 50} more (reconcile plan shows all)\n`);
+      for (const w of result.plan.withheld) write(`  - ${w.description} (withheld: ${w.hazards.map((h) => h.kind).join(', ')})\n`);
+      for (const n of result.plan.notes.filter((x) => x.level === 'warning')) write(`  ! ${n.message}\n`);
+      throw new CliExit(EXIT.drift);
+    },
+  );
+}

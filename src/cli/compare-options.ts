@@ -1,0 +1,59 @@
+/**
+ * Options shared by the commands that compare a live database with a declared
+ * source (`plan`, `verify`, `apply --from`, `status`).
+ */
+import type { Command } from 'commander';
+import type { PlanRequest } from '../api/plan.js';
+import { ReconcileError } from '../errors.js';
+import { HAZARD_KINDS, type HazardKind } from '../plan/index.js';
+import { parseDuration } from './duration.js';
+import { parseList } from './util.js';
+
+export interface CompareFlags {
+  url?: string;
+  from?: string;
+  shadow?: string;
+  schema?: string;
+  exclude?: string[];
+  allowHazards?: string;
+  rename?: boolean;
+  assumeTimezone?: string;
+  lockTimeout?: string;
+}
+
+export function addCompareOptions(cmd: Command): Command {
+  return cmd
+    .option('--url <url>', 'live database URL (default: DATABASE_URL, then PG* variables)')
+    .option('--from <source>', 'declared model: Drizzle schema (.ts), Django sqlmigrate tree, drizzle-kit folder, .sql file, or postgres:// URL')
+    .option('--shadow <url>', 'replay the source on a temporary database of this server instead of the embedded PGlite')
+    .option('--schema <names>', 'comma-separated schemas to compare (default: all non-system schemas)')
+    .option('--exclude <pattern...>', 'glob on schema.name (or name) to leave out, e.g. "audit.*"')
+    .option('--allow-hazards <kinds>', `comma-separated hazard kinds to emit (${HAZARD_KINDS.join(', ')})`)
+    .option('--rename', 'rename constraints and indexes that match by structure to their declared names')
+    .option('--assume-timezone <zone>', 'zone that timestamp values were written in, for timestamptz conversions', 'UTC')
+    .option('--lock-timeout <duration>', 'lock_timeout for every statement', '2s');
+}
+
+function parseHazards(value: string | undefined): HazardKind[] {
+  const kinds = parseList(value) ?? [];
+  for (const k of kinds) {
+    if (!(HAZARD_KINDS as readonly string[]).includes(k)) {
+      throw new ReconcileError('bad-input', `unknown hazard kind ${JSON.stringify(k)} in --allow-hazards`, `use one of ${HAZARD_KINDS.join(', ')}`);
+    }
+  }
+  return kinds as HazardKind[];
+}
+
+export function planRequestFrom(flags: CompareFlags): PlanRequest {
+  if (!flags.from) throw new ReconcileError('bad-input', 'no declared source given', 'add --from PATH (a Drizzle schema, a migrations folder, a .sql file) or --from postgres://...');
+  const lockMs = parseDuration(flags.lockTimeout ?? '2s');
+  return {
+    url: flags.url,
+    from: flags.from,
+    shadowUrl: flags.shadow,
+    schemas: parseList(flags.schema),
+    exclude: flags.exclude,
+    lockTimeout: `${lockMs}ms`,
+    options: { allowHazards: parseHazards(flags.allowHazards), rename: flags.rename ?? false, assumeTimezone: flags.assumeTimezone ?? 'UTC' },
+  };
+}
