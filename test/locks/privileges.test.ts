@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { readLockReport, terminate } from '../../src/locks/index.js';
-import { createDatabase, type TestDb } from '../helpers/db.js';
+import { adminUrl, createDatabase, type TestDb } from '../helpers/db.js';
 import { background, cli, printed, Sessions } from './helpers.js';
 
 describe('a role without superuser or pg_read_all_stats', () => {
@@ -24,14 +24,12 @@ describe('a role without superuser or pg_read_all_stats', () => {
   });
   afterEach(async () => sessions?.closeAll());
   afterAll(async () => {
+    // Dropping the database drops the role's grants there; the role itself is global.
     await db?.drop();
-    await db?.exec(`DROP ROLE IF EXISTS ${role}`).catch(async () => {
-      // The database is gone with its grants; the role is global.
-      const c = new pg.Client(db.url.replace(/\/[^/]*$/, '/postgres'));
-      await c.connect();
-      await c.query(`DROP ROLE IF EXISTS ${role}`);
-      await c.end();
-    });
+    const admin = new pg.Client(adminUrl());
+    await admin.connect();
+    await admin.query(`DROP ROLE IF EXISTS ${role}`);
+    await admin.end();
   });
 
   it('still sees the blocking chain, with other roles hidden, and says what it cannot see', async () => {
