@@ -1,0 +1,109 @@
+/**
+ * The declared model: every kind of source a team has (a Drizzle schema, Django
+ * migrations, a drizzle-kit folder, a pg_dump, a reference database) becomes DDL
+ * replayed in a shadow database and read back by the same introspector as the
+ * live database, so both sides are normalized by PostgreSQL itself.
+ *
+ * Nothing is written anywhere but the shadow (and the cache folder).
+ */
+import { resolveConnection } from '../db/connection.js';
+import { inspectConnection } from '../introspect/live.js';
+import { cacheKey, defaultCacheDir, readCache, writeCache, type CachedModel } from './cache.js';
+import { detectSource } from './detect.js';
+import { extensionUses, fingerprint } from './fingerprint.js';
+import { replay } from './replay.js';
+import { openShadow, shadowKey } from './shadow.js';
+import { inputsUnchanged } from './sources/files.js';
+import type { Declared, DeclaredSource, LoadOptions, Prepared } from './types.js';
+
+export type {
+  Declared,
+  DeclaredSource,
+  LoadOptions,
+  Migration,
+  MigrationSnapshot,
+  SourceKind,
+} from './types.js';
+export { detectSource } from './detect.js';
+export { migrationEffects, type MigrationEffects } from './effects.js';
+
+async function prepare(source: DeclaredSource): Promise<Prepared> {
+  switch (source.kind) {
+    case 'sql-file':
+      return (await import('./sources/sql-file.js')).prepareSqlFile(source.location);
+    case 'django-tree':
+      return (await import('./sources/django-tree.js')).prepareDjangoTree(source.location);
+    case 'drizzle-folder':
+      return (await import('./sources/drizzle-folder.js')).prepareDrizzleFolder(source.location);
+    case 'drizzle-schema':
+      return (await import('./sources/drizzle-schema.js')).prepareDrizzleSchema(source.location);
+    case 'database':
+      throw new Error('a database source is introspected, not prepared');
+  }
+}
+
+/** A reference database: read directly, like the live one (no shadow, no cache: it has no content hash). */
+async function loadDatabase(spec: string, source: DeclaredSource, options: LoadOptions): Promise<Declared> {
+  const inspection = await inspectConnection(resolveConnection({ url: spec }), { schemas: options.schemas });
+  return { source, schema: inspection.schema, migrations: [], snapshots: [], baseline: null, fromCache: false, notices: [] };
+}
+
+function fromCache(source: DeclaredSource, model: CachedModel, snapshots: boolean): Declared {
+  return {
+    source,
+    schema: model.schema,
+    migrations: model.migrations,
+    snapshots: snapshots ? (model.snapshots ?? []) : [],
+    baseline: snapshots ? model.baseline : null,
+    fromCache: true,
+    notices: model.notices,
+  };
+}
+
+/**
+ * Load the declared model from `spec` (a path, a prefixed path such as `sql:dump.txt`,
+ * or a postgres:// URL). Throws `ReconcileError` (`bad-input` for paths and prefixes,
+ * `source` for sources that fail to load or replay, naming file, migration and line).
+ */
+export async function loadDeclared(spec: string, options: LoadOptions = {}): Promise<Declared> {
+  const source = detectSource(spec);
+  if (source.kind === 'database') return loadDatabase(spec, source, options);
+  const cacheDir = options.cacheDir ?? defaultCacheDir();
+  const useCache = options.cache !== false;
+  const snapshots = options.snapshots === true;
+  let key: string | null = null;
+  if (useCache) {
+    const print = await fingerprint(source);
+    key = cacheKey({ kind: source.kind, shadow: await shadowKey(options.shadowUrl), schemas: options.schemas, ...print });
+    const hit = await readCache(cacheDir, key);
+    const fresh = hit && (!snapshots || hit.model.snapshots !== null) && (source.kind !== 'drizzle-schema' || (await inputsUnchanged(hit.inputs)));
+    if (hit && fresh) return fromCache(source, hit.model, snapshots);
+  }
+  const prepared = await prepare(source);
+  const shadow = await openShadow({ url: options.shadowUrl, extensions: extensionUses(prepared.scripts), cacheDir });
+  let result;
+  try {
+    result = await replay(shadow, prepared, { schemas: options.schemas, snapshots });
+  } finally {
+    await shadow.close();
+  }
+  const notices = [...prepared.notices, ...result.notices];
+  const model: CachedModel = {
+    source,
+    schema: result.schema,
+    migrations: result.migrations,
+    snapshots: snapshots ? result.snapshots : null,
+    baseline: result.baseline,
+    notices,
+  };
+  if (key) await writeCache(cacheDir, key, prepared.inputs, model);
+  return {
+    source,
+    schema: result.schema,
+    migrations: result.migrations,
+    snapshots: result.snapshots,
+    baseline: result.baseline,
+    fromCache: false,
+    notices,
+  };
+}

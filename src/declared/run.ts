@@ -1,0 +1,150 @@
+/**
+ * Runs one script (a migration, or a whole file) in the shadow, in one
+ * transaction, statement by statement, so that a failure names its line.
+ */
+import { ReconcileError } from '../errors.js';
+import { ident } from '../render/quote.js';
+import { classify, type SkipReason } from './filter.js';
+import type { Shadow } from './shadow.js';
+import { lineOfPosition, type SqlStatement } from './split.js';
+import type { Script } from './types.js';
+
+/** What PostgreSQL reported for the statement that failed. */
+export class ScriptFailure extends Error {
+  constructor(
+    readonly script: Script,
+    readonly statement: SqlStatement,
+    readonly index: number,
+    readonly line: number,
+    readonly sqlstate: string | undefined,
+    readonly pgMessage: string,
+  ) {
+    super(pgMessage);
+  }
+}
+
+/** State shared by every script replayed in one shadow. */
+export class RunContext {
+  readonly skipped = new Map<SkipReason, number>();
+  readonly unknownSettings = new Set<string>();
+  readonly rolesCreated = new Set<string>();
+  private settings: Set<string> | null = null;
+
+  constructor(readonly shadow: Shadow) {}
+
+  async knowsSetting(name: string): Promise<boolean> {
+    if (name.includes('.')) return true; // custom placeholders (`myapp.tenant`) are always accepted
+    if (!this.settings) {
+      const rows = (await this.shadow.db.query<{ name: string }>('SELECT name FROM pg_catalog.pg_settings')).rows;
+      this.settings = new Set(rows.map((r) => r.name.toLowerCase()));
+    }
+    return this.settings.has(name);
+  }
+}
+
+interface PgError {
+  code?: string;
+  message?: string;
+  position?: string | number;
+}
+
+const MISSING_ROLE = /^role "((?:[^"]|"")+)" does not exist$/;
+
+/** Run a script in one transaction; throws ScriptFailure (after rolling back) when a statement fails. */
+export async function runScript(ctx: RunContext, script: Script): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    const skips = new Map<SkipReason, number>();
+    try {
+      await runOnce(ctx, script, skips);
+      for (const [reason, n] of skips) ctx.skipped.set(reason, (ctx.skipped.get(reason) ?? 0) + n);
+      return;
+    } catch (e) {
+      if (!(e instanceof ScriptFailure)) throw e;
+      const role = e.sqlstate === '42704' ? MISSING_ROLE.exec(e.pgMessage)?.[1] : undefined;
+      // A policy or `CREATE SCHEMA … AUTHORIZATION` naming a role the shadow lacks: in PGlite
+      // (a private cluster) create the role and run the script again.
+      if (role !== undefined && ctx.shadow.canCreateRoles && attempt < 50) {
+        await ctx.shadow.exec(`CREATE ROLE ${ident(role)}`);
+        ctx.rolesCreated.add(role);
+        continue;
+      }
+      throw e;
+    }
+  }
+}
+
+async function runOnce(ctx: RunContext, script: Script, skips: Map<SkipReason, number>): Promise<void> {
+  const { shadow } = ctx;
+  await shadow.exec('BEGIN');
+  let index = 0;
+  try {
+    for (const statement of script.statements) {
+      index++;
+      const verdict = classify(statement);
+      if (verdict.action === 'skip') {
+        skips.set(verdict.reason, (skips.get(verdict.reason) ?? 0) + 1);
+        continue;
+      }
+      if (verdict.action === 'set' && !(await ctx.knowsSetting(verdict.parameter))) {
+        ctx.unknownSettings.add(verdict.parameter);
+        continue;
+      }
+      try {
+        await shadow.exec(verdict.sql);
+      } catch (e) {
+        const err = e as PgError;
+        if (typeof err.code !== 'string') throw e;
+        const position = err.position === undefined ? undefined : Number(err.position);
+        throw new ScriptFailure(script, statement, index, lineOfPosition(statement, position), err.code, err.message ?? String(e));
+      }
+    }
+    await shadow.exec('COMMIT');
+  } catch (e) {
+    await shadow.exec('ROLLBACK').catch(() => undefined);
+    if (e instanceof ScriptFailure) throw e;
+    const err = e as PgError;
+    if (typeof err.code === 'string') {
+      // COMMIT itself failed (a deferred constraint): blame the script's last statement.
+      const last = script.statements[script.statements.length - 1];
+      if (last) throw new ScriptFailure(script, last, script.statements.length, last.line, err.code, err.message ?? String(e));
+    }
+    throw e;
+  }
+}
+
+/** Types that come from extensions, to explain `type "vector" does not exist`. */
+const EXTENSION_TYPES: Record<string, string> = {
+  vector: 'vector',
+  halfvec: 'vector',
+  sparsevec: 'vector',
+  geometry: 'postgis',
+  geography: 'postgis',
+  raster: 'postgis_raster',
+  citext: 'citext',
+  hstore: 'hstore',
+  ltree: 'ltree',
+  cube: 'cube',
+};
+
+/** Where a failure happened, as `file:line` (or the statement number for generated DDL), and the migration. */
+export function failureWhere(f: ScriptFailure): string {
+  const at = f.script.generated ? `${f.script.file} (generated DDL, statement ${f.index}, line ${f.line})` : `${f.script.file}:${f.line}`;
+  return f.script.migration ? `${at} (migration ${f.script.migration.key})` : at;
+}
+
+/** Turn a failure into the one-line error the user sees. */
+export function failureError(f: ScriptFailure, shadow: Shadow): ReconcileError {
+  const typeName = f.sqlstate === '42704' ? /^type "(?:[^"]*\.)?([^".]+)" does not exist$/.exec(f.pgMessage)?.[1] : undefined;
+  const extension = typeName ? EXTENSION_TYPES[typeName] : undefined;
+  let hint: string | undefined;
+  if (extension) {
+    hint =
+      shadow.kind === 'pglite'
+        ? `type ${typeName} comes from the extension ${extension}: the source must CREATE EXTENSION it, and if PGlite lacks it replay with --shadow postgres://… on a server that has it`
+        : `type ${typeName} comes from the extension ${extension}: the source must CREATE EXTENSION it`;
+  } else if (f.sqlstate === '0A000' && /extension/i.test(f.pgMessage)) {
+    hint = 'replay with --shadow postgres://… on a server that has the extension';
+  }
+  const generated = f.script.generated ? ` [${f.statement.sql.replace(/\s+/g, ' ').slice(0, 100)}]` : '';
+  return new ReconcileError('source', `${failureWhere(f)}: ${f.pgMessage}${generated} (replayed in ${shadow.label})`, hint);
+}
