@@ -69,16 +69,39 @@ function groupBy<T>(rows: readonly T[], key: (r: T) => string): Map<string, T[]>
   return map;
 }
 
-function column(r: ColumnRow): Column {
+/**
+ * One string object per distinct value. The driver makes a new string for every
+ * field of every row; a 10,000-table model repeats the same few type names,
+ * defaults, column names and schema names tens of thousands of times.
+ */
+type Intern = <T extends string | null>(s: T) => T;
+
+function interner(): Intern {
+  const seen = new Map<string, string>();
+  return <T extends string | null>(s: T): T => {
+    if (s === null) return s;
+    const hit = seen.get(s);
+    if (hit !== undefined) return hit as T;
+    seen.set(s, s);
+    return s;
+  };
+}
+
+/** An array with no spare capacity (arrays grown by `push` keep room for 16 more). */
+function exact<T>(xs: T[]): T[] {
+  return xs.length === 0 ? [] : xs.slice();
+}
+
+function column(r: ColumnRow, intern: Intern): Column {
   const generated = r.generated === 's' || r.generated === 'v';
   return {
-    name: r.name,
-    type: r.type,
+    name: intern(r.name),
+    type: intern(r.type),
     notNull: r.not_null,
-    default: generated ? null : r.expr,
+    default: generated ? null : intern(r.expr),
     identity: r.identity === 'a' ? 'always' : r.identity === 'd' ? 'by-default' : null,
     generated: generated && r.expr !== null ? { expression: r.expr, kind: r.generated === 's' ? 'stored' : 'virtual' } : null,
-    collation: r.collation,
+    collation: intern(r.collation),
   };
 }
 
@@ -92,6 +115,9 @@ interface RelationContext {
   readonly columnCollations: Map<number, string>;
   readonly opclasses: Map<string, OpclassRow>;
   readonly collations: Map<string, string>;
+  /** Column names of every relation read, by relation OID (for referenced FK columns). */
+  readonly columnNamesByRel: Map<string, Map<number, string>>;
+  readonly intern: Intern;
   readonly table: { schema: string; name: string };
 }
 
@@ -99,41 +125,56 @@ function names(nums: readonly number[] | null, ctx: RelationContext): string[] {
   return (nums ?? []).map((n) => ctx.columnNames.get(n) ?? `#${n}`);
 }
 
+/** Referenced FK columns of a table that was read with the others (the query sends names otherwise). */
+function referencedNames(c: ConstraintRow, ctx: RelationContext): string[] {
+  const cols = ctx.columnNamesByRel.get(c.ref_rel);
+  return (c.ref_keys ?? []).map((n) => cols?.get(n) ?? `#${n}`);
+}
+
 function index(r: IndexRow, ctx: RelationContext, constraintByIndex: Map<string, string>): Index {
-  const keys: IndexKey[] = [];
-  for (let k = 0; k < r.key_count; k++) {
+  const keys = Array.from({ length: r.key_count }, (_, k): IndexKey => {
     const attnum = r.keys[k] ?? 0;
     const option = r.options[k] ?? 0;
     const opclass = ctx.opclasses.get(r.opclasses[k] ?? '');
     const collOid = r.collations[k] ?? '0';
     const isColumn = attnum !== 0;
     const collation = isColumn && collOid !== '0' && collOid !== ctx.columnCollations.get(attnum) ? (ctx.collations.get(collOid) ?? null) : null;
-    keys.push({
+    return {
       column: isColumn ? (ctx.columnNames.get(attnum) ?? `#${attnum}`) : null,
       expression: isColumn ? null : (r.key_defs?.[k] ?? null),
       opclass: opclass && !opclass.is_default ? opclass.name : null,
       collation,
       descending: (option & 1) !== 0,
       nullsFirst: (option & 2) !== 0,
-    });
-  }
+    };
+  });
   const include = r.keys.slice(r.key_count).map((n) => ctx.columnNames.get(n) ?? `#${n}`);
-  const partial = {
+  const constraint = constraintByIndex.get(r.oid) ?? null;
+  return {
     name: r.name,
-    method: r.method,
+    method: ctx.intern(r.method),
     unique: r.unique,
     nullsNotDistinct: r.nulls_not_distinct,
     keys,
     include,
     predicate: r.predicate,
     valid: r.valid,
-    constraint: constraintByIndex.get(r.oid) ?? null,
+    constraint,
+    definition:
+      r.definition ??
+      indexDefinition({ name: r.name, method: r.method, unique: r.unique, nullsNotDistinct: r.nulls_not_distinct, keys, include, predicate: r.predicate }, ctx.table),
   };
-  return { ...partial, definition: r.definition ?? indexDefinition(partial, ctx.table) };
 }
 
-/** The `CREATE INDEX` text for an index made only of plain columns (no catalog deparse needed). */
-function indexDefinition(ix: Omit<Index, 'definition'>, table: { schema: string; name: string }): string {
+/**
+ * The `CREATE INDEX` text for an index made only of plain columns (no catalog
+ * deparse needed). Built with `join` so the result is one flat string rather
+ * than a tree of concatenations kept alive by the model.
+ */
+function indexDefinition(
+  ix: Pick<Index, 'name' | 'method' | 'unique' | 'nullsNotDistinct' | 'keys' | 'include' | 'predicate'>,
+  table: { schema: string; name: string },
+): string {
   const keys = ix.keys.map((k) => {
     const parts = [k.column !== null ? ident(k.column) : `(${k.expression ?? ''})`];
     if (k.collation) parts.push(`COLLATE ${k.collation}`);
@@ -143,26 +184,30 @@ function indexDefinition(ix: Omit<Index, 'definition'>, table: { schema: string;
     if (!k.descending && k.nullsFirst) parts.push('NULLS FIRST');
     return parts.join(' ');
   });
-  let sql = `CREATE ${ix.unique ? 'UNIQUE ' : ''}INDEX ${ident(ix.name)} ON ${qualified(table)} USING ${ix.method} (${keys.join(', ')})`;
-  if (ix.include.length > 0) sql += ` INCLUDE (${identList(ix.include)})`;
-  if (ix.nullsNotDistinct) sql += ' NULLS NOT DISTINCT';
-  if (ix.predicate) sql += ` WHERE ${ix.predicate}`;
-  return sql;
+  const sql = ['CREATE ', ix.unique ? 'UNIQUE ' : '', 'INDEX ', ident(ix.name), ' ON ', qualified(table), ' USING ', ix.method, ' (', keys.join(', '), ')'];
+  if (ix.include.length > 0) sql.push(' INCLUDE (', identList(ix.include), ')');
+  if (ix.nullsNotDistinct) sql.push(' NULLS NOT DISTINCT');
+  if (ix.predicate) sql.push(' WHERE ', ix.predicate);
+  return sql.join('');
 }
 
 function table(
   rel: RelationRow,
-  columnRows: readonly ColumnRow[],
+  sortedCols: readonly ColumnRow[],
   constraintRows: readonly ConstraintRow[],
   indexRows: readonly IndexRow[],
-  shared: Pick<RelationContext, 'opclasses' | 'collations'>,
+  shared: Pick<RelationContext, 'opclasses' | 'collations' | 'columnNamesByRel' | 'intern'>,
 ): Table {
-  const sortedCols = [...columnRows].sort((a, b) => a.num - b.num);
+  const intern = shared.intern;
+  const schema = intern(rel.schema);
   const ctx: RelationContext = {
-    ...shared,
-    columnNames: new Map(sortedCols.map((c) => [c.num, c.name])),
+    opclasses: shared.opclasses,
+    collations: shared.collations,
+    columnNamesByRel: shared.columnNamesByRel,
+    intern,
+    columnNames: shared.columnNamesByRel.get(rel.oid) ?? new Map(),
     columnCollations: new Map(sortedCols.map((c) => [c.num, c.collation_oid])),
-    table: { schema: rel.schema, name: rel.name },
+    table: { schema, name: rel.name },
   };
   let primaryKey: PrimaryKey | null = null;
   const foreignKeys: ForeignKey[] = [];
@@ -170,54 +215,59 @@ function table(
   const checks: Check[] = [];
   const exclusions: Exclusion[] = [];
   const constraintByIndex = new Map<string, string>();
-  const nullsNotDistinct = new Map(indexRows.map((i) => [i.oid, i.nulls_not_distinct]));
   for (const c of constraintRows) {
-    const timing = { deferrable: c.deferrable, initiallyDeferred: c.deferred };
     if (c.type === 'p' || c.type === 'u' || c.type === 'x') constraintByIndex.set(c.index_oid, c.name);
     switch (c.type) {
       case 'p':
-        primaryKey = { name: c.name, columns: names(c.keys, ctx), ...timing };
+        primaryKey = { name: c.name, columns: names(c.keys, ctx), deferrable: c.deferrable, initiallyDeferred: c.deferred };
         break;
       case 'u':
-        uniques.push({ name: c.name, columns: names(c.keys, ctx), nullsNotDistinct: nullsNotDistinct.get(c.index_oid) ?? false, ...timing });
+        uniques.push({
+          name: c.name,
+          columns: names(c.keys, ctx),
+          nullsNotDistinct: indexRows.find((i) => i.oid === c.index_oid)?.nulls_not_distinct ?? false,
+          deferrable: c.deferrable,
+          initiallyDeferred: c.deferred,
+        });
         break;
       case 'f':
         foreignKeys.push({
           name: c.name,
           columns: names(c.keys, ctx),
-          references: { schema: c.ref_schema ?? '', name: c.ref_table ?? '' },
-          referencedColumns: c.ref_columns ?? [],
+          references: { schema: intern(c.ref_schema ?? ''), name: intern(c.ref_table ?? '') },
+          referencedColumns: c.ref_columns ?? referencedNames(c, ctx),
           onDelete: ACTIONS[c.on_delete] ?? 'no action',
           onUpdate: ACTIONS[c.on_update] ?? 'no action',
           onDeleteSetColumns: names(c.set_columns, ctx),
           match: MATCHES[c.match] ?? 'simple',
           validated: c.validated,
-          ...timing,
+          deferrable: c.deferrable,
+          initiallyDeferred: c.deferred,
         });
         break;
       case 'c':
         checks.push({ name: c.name, expression: checkExpression(c.definition ?? ''), validated: c.validated, noInherit: c.no_inherit });
         break;
       case 'x':
-        exclusions.push({ name: c.name, definition: c.definition ?? '', ...timing });
+        exclusions.push({ name: c.name, definition: c.definition ?? '', deferrable: c.deferrable, initiallyDeferred: c.deferred });
         break;
     }
   }
   return {
-    schema: rel.schema,
+    schema,
     name: rel.name,
     kind: rel.kind === 'p' ? 'partitioned' : 'table',
     partitionKey: rel.partition_key,
     partitionOf:
       rel.parent_schema !== null && rel.parent_name !== null
-        ? { parent: { schema: rel.parent_schema, name: rel.parent_name }, bound: rel.partition_bound ?? '' }
+        ? { parent: { schema: intern(rel.parent_schema), name: intern(rel.parent_name) }, bound: rel.partition_bound ?? '' }
         : null,
-    columns: sortedCols.map(column),
+    columns: sortedCols.map((c) => column(c, intern)),
     primaryKey,
-    foreignKeys: foreignKeys.sort(byName),
-    uniques: uniques.sort(byName),
-    checks: checks.sort(byName),
-    exclusions: exclusions.sort(byName),
+    foreignKeys: exact(foreignKeys.sort(byName)),
+    uniques: exact(uniques.sort(byName)),
+    checks: exact(checks.sort(byName)),
+    exclusions: exact(exclusions.sort(byName)),
     indexes: indexRows.map((r) => index(r, ctx, constraintByIndex)).sort(byName),
   };
 }
@@ -244,9 +294,17 @@ export function assemble(raw: RawCatalog): Schema {
   const columnsByRel = groupBy(raw.columns, (c) => c.rel);
   const constraintsByRel = groupBy(raw.constraints, (c) => c.rel);
   const indexesByRel = groupBy(raw.indexes, (i) => i.rel);
+  const intern = interner();
+  const columnNamesByRel = new Map<string, Map<number, string>>();
+  for (const [rel, cols] of columnsByRel) {
+    cols.sort((a, b) => a.num - b.num);
+    columnNamesByRel.set(rel, new Map(cols.map((c) => [c.num, intern(c.name)])));
+  }
   const shared = {
     opclasses: new Map(raw.opclasses.map((o) => [o.oid, o])),
     collations: new Map(raw.collations.map((c) => [c.oid, c.name])),
+    columnNamesByRel,
+    intern,
   };
   const tables: Table[] = [];
   const views: View[] = [];

@@ -31,8 +31,12 @@ import {
   type SessionRow,
 } from './queries.js';
 
-/** The session setting introspection needs, so PostgreSQL qualifies every name it prints. */
-export const CATALOG_SETTINGS = { search_path: 'pg_catalog' } as const;
+/**
+ * Session settings for introspection: `search_path` so PostgreSQL qualifies every
+ * name it prints; `jit = off` because compiling the catalog queries costs more
+ * than running them (see queries.ts).
+ */
+export const CATALOG_SETTINGS = { search_path: 'pg_catalog', jit: 'off' } as const;
 export const CATALOG_SEARCH_PATH_SQL = 'SET search_path = pg_catalog';
 
 export interface InspectOptions {
