@@ -18,6 +18,8 @@ export class ReconcileError extends Error {
     message: string,
     /** What the user can do about it, appended after the message. */
     readonly hint?: string,
+    /** A longer report printed before the one-line error (e.g. the lock report behind a refusal). */
+    readonly details?: string,
   ) {
     super(message);
   }

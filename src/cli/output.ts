@@ -18,6 +18,7 @@ export function write(text: string): void {
 /** One line on stderr for any failure; a stack only with RECONCILE_DEBUG=1. */
 export function reportError(e: unknown): number {
   if (isReconcileError(e)) {
+    if (e.details) process.stderr.write(e.details.endsWith('\n') ? e.details : e.details + '\n');
     process.stderr.write(`reconcile: ${e.oneLine()}\n`);
     return e.code === 'refused' ? EXIT.refused : EXIT.error;
   }

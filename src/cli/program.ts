@@ -5,6 +5,7 @@ import { Command, CommanderError } from 'commander';
 import { toolVersion } from '../version.js';
 import { registerInspect } from './commands/inspect.js';
 import { registerLocks } from './commands/locks.js';
+import { registerApply } from './commands/apply.js';
 import { registerPlan, registerVerify } from './commands/plan.js';
 import { CliExit, EXIT, reportError } from './output.js';
 
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
   registerLocks(program);
   registerPlan(program);
   registerVerify(program);
+  registerApply(program);
   return program;
 }
 

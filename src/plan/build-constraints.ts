@@ -196,12 +196,15 @@ export function indexBuild(c: Change, t: QualifiedName, ix: Index, options: { co
       }),
     ];
   }
+  const dropLeftover = {
+    guard: needed(indexExists(t.schema, ix.name, false)),
+    sql: `DROP INDEX CONCURRENTLY IF EXISTS ${qualified({ schema: t.schema, name: ix.name })}`,
+  };
   return [
     statement(c, {
       phase: 'indexes',
       description: `drop invalid leftover index ${ix.name} on ${show(t)}`,
-      sql: `DROP INDEX CONCURRENTLY IF EXISTS ${qualified({ schema: t.schema, name: ix.name })}`,
-      guard: needed(indexExists(t.schema, ix.name, false)),
+      ...dropLeftover,
       lockLevel: 'SHARE UPDATE EXCLUSIVE',
       locks: [t],
       transactional: false,
@@ -214,6 +217,7 @@ export function indexBuild(c: Change, t: QualifiedName, ix: Index, options: { co
       locks: [t],
       transactional: false,
       duration: 'long',
+      cleanup: dropLeftover,
     }),
   ];
 }

@@ -39,6 +39,7 @@ interface StatementInput {
   transactional?: boolean;
   duration?: 'brief' | 'long';
   hazards?: readonly Hazard[];
+  cleanup?: { readonly guard: string; readonly sql: string } | null;
 }
 
 /** A statement with the safe defaults: transactional, brief, no lock on existing tables, no hazard. */
@@ -53,6 +54,7 @@ export function statement(source: Change, input: StatementInput): Statement {
     transactional: input.transactional ?? true,
     duration: input.duration ?? 'brief',
     hazards: input.hazards ?? [],
+    cleanup: input.cleanup ?? null,
     source,
   };
 }

@@ -59,6 +59,11 @@ export interface Statement {
   /** `long` for statements that scan or build (VALIDATE, concurrent index builds). */
   readonly duration: 'brief' | 'long';
   readonly hazards: readonly Hazard[];
+  /**
+   * Run after the statement failed, to leave no debris before a retry: a failed
+   * `CREATE INDEX CONCURRENTLY` leaves an invalid index behind. Guarded SQL.
+   */
+  readonly cleanup: { readonly guard: string; readonly sql: string } | null;
   readonly source: Change;
 }
 

@@ -3,10 +3,16 @@
  * `format` names the version; statements point at their change by index.
  */
 import type { Plan, Statement } from '../plan/types.js';
+import { createHash } from 'node:crypto';
 import type { PlanHeader } from './plan-sql.js';
 import { categoryOf } from './plan-text.js';
 
 export const PLAN_JSON_FORMAT = 'pg-reconcile.plan/1';
+
+/** Lets `apply --plan` notice a plan edited by hand. */
+export function statementsHash(statements: readonly unknown[]): string {
+  return 'sha256:' + createHash('sha256').update(JSON.stringify(statements)).digest('hex');
+}
 
 export function planSummary(plan: Plan): Record<string, unknown> {
   const count = (cat: string): number => plan.changes.filter((c) => categoryOf(c) === cat).length;
@@ -35,8 +41,10 @@ export function renderPlanJson(plan: Plan, header: PlanHeader): string {
     transactional: s.transactional,
     duration: s.duration,
     hazards: s.hazards,
+    cleanup: s.cleanup,
     change: index.get(s.source) ?? null,
   });
+  const statements = plan.statements.map(statement);
   return (
     JSON.stringify(
       {
@@ -44,7 +52,8 @@ export function renderPlanJson(plan: Plan, header: PlanHeader): string {
         ...header,
         summary: planSummary(plan),
         changes: plan.changes,
-        statements: plan.statements.map(statement),
+        statements,
+        statementsHash: statementsHash(statements),
         withheld: plan.withheld.map(statement),
         notes: plan.notes.map((n) => ({ level: n.level, message: n.message, change: n.source ? (index.get(n.source) ?? null) : null })),
       },

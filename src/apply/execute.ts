@@ -1,0 +1,95 @@
+/**
+ * Running statements one by one on one session: guard first, then the
+ * statement under `lock_timeout`, retried with exponential backoff and jitter
+ * on lock timeouts and deadlocks. Each statement commits on its own, so a stop
+ * at any point leaves only whole statements done; every statement is
+ * idempotent, so running again finishes the job.
+ */
+import type pg from 'pg';
+import type { Statement } from '../plan/types.js';
+import { faultPoint } from './fault.js';
+import type { ApplyEvent, ApplyOptions, ApplyResult, StatementOutcome } from './types.js';
+
+const RETRYABLE = new Set(['55P03', '40P01']);
+
+interface PgError {
+  code?: string;
+  message?: string;
+  hint?: string;
+}
+
+async function isNeeded(client: pg.Client, s: Statement): Promise<boolean> {
+  if (!s.guard) return true;
+  const r = await client.query<{ needed: boolean }>(s.guard);
+  return r.rows[0]?.needed === true;
+}
+
+async function cleanup(client: pg.Client, s: Statement): Promise<void> {
+  if (!s.cleanup) return;
+  const r = await client.query<{ needed: boolean }>(s.cleanup.guard).catch(() => null);
+  if (r?.rows[0]?.needed) await client.query(s.cleanup.sql).catch(() => undefined);
+}
+
+function backoff(options: ApplyOptions, attempt: number): number {
+  const base = options.backoffMs * 2 ** (attempt - 1);
+  return Math.round(base * (0.5 + Math.random()));
+}
+
+async function settings(client: pg.Client, s: Statement, options: ApplyOptions): Promise<void> {
+  const statementTimeout = s.duration === 'long' ? 0 : options.briefTimeoutMs;
+  await client.query(`SET lock_timeout = ${Math.max(1, Math.round(options.lockTimeoutMs))}; SET statement_timeout = ${Math.round(statementTimeout)}`);
+}
+
+function describeError(e: unknown): string {
+  const err = e as PgError;
+  const msg = (err.message ?? String(e)).split('\n')[0] ?? '';
+  return err.hint ? `${msg} (${err.hint})` : msg;
+}
+
+export async function execute(client: pg.Client, statements: readonly Statement[], options: ApplyOptions, emit: (e: ApplyEvent) => void): Promise<ApplyResult> {
+  const outcomes: StatementOutcome[] = [];
+  const total = statements.length;
+  for (let index = 0; index < total; index++) {
+    const s = statements[index]!;
+    emit({ event: 'statement-start', index, total, statement: s });
+    const started = Date.now();
+    let attempts = 0;
+    let outcome: StatementOutcome | null = null;
+    while (outcome === null) {
+      attempts++;
+      try {
+        await settings(client, s, options);
+        if (!(await isNeeded(client, s))) {
+          outcome = { statement: s, status: 'skipped', attempts, elapsedMs: Date.now() - started, error: null };
+          break;
+        }
+        if (options.dryRun) {
+          outcome = { statement: s, status: 'would-run', attempts, elapsedMs: Date.now() - started, error: null };
+          break;
+        }
+        const running = client.query(s.sql);
+        faultPoint('during', index);
+        await running;
+        outcome = { statement: s, status: 'done', attempts, elapsedMs: Date.now() - started, error: null };
+      } catch (e) {
+        const code = (e as PgError).code ?? '';
+        await cleanup(client, s);
+        if (RETRYABLE.has(code) && attempts <= options.retries) {
+          const delayMs = backoff(options, attempts);
+          emit({ event: 'retry', index, attempt: attempts, code, delayMs });
+          await new Promise((r) => setTimeout(r, delayMs));
+          continue;
+        }
+        const error = RETRYABLE.has(code)
+          ? `could not get the lock after ${attempts} attempt(s) of ${options.lockTimeoutMs}ms: ${describeError(e)}`
+          : describeError(e);
+        outcome = { statement: s, status: 'failed', attempts, elapsedMs: Date.now() - started, error };
+      }
+    }
+    outcomes.push(outcome);
+    emit({ event: 'statement-end', index, total, statement: s, status: outcome.status, elapsedMs: outcome.elapsedMs, attempts, ...(outcome.error ? { error: outcome.error } : {}) });
+    if (outcome.status === 'failed') return { outcomes, complete: false, stoppedAt: index, stopReason: outcome.error };
+    faultPoint('after', index);
+  }
+  return { outcomes, complete: true, stoppedAt: null, stopReason: null };
+}

@@ -1,0 +1,114 @@
+/**
+ * apply: one session, an advisory lock against concurrent runs, a preflight
+ * that refuses (or waits) while other sessions would make our DDL queue,
+ * statements under short lock timeouts with retries, and a final check that
+ * every guarded statement is no longer needed.
+ */
+import type pg from 'pg';
+import type { Connection } from '../db/connection.js';
+import { openClient, openPool } from '../db/pool.js';
+import { ReconcileError } from '../errors.js';
+import { CATALOG_SETTINGS, inspect } from '../introspect/index.js';
+import { renderLockReportText } from '../locks/index.js';
+import { schemaHash } from '../model/hash.js';
+import type { Plan, Statement } from '../plan/types.js';
+import { acquireRunLock, releaseRunLock } from './advisory.js';
+import { execute } from './execute.js';
+import { preflight } from './preflight.js';
+import type { ApplyEvent, ApplyOptions, ApplyResult } from './types.js';
+
+export type { ApplyEvent, ApplyOptions, ApplyResult, StatementOutcome, StatementStatus } from './types.js';
+export { DEFAULT_APPLY_OPTIONS } from './types.js';
+export { readPlanFile, type PlanFile } from './plan-file.js';
+
+export interface ApplyInput {
+  readonly connection: Connection;
+  readonly plan: Plan;
+  /** For saved plans: the live schema hash the plan was made against. */
+  readonly expectedLiveHash?: string | null;
+  /** Run even when the live schema changed since the plan was made, or the plan was edited. */
+  readonly force?: boolean;
+  /** Apply the safe statements and leave the withheld (hazardous) ones out. */
+  readonly skipWithheld?: boolean;
+  readonly options: ApplyOptions;
+  readonly emit?: (e: ApplyEvent) => void;
+}
+
+export interface ApplyReport extends ApplyResult {
+  /** Guarded statements that still say they are needed after the run (should be empty). */
+  readonly stillNeeded: readonly Statement[];
+}
+
+async function checkLiveHash(conn: Connection, expected: string, force: boolean): Promise<void> {
+  const pool = await openPool(conn, { max: 4, settings: CATALOG_SETTINGS });
+  try {
+    const live = await inspect(pool);
+    if (schemaHash(live.schema) !== expected && !force) {
+      throw new ReconcileError('refused', 'the live schema changed since this plan was made (or the plan is for another database)', 'plan again, or pass --force to run it anyway');
+    }
+  } finally {
+    await pool.end();
+  }
+}
+
+async function waitForBlockers(client: pg.Client, statements: readonly Statement[], options: ApplyOptions, emit: (e: ApplyEvent) => void): Promise<void> {
+  const deadline = Date.now() + options.waitForBlockersMs;
+  const started = Date.now();
+  for (;;) {
+    const pf = await preflight(client, statements, options.olderThanMs);
+    const pids = [...new Set(pf.blockers.map((b) => b.pid))];
+    emit({ event: 'preflight', blockers: pids, waitingMs: Date.now() - started });
+    if (pids.length === 0) return;
+    if (Date.now() >= deadline) {
+      const list = pf.blockers.map((b) => `pid ${b.pid} ${b.granted ? 'holds' : 'waits for'} ${b.mode} on ${b.relation.schema}.${b.relation.name}`);
+      throw new ReconcileError(
+        'refused',
+        `sessions hold or wait for locks on tables the plan changes: ${list.join('; ')}`,
+        'end them (reconcile locks --terminate PID --yes), or wait with --wait-for-blockers 5m',
+        renderLockReportText(pf.report),
+      );
+    }
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+}
+
+async function stillNeeded(client: pg.Client, statements: readonly Statement[]): Promise<Statement[]> {
+  const out: Statement[] = [];
+  for (const s of statements) {
+    if (!s.guard) continue;
+    const r = await client.query<{ needed: boolean }>(s.guard);
+    if (r.rows[0]?.needed) out.push(s);
+  }
+  return out;
+}
+
+export async function applyPlan(input: ApplyInput): Promise<ApplyReport> {
+  const emit = input.emit ?? (() => undefined);
+  const { plan, options } = input;
+  if (plan.withheld.length > 0 && !input.skipWithheld) {
+    const kinds = [...new Set(plan.withheld.flatMap((s) => s.hazards.map((h) => h.kind)))];
+    throw new ReconcileError(
+      'refused',
+      `${plan.withheld.length} statement(s) are hazardous (${kinds.join(', ')}) and were not allowed: ${plan.withheld.map((s) => s.description).join('; ')}`,
+      `allow them by kind with --allow-hazards ${kinds.join(',')}, or pass --skip-withheld to apply the rest`,
+    );
+  }
+  if (input.expectedLiveHash) await checkLiveHash(input.connection, input.expectedLiveHash, input.force ?? false);
+  const client = await openClient(input.connection);
+  try {
+    await client.query('SET search_path = pg_catalog');
+    await acquireRunLock(client, options.waitForLockMs);
+    const pid = (await client.query<{ pid: number }>('SELECT pg_catalog.pg_backend_pid() AS pid')).rows[0]?.pid ?? 0;
+    emit({ event: 'lock-acquired', pid });
+    try {
+      if (!options.dryRun) await waitForBlockers(client, plan.statements, options, emit);
+      const result = await execute(client, plan.statements, options, emit);
+      const remaining = result.complete && !options.dryRun ? await stillNeeded(client, plan.statements) : [];
+      return { ...result, stillNeeded: remaining };
+    } finally {
+      await releaseRunLock(client);
+    }
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}

@@ -1,0 +1,66 @@
+/** What `apply` takes and reports. */
+import type { Statement } from '../plan/types.js';
+
+export interface ApplyOptions {
+  /** `lock_timeout` per statement, in ms. */
+  readonly lockTimeoutMs: number;
+  /** `statement_timeout` for brief statements, in ms (long ones get none). */
+  readonly briefTimeoutMs: number;
+  /** Retries on lock_not_available (55P03) and deadlock (40P01). */
+  readonly retries: number;
+  /** First backoff, doubled each retry, with ±50% jitter. */
+  readonly backoffMs: number;
+  /** How long to wait for another run's advisory lock before refusing. */
+  readonly waitForLockMs: number;
+  /** How long to wait for sessions that block the plan's tables before refusing (0: refuse at once). */
+  readonly waitForBlockersMs: number;
+  /** Sessions idle in transaction or with transactions older than this are reported at preflight. */
+  readonly olderThanMs: number;
+  /** Run guards only and say what would run. */
+  readonly dryRun: boolean;
+}
+
+export const DEFAULT_APPLY_OPTIONS: ApplyOptions = {
+  lockTimeoutMs: 2000,
+  briefTimeoutMs: 60_000,
+  retries: 5,
+  backoffMs: 250,
+  waitForLockMs: 0,
+  waitForBlockersMs: 0,
+  olderThanMs: 60_000,
+  dryRun: false,
+};
+
+export type StatementStatus = 'done' | 'skipped' | 'would-run' | 'failed';
+
+export type ApplyEvent =
+  | { readonly event: 'lock-acquired'; readonly pid: number }
+  | { readonly event: 'preflight'; readonly blockers: readonly number[]; readonly waitingMs: number }
+  | { readonly event: 'statement-start'; readonly index: number; readonly total: number; readonly statement: Statement }
+  | { readonly event: 'retry'; readonly index: number; readonly attempt: number; readonly code: string; readonly delayMs: number }
+  | {
+      readonly event: 'statement-end';
+      readonly index: number;
+      readonly total: number;
+      readonly statement: Statement;
+      readonly status: StatementStatus;
+      readonly elapsedMs: number;
+      readonly attempts: number;
+      readonly error?: string;
+    };
+
+export interface StatementOutcome {
+  readonly statement: Statement;
+  readonly status: StatementStatus;
+  readonly attempts: number;
+  readonly elapsedMs: number;
+  readonly error: string | null;
+}
+
+export interface ApplyResult {
+  readonly outcomes: readonly StatementOutcome[];
+  /** True when every statement ran or was already done. */
+  readonly complete: boolean;
+  readonly stoppedAt: number | null;
+  readonly stopReason: string | null;
+}

@@ -1,0 +1,128 @@
+import type { Command } from 'commander';
+import { planRepair } from '../../api/plan.js';
+import { applyPlan, DEFAULT_APPLY_OPTIONS, readPlanFile, type ApplyEvent, type ApplyOptions } from '../../apply/index.js';
+import { resolveConnection } from '../../db/connection.js';
+import { ReconcileError } from '../../errors.js';
+import type { Plan } from '../../plan/types.js';
+import { addCompareOptions, planRequestFrom, type CompareFlags } from '../compare-options.js';
+import { parseDuration } from '../duration.js';
+import { CliExit, EXIT, write } from '../output.js';
+
+interface ApplyFlags extends CompareFlags {
+  plan?: string;
+  retries: string;
+  wait: string;
+  waitForBlockers: string;
+  olderThan: string;
+  dryRun?: boolean;
+  force?: boolean;
+  skipWithheld?: boolean;
+  format: string;
+}
+
+function textEvents(e: ApplyEvent): void {
+  switch (e.event) {
+    case 'lock-acquired':
+      write(`run lock taken (session pid ${e.pid})\n`);
+      return;
+    case 'preflight':
+      if (e.blockers.length > 0) write(`waiting for sessions ${e.blockers.join(', ')} that lock the plan's tables (${Math.round(e.waitingMs / 1000)}s)\n`);
+      return;
+    case 'retry':
+      write(`  [${e.index + 1}] lock not available (${e.code}), retry ${e.attempt} in ${e.delayMs}ms\n`);
+      return;
+    case 'statement-end': {
+      const n = `[${String(e.index + 1).padStart(String(e.total).length)}/${e.total}]`;
+      const retries = e.attempts > 1 ? `, ${e.attempts - 1} retr${e.attempts === 2 ? 'y' : 'ies'}` : '';
+      write(`${n} ${e.statement.phase.padEnd(11)} ${e.status.padEnd(9)} ${(e.elapsedMs / 1000).toFixed(2)}s${retries}  ${e.statement.description}\n`);
+      if (e.error) write(`    error: ${e.error}\n`);
+      return;
+    }
+    case 'statement-start':
+      return;
+  }
+}
+
+function jsonEvents(e: ApplyEvent): void {
+  const { statement, ...rest } = e as ApplyEvent & { statement?: { description: string; phase: string } };
+  write(JSON.stringify({ ...rest, ...(statement ? { phase: statement.phase, description: statement.description } : {}), at: new Date().toISOString() }) + '\n');
+}
+
+function applyOptions(flags: ApplyFlags, lockTimeout: string): ApplyOptions {
+  const retries = Number(flags.retries);
+  if (!Number.isInteger(retries) || retries < 0) throw new ReconcileError('bad-input', `--retries takes a whole number, got ${JSON.stringify(flags.retries)}`);
+  return {
+    ...DEFAULT_APPLY_OPTIONS,
+    lockTimeoutMs: parseDuration(lockTimeout),
+    retries,
+    waitForLockMs: parseDuration(flags.wait),
+    waitForBlockersMs: parseDuration(flags.waitForBlockers),
+    olderThanMs: parseDuration(flags.olderThan),
+    dryRun: flags.dryRun ?? false,
+  };
+}
+
+export function registerApply(program: Command): void {
+  addCompareOptions(
+    program
+      .command('apply')
+      .description('run the repair: short locks, retries, one run at a time, verified at the end')
+      .option('--plan <file>', 'a JSON plan written by reconcile plan --out plan.json (instead of --from)')
+      .option('--retries <n>', 'retries per statement when its lock is not available', '5')
+      .option('--wait <duration>', 'wait this long for another apply run to finish', '0')
+      .option('--wait-for-blockers <duration>', 'wait this long for sessions that lock the plan\'s tables', '0')
+      .option('--older-than <duration>', 'report transactions older than this at preflight', '1m')
+      .option('--dry-run', 'check guards and say what would run; change nothing')
+      .option('--force', 'run a saved plan even if the live schema changed since, or the file was edited')
+      .option('--skip-withheld', 'apply the safe statements and leave the hazardous ones out')
+      .option('--format <format>', 'text | json (newline-delimited events)', 'text'),
+  ).action(async (flags: ApplyFlags) => {
+    if (!flags.plan && !flags.from) throw new ReconcileError('bad-input', 'apply needs --plan FILE or --from SOURCE', 'see reconcile apply --help');
+    if (flags.plan && flags.from) throw new ReconcileError('bad-input', 'give either --plan or --from, not both');
+    if (flags.format !== 'text' && flags.format !== 'json') throw new ReconcileError('bad-input', `unknown --format ${JSON.stringify(flags.format)}`, 'use text or json');
+    const options = applyOptions(flags, flags.lockTimeout ?? '2s');
+    const emit = flags.format === 'json' ? jsonEvents : textEvents;
+    let plan: Plan;
+    let expectedLiveHash: string | null = null;
+    let connection = resolveConnection({ url: flags.url });
+    if (flags.plan) {
+      const file = readPlanFile(flags.plan);
+      if (!file.intact && !flags.force) {
+        throw new ReconcileError('refused', `the statements in ${flags.plan} were changed after it was written`, 'plan again, or pass --force to run the edited plan');
+      }
+      plan = file.plan;
+      expectedLiveHash = file.liveHash;
+    } else {
+      const result = await planRepair(planRequestFrom(flags));
+      plan = result.plan;
+      connection = result.connection;
+    }
+    const report = await applyPlan({ connection, plan, expectedLiveHash, force: flags.force ?? false, skipWithheld: flags.skipWithheld ?? false, options, emit });
+    const done = report.outcomes.filter((o) => o.status === 'done').length;
+    const skipped = report.outcomes.filter((o) => o.status === 'skipped').length;
+    if (!report.complete) {
+      write(`stopped at statement ${(report.stoppedAt ?? 0) + 1} of ${plan.statements.length}: ${report.stopReason}\n`);
+      write(`done: ${done}, already in place: ${skipped}, not done: ${plan.statements.length - done - skipped}. Every statement is idempotent: run apply again to finish.\n`);
+      throw new CliExit(EXIT.refused);
+    }
+    if (options.dryRun) {
+      write(`dry run: ${report.outcomes.filter((o) => o.status === 'would-run').length} statement(s) would run, ${skipped} already in place\n`);
+      return;
+    }
+    write(`applied: ${done} statement(s) run, ${skipped} already in place\n`);
+    if (report.stillNeeded.length > 0) {
+      write(`verification failed: ${report.stillNeeded.length} statement(s) still needed:\n${report.stillNeeded.map((s) => `  - ${s.description}`).join('\n')}\n`);
+      throw new CliExit(EXIT.drift);
+    }
+    if (flags.from) {
+      const after = await planRepair(planRequestFrom(flags));
+      const left = [...after.plan.statements, ...after.plan.withheld];
+      if (left.length > 0) {
+        write(`verified with differences left: ${left.length}\n${left.map((s) => `  - ${s.description}`).join('\n')}\n`);
+        for (const n of after.plan.notes.filter((x) => x.level === 'warning')) write(`  ! ${n.message}\n`);
+        throw new CliExit(EXIT.drift);
+      }
+    }
+    write('verified: the live database matches the plan\n');
+  });
+}
