@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import type pg from 'pg';
 import { resolveConnection, type Connection } from '../db/connection.js';
-import { openClient } from '../db/pool.js';
+import { openClient, type Queryable } from '../db/pool.js';
 import { ReconcileError } from '../errors.js';
 import { ident } from '../render/quote.js';
 import type { Shadow } from './shadow.js';
@@ -50,11 +50,22 @@ export async function openServerShadow(url: string): Promise<Shadow> {
     await drop();
     throw e;
   }
+  // One session, used in order: the introspector's concurrent queries are queued here
+  // (node-pg deprecates overlapping queries on one client).
+  let queue: Promise<unknown> = Promise.resolve();
+  const serial = <T>(task: () => Promise<T>): Promise<T> => {
+    const run = queue.then(task, task);
+    queue = run.catch(() => undefined);
+    return run;
+  };
+  const db: Queryable = {
+    query: <R extends object>(text: string, params?: unknown[]) => serial(async () => ({ rows: (await client.query<R>(text, params)).rows })),
+  };
   return {
     kind: 'server',
     label: `temporary database ${name} on ${conn.display} (PostgreSQL ${version})`,
-    db: client,
-    exec: async (sql) => void (await client.query(sql)),
+    db,
+    exec: (sql) => serial(async () => void (await client.query(sql))),
     canCreateRoles: false,
     notices: [`shadow: created temporary database "${name}" on ${conn.display} (PostgreSQL ${version}) and dropped it after use`],
     close: async () => {
