@@ -36,11 +36,12 @@ function build(c: Change, ctx: BuildContext): Built {
       return missingEnumValue(c);
     case 'missing-sequence':
       return missingSequence(c);
-    case 'missing-table':
-      return built(
-        [...missingTable(c).statements, ...c.table.foreignKeys.flatMap((fk) => missingForeignKey({ kind: 'missing-foreign-key', table: c.table, foreignKey: fk }, ctx).statements),
-          ...c.table.indexes.filter((i) => i.constraint === null).flatMap((ix) => missingIndex({ kind: 'missing-index', table: c.table, index: ix }, ctx).statements)],
-      );
+    case 'missing-table': {
+      // The table, then its foreign keys and indexes; every statement points at this change.
+      const fks = c.table.foreignKeys.flatMap((fk) => missingForeignKey({ kind: 'missing-foreign-key', table: c.table, foreignKey: fk }, ctx).statements);
+      const ixs = c.table.indexes.filter((i) => i.constraint === null).flatMap((ix) => missingIndex({ kind: 'missing-index', table: c.table, index: ix }, ctx).statements);
+      return built([...missingTable(c).statements, ...[...fks, ...ixs].map((s) => ({ ...s, source: c }))]);
+    }
     case 'missing-column':
       return missingColumn(c, ctx);
     case 'missing-primary-key':

@@ -82,6 +82,8 @@ export function registerApply(program: Command): void {
     if (flags.format !== 'text' && flags.format !== 'json') throw new ReconcileError('bad-input', `unknown --format ${JSON.stringify(flags.format)}`, 'use text or json');
     const options = applyOptions(flags, flags.lockTimeout ?? '2s');
     const emit = flags.format === 'json' ? jsonEvents : textEvents;
+    // In JSON mode every line is an event, the final words included.
+    const say = flags.format === 'json' ? (text: string) => write(JSON.stringify({ event: 'result', message: text.trimEnd() }) + '\n') : write;
     let plan: Plan;
     let expectedLiveHash: string | null = null;
     let connection = resolveConnection({ url: flags.url });
@@ -101,28 +103,28 @@ export function registerApply(program: Command): void {
     const done = report.outcomes.filter((o) => o.status === 'done').length;
     const skipped = report.outcomes.filter((o) => o.status === 'skipped').length;
     if (!report.complete) {
-      write(`stopped at statement ${(report.stoppedAt ?? 0) + 1} of ${plan.statements.length}: ${report.stopReason}\n`);
-      write(`done: ${done}, already in place: ${skipped}, not done: ${plan.statements.length - done - skipped}. Every statement is idempotent: run apply again to finish.\n`);
+      say(`stopped at statement ${(report.stoppedAt ?? 0) + 1} of ${plan.statements.length}: ${report.stopReason}\n`);
+      say(`done: ${done}, already in place: ${skipped}, not done: ${plan.statements.length - done - skipped}. Every statement is idempotent: run apply again to finish.\n`);
       throw new CliExit(EXIT.refused);
     }
     if (options.dryRun) {
-      write(`dry run: ${report.outcomes.filter((o) => o.status === 'would-run').length} statement(s) would run, ${skipped} already in place\n`);
+      say(`dry run: ${report.outcomes.filter((o) => o.status === 'would-run').length} statement(s) would run, ${skipped} already in place\n`);
       return;
     }
-    write(`applied: ${done} statement(s) run, ${skipped} already in place\n`);
+    say(`applied: ${done} statement(s) run, ${skipped} already in place\n`);
     if (report.stillNeeded.length > 0) {
-      write(`verification failed: ${report.stillNeeded.length} statement(s) still needed:\n${report.stillNeeded.map((s) => `  - ${s.description}`).join('\n')}\n`);
+      say(`verification failed: ${report.stillNeeded.length} statement(s) still needed:\n${report.stillNeeded.map((s) => `  - ${s.description}`).join('\n')}\n`);
       throw new CliExit(EXIT.drift);
     }
     if (flags.from) {
       const after = await planRepair(planRequestFrom(flags));
       const left = [...after.plan.statements, ...after.plan.withheld];
       if (left.length > 0) {
-        write(`verified with differences left: ${left.length}\n${left.map((s) => `  - ${s.description}`).join('\n')}\n`);
-        for (const n of after.plan.notes.filter((x) => x.level === 'warning')) write(`  ! ${n.message}\n`);
+        say(`verified with differences left: ${left.length}\n${left.map((s) => `  - ${s.description}`).join('\n')}\n`);
+        for (const n of after.plan.notes.filter((x) => x.level === 'warning')) say(`  ! ${n.message}\n`);
         throw new CliExit(EXIT.drift);
       }
     }
-    write('verified: the live database matches the plan\n');
+    say('verified: the live database matches the plan\n');
   });
 }
