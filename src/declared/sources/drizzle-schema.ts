@@ -5,19 +5,24 @@
  * Every export drizzle-kit understands counts (pgTable, pgEnum, pgSchema,
  * pgSequence, views); relations are ignored, as drizzle-kit ignores them.
  */
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ReconcileError } from '../../errors.js';
 import { splitStatements } from '../split.js';
 import type { InputFile, Prepared } from '../types.js';
 import { readSourceFile } from './files.js';
+import { localImports } from './module-deps.js';
 
 /** The one line of a tsx / esbuild failure that says where, with the path as the user gave it. */
 function loadFailure(e: unknown, file: string, abs: string): ReconcileError {
   const text = e instanceof Error ? e.message : String(e);
   const located = text.split('\n').find((l) => /:\d+:\d+: ERROR: /.test(l));
   if (located) {
-    const where = located.replace(abs, file).replace(/: ERROR: /, ': ');
+    // esbuild counts columns from 0; editors and PostgreSQL count from 1.
+    const where = located
+      .replace(abs, file)
+      .replace(/:(\d+):(\d+): ERROR: /, (_m, line: string, col: string) => `:${line}:${Number(col) + 1}: `);
     return new ReconcileError('source', `cannot compile the Drizzle schema: ${where.trim()}`);
   }
   const first = text.split('\n').find((l) => l.trim() !== '') ?? 'unknown error';
@@ -31,14 +36,21 @@ function loadFailure(e: unknown, file: string, abs: string): ReconcileError {
 export async function prepareDrizzleSchema(file: string): Promise<Prepared> {
   const entry = await readSourceFile(file);
   const abs = path.resolve(file);
-  const deps = new Set<string>();
+  const deps = new Set<string>(localImports(abs));
+  // A schema compiled as CommonJS loads its files with require(), whose cache would
+  // serve a file as it was at the first load in this process: forget local files.
+  // tsx keys them `path?namespace=…`.
+  const requireCache = createRequire(import.meta.url).cache;
+  const local = new Set([abs, ...deps]);
+  for (const key of Object.keys(requireCache)) if (local.has(key.split('?')[0] ?? key)) delete requireCache[key];
   const { tsImport } = await import('tsx/esm/api');
   let mod: Record<string, unknown>;
   try {
     mod = (await tsImport(pathToFileURL(abs).href, {
       parentURL: import.meta.url,
       onImport: (url: string) => {
-        if (url.startsWith('file:') && !url.includes('/node_modules/')) deps.add(fileURLToPath(url.split('?')[0] ?? url));
+        // Installed packages (node_modules/<pkg>) are covered by versions, not hashed.
+        if (url.startsWith('file:') && !/\/node_modules\/[^./]/.test(url)) deps.add(fileURLToPath(url.split('?')[0] ?? url));
       },
     })) as Record<string, unknown>;
   } catch (e) {
