@@ -92,10 +92,10 @@ function exact<T>(xs: T[]): T[] {
   return xs.length === 0 ? [] : xs.slice();
 }
 
-function column(r: ColumnRow, intern: Intern): Column {
+function column(r: ColumnRow, name: string, intern: Intern): Column {
   const generated = r.generated === 's' || r.generated === 'v';
   return {
-    name: intern(r.name),
+    name,
     type: intern(r.type),
     notNull: r.not_null,
     default: generated ? null : intern(r.expr),
@@ -110,37 +110,65 @@ function checkExpression(def: string): string {
   return def.replace(/ NOT VALID$/, '').replace(/ NO INHERIT$/, '');
 }
 
-interface RelationContext {
-  readonly columnNames: Map<number, string>;
-  readonly columnCollations: Map<number, string>;
+/** The columns of one relation, in `attnum` order, with lookups by `attnum` (arrays: cheaper than maps). */
+interface RelationColumns {
+  readonly rows: readonly ColumnRow[];
+  /** Interned column name by attnum. */
+  readonly names: readonly (string | undefined)[];
+  /** Collation OID by attnum. */
+  readonly collations: readonly (string | undefined)[];
+}
+
+const NO_COLUMNS: RelationColumns = { rows: [], names: [], collations: [] };
+
+function relationColumns(rows: ColumnRow[], intern: Intern): RelationColumns {
+  const names: string[] = [];
+  const collations: string[] = [];
+  let ordered = true;
+  let last = 0;
+  for (const r of rows) {
+    if (r.num < last) ordered = false;
+    last = r.num;
+    names[r.num] = intern(r.name);
+    collations[r.num] = r.collation_oid;
+  }
+  return { rows: ordered ? rows : rows.sort((a, b) => a.num - b.num), names, collations };
+}
+
+interface Shared {
   readonly opclasses: Map<string, OpclassRow>;
   readonly collations: Map<string, string>;
-  /** Column names of every relation read, by relation OID (for referenced FK columns). */
-  readonly columnNamesByRel: Map<string, Map<number, string>>;
+  /** Columns of every relation read, by relation OID (also for referenced FK columns). */
+  readonly columnsByRel: Map<string, RelationColumns>;
   readonly intern: Intern;
+}
+
+interface RelationContext extends Shared {
+  readonly columns: RelationColumns;
   readonly table: { schema: string; name: string };
 }
 
-function names(nums: readonly number[] | null, ctx: RelationContext): string[] {
-  return (nums ?? []).map((n) => ctx.columnNames.get(n) ?? `#${n}`);
+function names(nums: readonly number[] | null, columns: RelationColumns): string[] {
+  if (nums === null || nums.length === 0) return [];
+  return nums.map((n) => columns.names[n] ?? `#${n}`);
 }
 
 /** Referenced FK columns of a table that was read with the others (the query sends names otherwise). */
 function referencedNames(c: ConstraintRow, ctx: RelationContext): string[] {
-  const cols = ctx.columnNamesByRel.get(c.ref_rel);
-  return (c.ref_keys ?? []).map((n) => cols?.get(n) ?? `#${n}`);
+  return names(c.ref_keys, ctx.columnsByRel.get(c.ref_rel) ?? NO_COLUMNS);
 }
 
 function index(r: IndexRow, ctx: RelationContext, constraintByIndex: Map<string, string>): Index {
+  const cols = ctx.columns;
   const keys = Array.from({ length: r.key_count }, (_, k): IndexKey => {
     const attnum = r.keys[k] ?? 0;
     const option = r.options[k] ?? 0;
     const opclass = ctx.opclasses.get(r.opclasses[k] ?? '');
     const collOid = r.collations[k] ?? '0';
     const isColumn = attnum !== 0;
-    const collation = isColumn && collOid !== '0' && collOid !== ctx.columnCollations.get(attnum) ? (ctx.collations.get(collOid) ?? null) : null;
+    const collation = isColumn && collOid !== '0' && collOid !== cols.collations[attnum] ? (ctx.collations.get(collOid) ?? null) : null;
     return {
-      column: isColumn ? (ctx.columnNames.get(attnum) ?? `#${attnum}`) : null,
+      column: isColumn ? (cols.names[attnum] ?? `#${attnum}`) : null,
       expression: isColumn ? null : (r.key_defs?.[k] ?? null),
       opclass: opclass && !opclass.is_default ? opclass.name : null,
       collation,
@@ -148,11 +176,12 @@ function index(r: IndexRow, ctx: RelationContext, constraintByIndex: Map<string,
       nullsFirst: (option & 2) !== 0,
     };
   });
-  const include = r.keys.slice(r.key_count).map((n) => ctx.columnNames.get(n) ?? `#${n}`);
+  const include = r.keys.length > r.key_count ? names(r.keys.slice(r.key_count), cols) : [];
   const constraint = constraintByIndex.get(r.oid) ?? null;
+  const method = ctx.intern(r.method);
   return {
     name: r.name,
-    method: ctx.intern(r.method),
+    method,
     unique: r.unique,
     nullsNotDistinct: r.nulls_not_distinct,
     keys,
@@ -162,7 +191,7 @@ function index(r: IndexRow, ctx: RelationContext, constraintByIndex: Map<string,
     constraint,
     definition:
       r.definition ??
-      indexDefinition({ name: r.name, method: r.method, unique: r.unique, nullsNotDistinct: r.nulls_not_distinct, keys, include, predicate: r.predicate }, ctx.table),
+      indexDefinition({ name: r.name, method, unique: r.unique, nullsNotDistinct: r.nulls_not_distinct, keys, include, predicate: r.predicate }, ctx.table),
   };
 }
 
@@ -191,22 +220,16 @@ function indexDefinition(
   return sql.join('');
 }
 
-function table(
-  rel: RelationRow,
-  sortedCols: readonly ColumnRow[],
-  constraintRows: readonly ConstraintRow[],
-  indexRows: readonly IndexRow[],
-  shared: Pick<RelationContext, 'opclasses' | 'collations' | 'columnNamesByRel' | 'intern'>,
-): Table {
+function table(rel: RelationRow, constraintRows: readonly ConstraintRow[], indexRows: readonly IndexRow[], shared: Shared): Table {
   const intern = shared.intern;
   const schema = intern(rel.schema);
+  const columns = shared.columnsByRel.get(rel.oid) ?? NO_COLUMNS;
   const ctx: RelationContext = {
     opclasses: shared.opclasses,
     collations: shared.collations,
-    columnNamesByRel: shared.columnNamesByRel,
+    columnsByRel: shared.columnsByRel,
     intern,
-    columnNames: shared.columnNamesByRel.get(rel.oid) ?? new Map(),
-    columnCollations: new Map(sortedCols.map((c) => [c.num, c.collation_oid])),
+    columns,
     table: { schema, name: rel.name },
   };
   let primaryKey: PrimaryKey | null = null;
@@ -219,12 +242,12 @@ function table(
     if (c.type === 'p' || c.type === 'u' || c.type === 'x') constraintByIndex.set(c.index_oid, c.name);
     switch (c.type) {
       case 'p':
-        primaryKey = { name: c.name, columns: names(c.keys, ctx), deferrable: c.deferrable, initiallyDeferred: c.deferred };
+        primaryKey = { name: c.name, columns: names(c.keys, columns), deferrable: c.deferrable, initiallyDeferred: c.deferred };
         break;
       case 'u':
         uniques.push({
           name: c.name,
-          columns: names(c.keys, ctx),
+          columns: names(c.keys, columns),
           nullsNotDistinct: indexRows.find((i) => i.oid === c.index_oid)?.nulls_not_distinct ?? false,
           deferrable: c.deferrable,
           initiallyDeferred: c.deferred,
@@ -233,12 +256,12 @@ function table(
       case 'f':
         foreignKeys.push({
           name: c.name,
-          columns: names(c.keys, ctx),
+          columns: names(c.keys, columns),
           references: { schema: intern(c.ref_schema ?? ''), name: intern(c.ref_table ?? '') },
           referencedColumns: c.ref_columns ?? referencedNames(c, ctx),
           onDelete: ACTIONS[c.on_delete] ?? 'no action',
           onUpdate: ACTIONS[c.on_update] ?? 'no action',
-          onDeleteSetColumns: names(c.set_columns, ctx),
+          onDeleteSetColumns: names(c.set_columns, columns),
           match: MATCHES[c.match] ?? 'simple',
           validated: c.validated,
           deferrable: c.deferrable,
@@ -262,7 +285,7 @@ function table(
       rel.parent_schema !== null && rel.parent_name !== null
         ? { parent: { schema: intern(rel.parent_schema), name: intern(rel.parent_name) }, bound: rel.partition_bound ?? '' }
         : null,
-    columns: sortedCols.map((c) => column(c, intern)),
+    columns: columns.rows.map((c) => column(c, columns.names[c.num] ?? c.name, intern)),
     primaryKey,
     foreignKeys: exact(foreignKeys.sort(byName)),
     uniques: exact(uniques.sort(byName)),
@@ -291,19 +314,15 @@ function sequence(r: SequenceRow): Sequence {
 }
 
 export function assemble(raw: RawCatalog): Schema {
-  const columnsByRel = groupBy(raw.columns, (c) => c.rel);
   const constraintsByRel = groupBy(raw.constraints, (c) => c.rel);
   const indexesByRel = groupBy(raw.indexes, (i) => i.rel);
   const intern = interner();
-  const columnNamesByRel = new Map<string, Map<number, string>>();
-  for (const [rel, cols] of columnsByRel) {
-    cols.sort((a, b) => a.num - b.num);
-    columnNamesByRel.set(rel, new Map(cols.map((c) => [c.num, intern(c.name)])));
-  }
-  const shared = {
+  const columnsByRel = new Map<string, RelationColumns>();
+  for (const [rel, rows] of groupBy(raw.columns, (c) => c.rel)) columnsByRel.set(rel, relationColumns(rows, intern));
+  const shared: Shared = {
     opclasses: new Map(raw.opclasses.map((o) => [o.oid, o])),
     collations: new Map(raw.collations.map((c) => [c.oid, c.name])),
-    columnNamesByRel,
+    columnsByRel,
     intern,
   };
   const tables: Table[] = [];
@@ -313,7 +332,7 @@ export function assemble(raw: RawCatalog): Schema {
       views.push({ schema: rel.schema, name: rel.name, materialized: rel.kind === 'm', definition: (rel.view_definition ?? '').trim() });
       continue;
     }
-    tables.push(table(rel, columnsByRel.get(rel.oid) ?? [], constraintsByRel.get(rel.oid) ?? [], indexesByRel.get(rel.oid) ?? [], shared));
+    tables.push(table(rel, constraintsByRel.get(rel.oid) ?? [], indexesByRel.get(rel.oid) ?? [], shared));
   }
   const enums: EnumType[] = raw.enums.map((e) => ({ schema: e.schema, name: e.name, labels: e.labels }));
   return {
