@@ -39,9 +39,25 @@ export interface Preflight {
   readonly blockers: readonly Blocker[];
 }
 
+/**
+ * Sessions whose conflicting locks will not go away by themselves soon: idle in
+ * a transaction (the incident's cause), or in a transaction older than
+ * `olderThanMs`, or a prepared transaction. Short application queries also hold
+ * conflicting locks; those are handled by lock_timeout and retries, not refused.
+ */
+function isStuck(report: LockReport, pid: number, olderThanMs: number): boolean {
+  if (pid === 0) return true;
+  const s = report.sessions.find((x) => x.pid === pid);
+  if (!s) return false;
+  if (s.state !== null && s.state.startsWith('idle in transaction')) return true;
+  return s.xactAgeMs !== null && s.xactAgeMs >= olderThanMs;
+}
+
 export async function preflight(client: pg.Client, statements: readonly Statement[], olderThanMs: number): Promise<Preflight> {
   const needs = [...lockNeeds(statements).values()];
   const report = await readLockReport(client, { olderThanMs, relations: needs.map((n) => n.table) });
-  const blockers = needs.flatMap((n) => (n.level === 'none' ? [] : blockersFor(report, [n.table], PG_MODE[n.level])));
+  const blockers = needs
+    .flatMap((n) => (n.level === 'none' ? [] : blockersFor(report, [n.table], PG_MODE[n.level])))
+    .filter((b) => isStuck(report, b.pid, olderThanMs));
   return { report, blockers };
 }

@@ -213,6 +213,7 @@ export function indexBuild(c: Change, t: QualifiedName, ix: Index, options: { co
       phase: 'indexes',
       description: `create index ${ix.name} on ${show(t)} concurrently`,
       sql: createIndexSql(t, ix, { ifNotExists: true, concurrently: true }),
+      guard: needed(`NOT ${indexExists(t.schema, ix.name, true)}`),
       lockLevel: 'SHARE UPDATE EXCLUSIVE',
       locks: [t],
       transactional: false,

@@ -64,7 +64,10 @@ DROP INDEX CONCURRENTLY IF EXISTS "Sch ✓"."ix; --";
 -- [9/9] indexes: create index ix; -- on "Sch ✓"."Weird \"T\"; DROP TABLE users; --" concurrently
 -- lock: SHARE UPDATE EXCLUSIVE, outside any transaction, may take long
 SET statement_timeout = 0;
+SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'Sch ✓' AND c.relname = 'ix; --' AND i.indisvalid)) AS needed \gset reconcile_
+\if :reconcile_needed
 CREATE INDEX CONCURRENTLY IF NOT EXISTS "ix; --" ON "Sch ✓"."Weird ""T""; DROP TABLE users; --" USING btree ("$1", "ünï");
+\endif
 SET statement_timeout = '60s';
 
 -- verification: every planned object is present and valid

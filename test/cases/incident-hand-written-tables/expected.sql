@@ -203,7 +203,10 @@ DROP INDEX CONCURRENTLY IF EXISTS "public"."chat_calllog_call_session_id_7e8f9a0
 -- [25/39] indexes: create index chat_calllog_call_session_id_7e8f9a0b on public.chat_calllog concurrently
 -- lock: SHARE UPDATE EXCLUSIVE, outside any transaction, may take long
 SET statement_timeout = 0;
+SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relname = 'chat_calllog_call_session_id_7e8f9a0b' AND i.indisvalid)) AS needed \gset reconcile_
+\if :reconcile_needed
 CREATE INDEX CONCURRENTLY IF NOT EXISTS "chat_calllog_call_session_id_7e8f9a0b" ON "public"."chat_calllog" USING btree ("call_session_id");
+\endif
 SET statement_timeout = '60s';
 
 -- [26/39] indexes: drop invalid leftover index chat_calllog_other_participant_id_1c2d3e4f on public.chat_calllog
@@ -216,7 +219,10 @@ DROP INDEX CONCURRENTLY IF EXISTS "public"."chat_calllog_other_participant_id_1c
 -- [27/39] indexes: create index chat_calllog_other_participant_id_1c2d3e4f on public.chat_calllog concurrently
 -- lock: SHARE UPDATE EXCLUSIVE, outside any transaction, may take long
 SET statement_timeout = 0;
+SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relname = 'chat_calllog_other_participant_id_1c2d3e4f' AND i.indisvalid)) AS needed \gset reconcile_
+\if :reconcile_needed
 CREATE INDEX CONCURRENTLY IF NOT EXISTS "chat_calllog_other_participant_id_1c2d3e4f" ON "public"."chat_calllog" USING btree ("other_participant_id");
+\endif
 SET statement_timeout = '60s';
 
 -- [28/39] indexes: drop invalid leftover index chat_calllog_participant_id_5a6b7c8d on public.chat_calllog
@@ -229,7 +235,10 @@ DROP INDEX CONCURRENTLY IF EXISTS "public"."chat_calllog_participant_id_5a6b7c8d
 -- [29/39] indexes: create index chat_calllog_participant_id_5a6b7c8d on public.chat_calllog concurrently
 -- lock: SHARE UPDATE EXCLUSIVE, outside any transaction, may take long
 SET statement_timeout = 0;
+SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relname = 'chat_calllog_participant_id_5a6b7c8d' AND i.indisvalid)) AS needed \gset reconcile_
+\if :reconcile_needed
 CREATE INDEX CONCURRENTLY IF NOT EXISTS "chat_calllog_participant_id_5a6b7c8d" ON "public"."chat_calllog" USING btree ("participant_id");
+\endif
 SET statement_timeout = '60s';
 
 -- [30/39] indexes: drop invalid leftover index chat_calllog_room_id_9e0f1a2b on public.chat_calllog
@@ -242,7 +251,10 @@ DROP INDEX CONCURRENTLY IF EXISTS "public"."chat_calllog_room_id_9e0f1a2b";
 -- [31/39] indexes: create index chat_calllog_room_id_9e0f1a2b on public.chat_calllog concurrently
 -- lock: SHARE UPDATE EXCLUSIVE, outside any transaction, may take long
 SET statement_timeout = 0;
+SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relname = 'chat_calllog_room_id_9e0f1a2b' AND i.indisvalid)) AS needed \gset reconcile_
+\if :reconcile_needed
 CREATE INDEX CONCURRENTLY IF NOT EXISTS "chat_calllog_room_id_9e0f1a2b" ON "public"."chat_calllog" USING btree ("room_id");
+\endif
 SET statement_timeout = '60s';
 
 -- [32/39] indexes: drop invalid leftover index chat_callsession_caller_id_1a2b3c4d on public.chat_callsession
@@ -255,7 +267,10 @@ DROP INDEX CONCURRENTLY IF EXISTS "public"."chat_callsession_caller_id_1a2b3c4d"
 -- [33/39] indexes: create index chat_callsession_caller_id_1a2b3c4d on public.chat_callsession concurrently
 -- lock: SHARE UPDATE EXCLUSIVE, outside any transaction, may take long
 SET statement_timeout = 0;
+SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relname = 'chat_callsession_caller_id_1a2b3c4d' AND i.indisvalid)) AS needed \gset reconcile_
+\if :reconcile_needed
 CREATE INDEX CONCURRENTLY IF NOT EXISTS "chat_callsession_caller_id_1a2b3c4d" ON "public"."chat_callsession" USING btree ("caller_id");
+\endif
 SET statement_timeout = '60s';
 
 -- [34/39] indexes: drop invalid leftover index chat_callsession_chat_room_id_5e6f7a8b on public.chat_callsession
@@ -268,7 +283,10 @@ DROP INDEX CONCURRENTLY IF EXISTS "public"."chat_callsession_chat_room_id_5e6f7a
 -- [35/39] indexes: create index chat_callsession_chat_room_id_5e6f7a8b on public.chat_callsession concurrently
 -- lock: SHARE UPDATE EXCLUSIVE, outside any transaction, may take long
 SET statement_timeout = 0;
+SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relname = 'chat_callsession_chat_room_id_5e6f7a8b' AND i.indisvalid)) AS needed \gset reconcile_
+\if :reconcile_needed
 CREATE INDEX CONCURRENTLY IF NOT EXISTS "chat_callsession_chat_room_id_5e6f7a8b" ON "public"."chat_callsession" USING btree ("chat_room_id");
+\endif
 SET statement_timeout = '60s';
 
 -- [36/39] indexes: drop invalid leftover index chat_callsession_parcel_id_9c0d1e2f on public.chat_callsession
@@ -281,7 +299,10 @@ DROP INDEX CONCURRENTLY IF EXISTS "public"."chat_callsession_parcel_id_9c0d1e2f"
 -- [37/39] indexes: create index chat_callsession_parcel_id_9c0d1e2f on public.chat_callsession concurrently
 -- lock: SHARE UPDATE EXCLUSIVE, outside any transaction, may take long
 SET statement_timeout = 0;
+SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relname = 'chat_callsession_parcel_id_9c0d1e2f' AND i.indisvalid)) AS needed \gset reconcile_
+\if :reconcile_needed
 CREATE INDEX CONCURRENTLY IF NOT EXISTS "chat_callsession_parcel_id_9c0d1e2f" ON "public"."chat_callsession" USING btree ("parcel_id");
+\endif
 SET statement_timeout = '60s';
 
 -- [38/39] indexes: drop invalid leftover index chat_callsession_receiver_id_3a4b5c6d on public.chat_callsession
@@ -294,7 +315,10 @@ DROP INDEX CONCURRENTLY IF EXISTS "public"."chat_callsession_receiver_id_3a4b5c6
 -- [39/39] indexes: create index chat_callsession_receiver_id_3a4b5c6d on public.chat_callsession concurrently
 -- lock: SHARE UPDATE EXCLUSIVE, outside any transaction, may take long
 SET statement_timeout = 0;
+SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relname = 'chat_callsession_receiver_id_3a4b5c6d' AND i.indisvalid)) AS needed \gset reconcile_
+\if :reconcile_needed
 CREATE INDEX CONCURRENTLY IF NOT EXISTS "chat_callsession_receiver_id_3a4b5c6d" ON "public"."chat_callsession" USING btree ("receiver_id");
+\endif
 SET statement_timeout = '60s';
 
 -- verification: every planned object is present and valid

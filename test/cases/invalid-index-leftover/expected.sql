@@ -25,7 +25,10 @@ DROP INDEX CONCURRENTLY IF EXISTS "public"."posts_user_id_idx";
 -- [2/2] indexes: create index posts_user_id_idx on public.posts concurrently
 -- lock: SHARE UPDATE EXCLUSIVE, outside any transaction, may take long
 SET statement_timeout = 0;
+SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relname = 'posts_user_id_idx' AND i.indisvalid)) AS needed \gset reconcile_
+\if :reconcile_needed
 CREATE INDEX CONCURRENTLY IF NOT EXISTS "posts_user_id_idx" ON "public"."posts" USING btree ("user_id");
+\endif
 SET statement_timeout = '60s';
 
 -- verification: every planned object is present and valid

@@ -70,7 +70,10 @@ DROP INDEX CONCURRENTLY IF EXISTS "public"."tags_pkey";
 -- [8/9] keys: create index tags_pkey on public.tags concurrently
 -- lock: SHARE UPDATE EXCLUSIVE, outside any transaction, may take long
 SET statement_timeout = 0;
+SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relname = 'tags_pkey' AND i.indisvalid)) AS needed \gset reconcile_
+\if :reconcile_needed
 CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS "tags_pkey" ON "public"."tags" USING btree ("id");
+\endif
 SET statement_timeout = '60s';
 
 -- [9/9] keys: attach index tags_pkey as primary key of public.tags

@@ -34,7 +34,10 @@ DROP INDEX CONCURRENTLY IF EXISTS "public"."users_email_key";
 -- [3/4] keys: create index users_email_key on public.users concurrently
 -- lock: SHARE UPDATE EXCLUSIVE, outside any transaction, may take long
 SET statement_timeout = 0;
+SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relname = 'users_email_key' AND i.indisvalid)) AS needed \gset reconcile_
+\if :reconcile_needed
 CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS "users_email_key" ON "public"."users" USING btree ("email");
+\endif
 SET statement_timeout = '60s';
 
 -- [4/4] keys: attach index users_email_key as unique of public.users

@@ -25,7 +25,10 @@ DROP INDEX CONCURRENTLY IF EXISTS "public"."users_deleted";
 -- [2/4] indexes: create index users_deleted on public.users concurrently
 -- lock: SHARE UPDATE EXCLUSIVE, outside any transaction, may take long
 SET statement_timeout = 0;
+SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relname = 'users_deleted' AND i.indisvalid)) AS needed \gset reconcile_
+\if :reconcile_needed
 CREATE INDEX CONCURRENTLY IF NOT EXISTS "users_deleted" ON "public"."users" USING btree ("deleted_at" DESC NULLS LAST) WHERE (deleted_at IS NOT NULL);
+\endif
 SET statement_timeout = '60s';
 
 -- [3/4] indexes: drop invalid leftover index users_email_active on public.users
@@ -38,7 +41,10 @@ DROP INDEX CONCURRENTLY IF EXISTS "public"."users_email_active";
 -- [4/4] indexes: create index users_email_active on public.users concurrently
 -- lock: SHARE UPDATE EXCLUSIVE, outside any transaction, may take long
 SET statement_timeout = 0;
+SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relname = 'users_email_active' AND i.indisvalid)) AS needed \gset reconcile_
+\if :reconcile_needed
 CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS "users_email_active" ON "public"."users" USING btree ((lower(email))) WHERE (deleted_at IS NULL);
+\endif
 SET statement_timeout = '60s';
 
 -- verification: every planned object is present and valid

@@ -47,7 +47,10 @@ DROP INDEX CONCURRENTLY IF EXISTS "public"."nodes_parent";
 -- [5/5] indexes: create index nodes_parent on public.nodes concurrently
 -- lock: SHARE UPDATE EXCLUSIVE, outside any transaction, may take long
 SET statement_timeout = 0;
+SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relname = 'nodes_parent' AND i.indisvalid)) AS needed \gset reconcile_
+\if :reconcile_needed
 CREATE INDEX CONCURRENTLY IF NOT EXISTS "nodes_parent" ON "public"."nodes" USING btree ("parent_id");
+\endif
 SET statement_timeout = '60s';
 
 -- verification: every planned object is present and valid
