@@ -9,6 +9,7 @@ import { openPool } from '../db/pool.js';
 import { compare } from '../diff/index.js';
 import { CATALOG_SETTINGS, inspect, type Inspection } from '../introspect/index.js';
 import { tablesWithRows } from '../introspect/rows.js';
+import { planLedger, type PlanLedgerRequest } from '../ledger/index.js';
 import { schemaHash } from '../model/hash.js';
 import { plan as buildPlan, type Plan, type PlanOptions } from '../plan/index.js';
 import type { PlanHeader } from '../render/plan-sql.js';
@@ -27,6 +28,8 @@ export interface PlanRequest {
   readonly lockTimeout?: string;
   /** Record per-migration snapshots of the declared source (for ledger status). */
   readonly snapshots?: boolean;
+  /** Append the ledger fix (phase `ledger`) after the schema statements; implies `snapshots`. */
+  readonly ledger?: PlanLedgerRequest | undefined;
 }
 
 export interface PlanResult {
@@ -42,13 +45,15 @@ export async function planRepair(req: PlanRequest): Promise<PlanResult> {
   const pool = await openPool(connection, { max: 4, settings: CATALOG_SETTINGS });
   try {
     const [declared, live] = await Promise.all([
-      loadDeclared(req.from, { shadowUrl: req.shadowUrl, schemas: req.schemas, snapshots: req.snapshots }),
+      loadDeclared(req.from, { shadowUrl: req.shadowUrl, schemas: req.schemas, snapshots: req.snapshots || req.ledger !== undefined }),
       inspect(pool, { schemas: req.schemas }),
     ]);
     const changes = compare(declared.schema, live.schema, { schemas: req.schemas, exclude: req.exclude });
     const touched = changes.flatMap((c) => ('table' in c && c.table ? [{ schema: c.table.schema, name: c.table.name }] : []));
     const rows = await tablesWithRows(pool, touched);
-    const plan = buildPlan(changes, { serverVersion: live.serverVersion, tablesWithRows: rows, options: req.options ?? {} });
+    const schemaPlan = buildPlan(changes, { serverVersion: live.serverVersion, tablesWithRows: rows, options: req.options ?? {} });
+    const scope = { schemas: req.schemas, exclude: req.exclude };
+    const plan = req.ledger ? (await planLedger(pool, { declared, live: live.schema, plan: schemaPlan, scope, ledger: req.ledger })).plan : schemaPlan;
     const header: PlanHeader = {
       source: declared.source.location,
       target: connection.display,

@@ -7,6 +7,7 @@ import { registerInspect } from './commands/inspect.js';
 import { registerLocks } from './commands/locks.js';
 import { registerApply } from './commands/apply.js';
 import { registerPlan, registerVerify } from './commands/plan.js';
+import { registerStatus } from './commands/status.js';
 import { CliExit, EXIT, reportError } from './output.js';
 
 export function buildProgram(): Command {
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
   registerLocks(program);
   registerPlan(program);
   registerVerify(program);
+  registerStatus(program);
   registerApply(program);
   return program;
 }

@@ -1,0 +1,143 @@
+/**
+ * drizzle-kit / drizzle-orm: `drizzle.__drizzle_migrations(id serial, hash text, created_at bigint)`.
+ * `hash` is the sha256 (hex) of the whole migration file, `created_at` the
+ * journal's `when`. drizzle's `migrate()` reads only the newest `created_at` and
+ * applies the journal entries newer than it, so an entry older than the newest
+ * recorded one that has no row is never applied by drizzle: it is reported.
+ *
+ * Rows are paired with journal entries by hash; a row whose hash matches no file
+ * but whose `created_at` equals an entry's `when` records that entry, edited
+ * since it ran (reported as drift). Rows matching neither are unknown.
+ * The table is drizzle's default (`migrationsSchema`/`migrationsTable` set in a
+ * drizzle config are not read).
+ */
+import type { Queryable } from '../db/pool.js';
+import type { DeclaredSource, Migration } from '../declared/types.js';
+import { ReconcileError } from '../errors.js';
+import type { QualifiedName } from '../model/types.js';
+import { ident, literal, qualified } from '../render/quote.js';
+import { ROW_WRITE_LOCK, ledgerStatement } from './sql.js';
+import type { FixRequest, LedgerAdapter, LedgerEntry, LedgerMatch, LedgerReading, LedgerRow } from './types.js';
+
+export interface DrizzleRow extends LedgerRow {
+  readonly hash: string;
+  /** `created_at` as text (a bigint), or null. */
+  readonly createdAt: string | null;
+}
+
+export const DRIZZLE_TABLE: QualifiedName = { schema: 'drizzle', name: '__drizzle_migrations' };
+
+const short = (hash: string): string => `${hash.slice(0, 12)}…`;
+
+async function read(db: Queryable): Promise<LedgerReading<DrizzleRow>> {
+  const found = await db.query<{ present: boolean }>('SELECT pg_catalog.to_regclass($1) IS NOT NULL AS present', [qualified(DRIZZLE_TABLE)]);
+  if (!found.rows[0]?.present) return { kind: 'drizzle', table: DRIZZLE_TABLE, exists: false, rows: [] };
+  const res = await db.query<{ id: string; hash: string; created_at: string | null }>(
+    `SELECT id::text AS id, hash, created_at::text AS created_at FROM ${qualified(DRIZZLE_TABLE)} ORDER BY id`,
+  );
+  const rows = res.rows.map((r) => ({
+    id: r.id,
+    hash: r.hash,
+    createdAt: r.created_at,
+    display: `id ${r.id}, hash ${short(r.hash)}, created_at ${r.created_at ?? 'NULL'}`,
+    values: { id: r.id, hash: r.hash, created_at: r.created_at },
+  }));
+  return { kind: 'drizzle', table: DRIZZLE_TABLE, exists: true, rows };
+}
+
+/** The newest recorded `created_at` (what drizzle compares against), or null. */
+function newest(rows: readonly DrizzleRow[]): DrizzleRow | null {
+  let best: DrizzleRow | null = null;
+  for (const r of rows) {
+    if (r.createdAt === null) continue;
+    if (!best || BigInt(r.createdAt) > BigInt(best.createdAt ?? '0')) best = r;
+  }
+  return best;
+}
+
+function match(reading: LedgerReading<DrizzleRow>, migrations: readonly Migration[], _source: DeclaredSource): LedgerMatch<DrizzleRow> {
+  const explained = new Set<DrizzleRow>();
+  const found = new Map<string, { rows: DrizzleRow[]; edited: boolean }>();
+  for (const m of migrations) {
+    const byHash = reading.rows.filter((r) => r.hash === m.hash);
+    byHash.forEach((r) => explained.add(r));
+    found.set(m.key, { rows: byHash, edited: false });
+  }
+  // Second pass: rows no file explains, paired by `created_at` (an edited migration).
+  for (const m of migrations) {
+    const f = found.get(m.key);
+    if (!f || f.rows.length > 0 || m.when === null) continue;
+    const byTime = reading.rows.filter((r) => !explained.has(r) && r.createdAt === String(m.when));
+    byTime.forEach((r) => explained.add(r));
+    if (byTime.length > 0) found.set(m.key, { rows: byTime, edited: true });
+  }
+  const top = newest(reading.rows);
+  const topName = top ? (migrations.find((m) => found.get(m.key)?.rows.includes(top))?.key ?? `created_at ${top.createdAt}`) : null;
+  const entries = new Map<string, LedgerEntry<DrizzleRow>>();
+  for (const m of migrations) {
+    const f = found.get(m.key) ?? { rows: [], edited: false };
+    const notes: string[] = [];
+    if (f.edited) notes.push(`edited since it was recorded: the ledger has hash ${short(f.rows[0]?.hash ?? '')}, the file ${short(m.hash)}`);
+    if (f.rows.length > 1) notes.push(`recorded ${f.rows.length} times`);
+    if (f.rows.length === 0 && top && m.when !== null && BigInt(m.when) < BigInt(top.createdAt ?? '0')) {
+      notes.push(`drizzle will never apply it: older than the newest recorded migration (${topName})`);
+    }
+    entries.set(m.key, { recorded: f.rows.length > 0, rows: f.rows, notes, drift: f.edited });
+  }
+  return { entries, unknown: reading.rows.filter((r) => !explained.has(r)), outside: [], notes: [] };
+}
+
+/** The journal's `when` as SQL: an integer (ms since the epoch), or NULL. */
+const when = (m: Migration): string => {
+  if (m.when === null) return 'NULL';
+  if (!Number.isSafeInteger(m.when)) throw new ReconcileError('bad-input', `${m.key}: the journal's "when" (${m.when}) is not an integer`);
+  return String(m.when);
+};
+
+const recorded = (m: Migration): string => {
+  const byTime = m.when === null ? '' : ` OR "created_at" = ${when(m)}`;
+  return `EXISTS (SELECT 1 FROM ${qualified(DRIZZLE_TABLE)} WHERE "hash" = ${literal(m.hash)}${byTime})`;
+};
+
+export const drizzleLedger: LedgerAdapter<DrizzleRow> = {
+  kind: 'drizzle',
+  read,
+  match,
+  fix(req: FixRequest<DrizzleRow>) {
+    const t = DRIZZLE_TABLE;
+    const out = [];
+    if (!req.reading.exists && req.record.length > 0) {
+      // Exactly what drizzle-orm's migrate() runs (pg-core dialect).
+      out.push(
+        ledgerStatement(t, { description: `create the drizzle ledger schema ${ident(t.schema)}`, sql: `CREATE SCHEMA IF NOT EXISTS ${ident(t.schema)}` }),
+        ledgerStatement(t, {
+          description: `create the drizzle ledger ${qualified(t)}`,
+          sql: `CREATE TABLE IF NOT EXISTS ${qualified(t)} (\n\tid SERIAL PRIMARY KEY,\n\thash text NOT NULL,\n\tcreated_at bigint\n)`,
+        }),
+      );
+    }
+    for (const m of req.record) {
+      out.push(
+        ledgerStatement(t, {
+          description: `record ${m.key} as applied (hash ${short(m.hash)}, created_at ${m.when ?? 'NULL'})`,
+          sql: `INSERT INTO ${qualified(t)} ("hash", "created_at") SELECT ${literal(m.hash)}, ${when(m)} WHERE NOT ${recorded(m)}`,
+          lockLevel: ROW_WRITE_LOCK,
+          locks: req.reading.exists ? [t] : [],
+        }),
+      );
+    }
+    for (const r of req.prune) {
+      out.push(
+        ledgerStatement(t, {
+          description: `remove the ledger row ${r.display}: no such migration in the source`,
+          sql: `DELETE FROM ${qualified(t)} WHERE "id" = ${literal(r.id)} AND "hash" = ${literal(r.hash)}`,
+          lockLevel: ROW_WRITE_LOCK,
+          locks: [t],
+        }),
+      );
+    }
+    return out;
+  },
+  recordedCondition: (_reading, m) => recorded(m),
+  rowGoneCondition: (_reading, row) => `NOT EXISTS (SELECT 1 FROM ${qualified(DRIZZLE_TABLE)} WHERE "id" = ${literal(row.id)})`,
+};

@@ -1,0 +1,132 @@
+/**
+ * The ledger fix a plan ends with: rows for the migrations whose effects will be
+ * present once the plan has run and that are not recorded (in migration order,
+ * each `INSERT ... SELECT ... WHERE NOT EXISTS`), the ledger table created the
+ * way its tool creates it when missing, and, only with `prune`, the removal of
+ * rows no migration of the source explains. Existing rows are never rewritten.
+ * The last statement checks that the ledger then matches the source and the schema.
+ *
+ * A data-only migration (nothing to check) is recorded when a later migration of
+ * its app is recorded or about to be: Django refuses a history where a migration
+ * is applied before one it depends on, and drizzle would never run it anyway.
+ */
+import type { Declared, Migration } from '../declared/types.js';
+import type { Scope } from '../diff/scope.js';
+import type { Schema } from '../model/types.js';
+import { dollarQuote, regclass } from '../plan/sql.js';
+import type { Note, Plan, Statement } from '../plan/types.js';
+import { literal } from '../render/quote.js';
+import { effectText } from './describe.js';
+import { predictAfterPlan } from './predict.js';
+import { ledgerStatement } from './sql.js';
+import { migrationStatuses, type MigrationStatus } from './status.js';
+import type { LedgerAdapter, LedgerMatch, LedgerReading, LedgerRow } from './types.js';
+
+export interface LedgerFixInput {
+  readonly declared: Pick<Declared, 'source' | 'schema' | 'migrations' | 'snapshots' | 'baseline'>;
+  readonly live: Schema;
+  readonly plan: Plan;
+  readonly scope?: Scope;
+  readonly adapter: LedgerAdapter;
+  readonly reading: LedgerReading;
+  readonly match: LedgerMatch;
+  /** Delete rows no migration of the source explains (`--ledger-prune`). */
+  readonly prune?: boolean;
+}
+
+export interface LedgerFix {
+  readonly statements: readonly Statement[];
+  readonly notes: readonly Note[];
+  /** Migrations the fix records, in source order. */
+  readonly record: readonly Migration[];
+  readonly prune: readonly LedgerRow[];
+  /** Status of every migration in the database predicted after the plan. */
+  readonly predicted: readonly MigrationStatus[];
+}
+
+/** Which unrecorded migrations get a row, given their status after the plan. */
+function chooseRecords(after: readonly MigrationStatus[]): Set<string> {
+  const chosen = new Set<string>();
+  const laterRecorded = new Set<string>();
+  for (const s of [...after].reverse()) {
+    const app = s.migration.app;
+    if (s.recorded === false) {
+      if (s.effects === 'present' || (s.effects === 'none' && laterRecorded.has(app))) chosen.add(s.migration.key);
+    }
+    if (s.recorded === true || chosen.has(s.migration.key)) laterRecorded.add(app);
+  }
+  return chosen;
+}
+
+function verification(input: LedgerFixInput, record: ReadonlySet<string>, prune: readonly LedgerRow[], after: readonly MigrationStatus[]): Statement | null {
+  const { adapter, reading, declared } = input;
+  const checks: { cond: string; failure: string }[] = [];
+  for (const s of after) {
+    if (s.recorded !== true && !record.has(s.migration.key)) continue;
+    checks.push({ cond: adapter.recordedCondition(reading, s.migration, declared.source), failure: `${s.migration.key} is not recorded` });
+  }
+  for (const r of prune) checks.push({ cond: adapter.rowGoneCondition(reading, r), failure: `ledger row ${r.display} is still there` });
+  for (const s of after) {
+    if (!record.has(s.migration.key)) continue;
+    for (const c of s.checks) {
+      if (c.state !== 'present') continue;
+      const e = c.effect;
+      if (e.kind === 'missing-table') checks.push({ cond: `${regclass(e.table)} IS NOT NULL`, failure: `${s.migration.key}: ${effectText(e)} is absent` });
+      if (e.kind === 'missing-column') {
+        checks.push({
+          cond: `EXISTS (SELECT 1 FROM pg_catalog.pg_attribute WHERE attrelid = ${regclass(e.table)} AND attname = ${literal(e.column.name)} AND NOT attisdropped)`,
+          failure: `${s.migration.key}: ${effectText(e)} is absent`,
+        });
+      }
+    }
+  }
+  if (checks.length === 0 || !reading.table) return null;
+  const body =
+    ` DECLARE failed text[] := '{}'; BEGIN ` +
+    checks.map((c) => `IF NOT (${c.cond}) THEN failed := failed || ${literal(c.failure)}::text; END IF;`).join(' ') +
+    ` IF cardinality(failed) > 0 THEN RAISE EXCEPTION 'pg-reconcile ledger verification failed: %', array_to_string(failed, '; '); END IF; END `;
+  return ledgerStatement(reading.table, {
+    description: 'check the ledger: every migration it should record is recorded, and the tables and columns of those just recorded exist',
+    sql: `DO ${dollarQuote(body)}`,
+  });
+}
+
+export function ledgerFix(input: LedgerFixInput): LedgerFix {
+  const { declared, adapter, reading, match } = input;
+  const predictedDb = predictAfterPlan(declared.schema, input.live, input.plan, input.scope);
+  const after = migrationStatuses({ declared, db: predictedDb, ledger: adapter.kind, match });
+  const chosen = chooseRecords(after);
+  const record = declared.migrations.filter((m) => chosen.has(m.key));
+  const prune = input.prune ? match.unknown : [];
+  const notes: Note[] = [];
+  for (const s of after) {
+    if (s.recorded !== false || chosen.has(s.migration.key) || s.effects === 'none' || s.effects === 'absent') continue;
+    notes.push({
+      level: 'warning',
+      message: `${s.migration.key} stays unrecorded: after this plan its effects are still ${s.effects === 'partial' ? 'partly missing' : 'different'} (${s.details.slice(0, 3).join('; ')}${s.details.length > 3 ? '; …' : ''}); allow the withheld statements or fix it by hand, then plan again`,
+      source: null,
+    });
+  }
+  for (const s of after) {
+    if (s.ledgerDrift) notes.push({ level: 'warning', message: `${s.migration.key}: ${s.notes.join('; ')} (the ledger row is kept)`, source: null });
+  }
+  if (match.unknown.length > 0 && !input.prune) {
+    const list = match.unknown.map((r) => r.display);
+    notes.push({
+      level: 'warning',
+      message: `${list.length} ledger row${list.length === 1 ? '' : 's'} name${list.length === 1 ? 's' : ''} no migration of the source (${list.slice(0, 5).join(', ')}${list.length > 5 ? ', …' : ''}): kept; --ledger-prune removes them`,
+      source: null,
+    });
+  }
+  const statements: Statement[] = adapter.fix({ source: declared.source, reading, match, record, prune });
+  if (statements.length > 0) {
+    const check = verification(input, chosen, prune, after);
+    if (check) statements.push(check);
+  }
+  return { statements, notes, record, prune, predicted: after };
+}
+
+/** The plan with the ledger fix appended (phase `ledger`, after every schema statement). */
+export function withLedgerFix(plan: Plan, fix: LedgerFix): Plan {
+  return { ...plan, statements: [...plan.statements, ...fix.statements], notes: [...plan.notes, ...fix.notes] };
+}

@@ -1,0 +1,90 @@
+/**
+ * Migration ledgers: which adapter, reading it, matching it with the source,
+ * the status per migration, and the fix a plan ends with.
+ *
+ * Adding a ledger (Prisma `_prisma_migrations`, Flyway, Rails `schema_migrations`,
+ * Alembic `alembic_version`, Knex): one file implementing `LedgerAdapter`, one
+ * line in `ADAPTERS` and `LEDGER_KINDS`, and its tests.
+ */
+import type { Queryable } from '../db/pool.js';
+import type { Declared, SourceKind } from '../declared/types.js';
+import type { Scope } from '../diff/scope.js';
+import { ReconcileError } from '../errors.js';
+import type { Schema } from '../model/types.js';
+import type { Plan } from '../plan/types.js';
+import { djangoLedger } from './django.js';
+import { drizzleLedger } from './drizzle.js';
+import { ledgerFix, withLedgerFix, type LedgerFix } from './fix.js';
+import { noLedger } from './none.js';
+import { LEDGER_KINDS, type LedgerAdapter, type LedgerChoice, type LedgerKind } from './types.js';
+
+export type { LedgerAdapter, LedgerChoice, LedgerKind, LedgerMatch, LedgerReading, LedgerRow, LedgerEntry, FixRequest } from './types.js';
+export { LEDGER_KINDS } from './types.js';
+export { migrationStatuses, isSettled, type MigrationStatus, type Mark, type StatusKind, type EffectsState } from './status.js';
+export { checkEffect, checkableEffects, type EffectCheck, type EffectState } from './effects.js';
+export { ledgerFix, withLedgerFix, type LedgerFix, type LedgerFixInput } from './fix.js';
+export { predictAfterPlan } from './predict.js';
+
+const ADAPTERS: Readonly<Record<LedgerKind, LedgerAdapter>> = {
+  django: djangoLedger,
+  drizzle: drizzleLedger,
+  none: noLedger,
+};
+
+export function ledgerAdapter(kind: LedgerKind): LedgerAdapter {
+  return ADAPTERS[kind];
+}
+
+export function parseLedgerChoice(value: string | undefined): LedgerChoice {
+  if (value === undefined || value === 'auto') return 'auto';
+  if ((LEDGER_KINDS as readonly string[]).includes(value)) return value as LedgerKind;
+  throw new ReconcileError('bad-input', `unknown --ledger ${JSON.stringify(value)}`, `use ${LEDGER_KINDS.join(', ')} or auto`);
+}
+
+const BY_SOURCE: Partial<Record<SourceKind, LedgerKind>> = { 'django-tree': 'django', 'drizzle-folder': 'drizzle' };
+
+/**
+ * The ledger to use: the one asked for; else the source kind's (a Django tree ->
+ * django, a drizzle-kit folder -> drizzle); else, for a source with migrations,
+ * the ledger table the database holds (django first); else none.
+ */
+export async function chooseLedger(choice: LedgerChoice, declared: Pick<Declared, 'source' | 'migrations'>, db: Queryable): Promise<LedgerKind> {
+  if (choice !== 'auto') {
+    if (choice !== 'none' && declared.migrations.length === 0) {
+      throw new ReconcileError(
+        'bad-input',
+        `--ledger ${choice} needs a source with migrations, and ${declared.source.location} (${declared.source.kind}) has none`,
+        'use a Django sqlmigrate tree or a drizzle-kit folder, or --ledger none',
+      );
+    }
+    return choice;
+  }
+  const bySource = BY_SOURCE[declared.source.kind];
+  if (bySource) return bySource;
+  if (declared.migrations.length === 0) return 'none';
+  for (const kind of ['django', 'drizzle'] as const) {
+    if ((await ADAPTERS[kind].read(db)).exists) return kind;
+  }
+  return 'none';
+}
+
+export interface PlanLedgerRequest {
+  readonly choice?: LedgerChoice | undefined;
+  readonly prune?: boolean | undefined;
+}
+
+/**
+ * For `planRepair`: read the ledger, compute the fix, and return the plan with
+ * it appended. `declared` must be loaded with `snapshots: true`.
+ */
+export async function planLedger(
+  db: Queryable,
+  input: { declared: Declared; live: Schema; plan: Plan; scope?: Scope; ledger: PlanLedgerRequest },
+): Promise<{ plan: Plan; fix: LedgerFix; kind: LedgerKind }> {
+  const kind = await chooseLedger(input.ledger.choice ?? 'auto', input.declared, db);
+  const adapter = ledgerAdapter(kind);
+  const reading = await adapter.read(db);
+  const match = adapter.match(reading, input.declared.migrations, input.declared.source);
+  const fix = ledgerFix({ declared: input.declared, live: input.live, plan: input.plan, scope: input.scope, adapter, reading, match, prune: input.ledger.prune });
+  return { plan: withLedgerFix(input.plan, fix), fix, kind };
+}
