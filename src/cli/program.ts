@@ -6,6 +6,7 @@ import { toolVersion } from '../version.js';
 import { registerInspect } from './commands/inspect.js';
 import { registerLocks } from './commands/locks.js';
 import { registerApply } from './commands/apply.js';
+import { registerDemo } from './commands/demo.js';
 import { registerPlan, registerVerify } from './commands/plan.js';
 import { registerStatus } from './commands/status.js';
 import { CliExit, EXIT, reportError } from './output.js';
@@ -24,6 +25,7 @@ export function buildProgram(): Command {
   registerVerify(program);
   registerStatus(program);
   registerApply(program);
+  registerDemo(program, (args) => main(['node', 'reconcile', ...args]));
   return program;
 }
 
