@@ -115,7 +115,7 @@ export async function status(db: TestDb, from: string, ledger: LedgerChoice = 'a
 export function markLines(r: StatusReport): string[] {
   return renderStatusText(r)
     .split('\n')
-    .filter((l) => /^ \[.\] /.test(l))
+    .filter((l) => /^ \[[XFP~R ?]\] /.test(l))
     .map((l) => l.trimEnd());
 }
 
