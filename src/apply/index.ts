@@ -35,6 +35,8 @@ export interface ApplyInput {
 }
 
 export interface ApplyReport extends ApplyResult {
+  /** How many statements the plan had. */
+  readonly planned: number;
   /** Guarded statements that still say they are needed after the run (should be empty). */
   readonly stillNeeded: readonly Statement[];
 }
@@ -104,7 +106,7 @@ export async function applyPlan(input: ApplyInput): Promise<ApplyReport> {
       if (!options.dryRun) await waitForBlockers(client, plan.statements, options, emit);
       const result = await execute(client, plan.statements, options, emit);
       const remaining = result.complete && !options.dryRun ? await stillNeeded(client, plan.statements) : [];
-      return { ...result, stillNeeded: remaining };
+      return { ...result, planned: plan.statements.length, stillNeeded: remaining };
     } finally {
       await releaseRunLock(client);
     }

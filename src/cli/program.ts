@@ -2,6 +2,7 @@
  * The command-line program: the only module that touches argv, the console and exit codes.
  */
 import { Command, CommanderError } from 'commander';
+import { configAsOptions, findConfig, loadConfig } from '../config/index.js';
 import { toolVersion } from '../version.js';
 import { registerInspect } from './commands/inspect.js';
 import { registerLocks } from './commands/locks.js';
@@ -19,6 +20,19 @@ export function buildProgram(): Command {
     .version(toolVersion(), '-V, --version')
     .showHelpAfterError('(run reconcile --help for usage)')
     .exitOverride();
+  // Configuration fills options the command line did not give; the command line wins.
+  program.hook('preAction', async (_root, command) => {
+    const given = command.opts<{ config?: string }>().config;
+    const file = given ?? findConfig(process.cwd());
+    if (!file) return;
+    const values = configAsOptions(await loadConfig(file));
+    const known = new Set(command.options.map((o) => o.attributeName()));
+    for (const [key, value] of Object.entries(values)) {
+      if (!known.has(key)) continue;
+      const source = command.getOptionValueSource(key);
+      if (source === undefined || source === 'default') command.setOptionValueWithSource(key, value, 'config');
+    }
+  });
   registerInspect(program);
   registerLocks(program);
   registerPlan(program);
@@ -26,6 +40,9 @@ export function buildProgram(): Command {
   registerStatus(program);
   registerApply(program);
   registerDemo(program, (args) => main(['node', 'reconcile', ...args]));
+  for (const command of program.commands) {
+    if (command.name() !== 'demo') command.option('--config <file>', 'configuration file (default: reconcile.config.json or .ts, searched upward)');
+  }
   return program;
 }
 

@@ -1,9 +1,8 @@
 import type { Command } from 'commander';
+import { applyRepair } from '../../api/apply.js';
 import { planRepair } from '../../api/plan.js';
-import { applyPlan, DEFAULT_APPLY_OPTIONS, readPlanFile, type ApplyEvent, type ApplyOptions } from '../../apply/index.js';
-import { resolveConnection } from '../../db/connection.js';
+import { DEFAULT_APPLY_OPTIONS, type ApplyEvent, type ApplyOptions } from '../../apply/index.js';
 import { ReconcileError } from '../../errors.js';
-import type { Plan } from '../../plan/types.js';
 import { addCompareOptions, planRequestFrom, type CompareFlags } from '../compare-options.js';
 import { parseDuration } from '../duration.js';
 import { CliExit, EXIT, write } from '../output.js';
@@ -84,27 +83,26 @@ export function registerApply(program: Command): void {
     const emit = flags.format === 'json' ? jsonEvents : textEvents;
     // In JSON mode every line is an event, the final words included.
     const say = flags.format === 'json' ? (text: string) => write(JSON.stringify({ event: 'result', message: text.trimEnd() }) + '\n') : write;
-    let plan: Plan;
-    let expectedLiveHash: string | null = null;
-    let connection = resolveConnection({ url: flags.url });
-    if (flags.plan) {
-      const file = readPlanFile(flags.plan);
-      if (!file.intact && !flags.force) {
-        throw new ReconcileError('refused', `the statements in ${flags.plan} were changed after it was written`, 'plan again, or pass --force to run the edited plan');
-      }
-      plan = file.plan;
-      expectedLiveHash = file.liveHash;
-    } else {
-      const result = await planRepair(planRequestFrom(flags));
-      plan = result.plan;
-      connection = result.connection;
-    }
-    const report = await applyPlan({ connection, plan, expectedLiveHash, force: flags.force ?? false, skipWithheld: flags.skipWithheld ?? false, options, emit });
+    const request = flags.from ? planRequestFrom(flags) : null;
+    const report = await applyRepair({
+      url: flags.url,
+      from: request?.from,
+      planFile: flags.plan,
+      shadowUrl: request?.shadowUrl,
+      schemas: request?.schemas,
+      exclude: request?.exclude,
+      ...(request?.options ? { planOptions: request.options } : {}),
+      options,
+      force: flags.force ?? false,
+      skipWithheld: flags.skipWithheld ?? false,
+      onEvent: emit,
+    });
+    const planned = report.planned;
     const done = report.outcomes.filter((o) => o.status === 'done').length;
     const skipped = report.outcomes.filter((o) => o.status === 'skipped').length;
     if (!report.complete) {
-      say(`stopped at statement ${(report.stoppedAt ?? 0) + 1} of ${plan.statements.length}: ${report.stopReason}\n`);
-      say(`done: ${done}, already in place: ${skipped}, not done: ${plan.statements.length - done - skipped}. Every statement is idempotent: run apply again to finish.\n`);
+      say(`stopped at statement ${(report.stoppedAt ?? 0) + 1} of ${planned}: ${report.stopReason}\n`);
+      say(`done: ${done}, already in place: ${skipped}, not done: ${planned - done - skipped}. Every statement is idempotent: run apply again to finish.\n`);
       throw new CliExit(EXIT.refused);
     }
     if (options.dryRun) {
