@@ -5,7 +5,7 @@
  * Debian's `postgresql-15` package). Run as root, the cluster runs as `postgres`.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +17,13 @@ export interface Cluster {
   /** Server version as `server_version_num`, e.g. 150020. */
   readonly version: number;
   url(database: string): string;
+  /**
+   * CPU seconds (user + system) used so far by the server's exited child
+   * processes: backends (and their parallel workers) are reaped by the
+   * postmaster when a client disconnects, so the difference around a run is
+   * the server-side CPU of that run.
+   */
+  serverCpuSeconds(): number;
   /** Run a client binary from the cluster's bin directory. */
   tool(name: string): string;
   stop(): void;
@@ -90,5 +97,14 @@ export async function startCluster(options: { bin?: string } = {}): Promise<Clus
     stop();
     throw new Error(`the benchmark server did not answer: ${v.stderr}`);
   }
-  return { bin, port, dir, version: Number(v.stdout.trim()), url, tool, stop };
+  const postmaster = Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  const ticks = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  const serverCpuSeconds = (): number => {
+    // /proc/PID/stat: the command may contain spaces, so count fields after the closing parenthesis.
+    const stat = readFileSync(`/proc/${postmaster}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // fields[0] is field 3 (state); cutime and cstime are fields 16 and 17.
+    return (Number(fields[13]) + Number(fields[14])) / ticks;
+  };
+  return { bin, port, dir, version: Number(v.stdout.trim()), url, tool, serverCpuSeconds, stop };
 }

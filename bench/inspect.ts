@@ -59,6 +59,10 @@ const options = {
 interface Sample {
   wallS: number;
   rssMB: number | null;
+  /** User + system CPU of the measured process and its children (GNU time). */
+  clientCpuS: number | null;
+  /** CPU of the server processes that served it (see Cluster.serverCpuSeconds); set by the caller. */
+  serverCpuS: number | null;
   code: number | null;
   timedOut: boolean;
   stderr: string;
@@ -69,7 +73,7 @@ const hasGnuTime = existsSync(TIME);
 /** Run a command as a whole process: wall time around spawn, peak RSS from GNU time. */
 function measure(cmd: string, args: string[], opts: { timeoutS?: number; env?: NodeJS.ProcessEnv; stdoutFile?: string } = {}): Promise<Sample> {
   const rssFile = join(tmpdir(), `reconcile-bench-rss-${process.pid}-${Math.random().toString(36).slice(2)}`);
-  const [file, fileArgs] = hasGnuTime ? [TIME, ['-f', '%M', '-o', rssFile, cmd, ...args]] : [cmd, args];
+  const [file, fileArgs] = hasGnuTime ? [TIME, ['-f', '%M %U %S', '-o', rssFile, cmd, ...args]] : [cmd, args];
   const out = openSync(opts.stdoutFile ?? '/dev/null', 'w');
   return new Promise((done, fail) => {
     const started = performance.now();
@@ -96,12 +100,15 @@ function measure(cmd: string, args: string[], opts: { timeoutS?: number; env?: N
       if (timer) clearTimeout(timer);
       closeSync(out);
       let rssMB: number | null = null;
+      let clientCpuS: number | null = null;
       if (hasGnuTime && existsSync(rssFile)) {
-        const kb = Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop());
-        if (Number.isFinite(kb) && kb > 0) rssMB = kb / 1024;
+        // The last line is ours; GNU time puts "Command exited with non-zero status" before it.
+        const [kb, user, sys] = (readFileSync(rssFile, 'utf8').trim().split('\n').pop() ?? '').split(' ').map(Number);
+        if (kb !== undefined && Number.isFinite(kb) && kb > 0) rssMB = kb / 1024;
+        if (user !== undefined && sys !== undefined && Number.isFinite(user + sys)) clientCpuS = user + sys;
         rmSync(rssFile, { force: true });
       }
-      done({ wallS, rssMB, code, timedOut, stderr });
+      done({ wallS, rssMB, clientCpuS, serverCpuS: null, code, timedOut, stderr });
     });
   });
 }
@@ -125,10 +132,19 @@ function psql(c: Cluster, db: string, args: string[]): void {
   if (r.status !== 0) throw new Error(`psql ${args.join(' ')} failed: ${r.stderr.slice(0, 2000)}`);
 }
 
+/** Measure, then charge the server CPU used meanwhile (backends are reaped just after the client exits). */
+async function withServerCpu(c: Cluster, run: () => Promise<Sample>): Promise<Sample> {
+  await new Promise((r) => setTimeout(r, 100));
+  const before = c.serverCpuSeconds();
+  const s = await run();
+  await new Promise((r) => setTimeout(r, 200));
+  return { ...s, serverCpuS: c.serverCpuSeconds() - before };
+}
+
 const reconcileArgs = (url: string, json: boolean): string[] => [join(ROOT, 'bin', 'reconcile.js'), 'inspect', '--url', url, ...(json ? ['--json'] : [])];
-const inspectJson = (c: Cluster, db: string): Promise<Sample> => measure(process.execPath, reconcileArgs(c.url(db), true));
-const inspectSummary = (c: Cluster, db: string): Promise<Sample> => measure(process.execPath, reconcileArgs(c.url(db), false));
-const pgDump = (c: Cluster, db: string): Promise<Sample> => measure(c.tool('pg_dump'), ['--schema-only', '-d', c.url(db), '-f', '/dev/null']);
+const inspectJson = (c: Cluster, db: string): Promise<Sample> => withServerCpu(c, () => measure(process.execPath, reconcileArgs(c.url(db), true)));
+const inspectSummary = (c: Cluster, db: string): Promise<Sample> => withServerCpu(c, () => measure(process.execPath, reconcileArgs(c.url(db), false)));
+const pgDump = (c: Cluster, db: string): Promise<Sample> => withServerCpu(c, () => measure(c.tool('pg_dump'), ['--schema-only', '-d', c.url(db), '-f', '/dev/null']));
 
 async function drizzlePull(c: Cluster, db: string, timeoutS: number): Promise<Sample> {
   const dir = mkdtempSync(join(tmpdir(), 'reconcile-bench-drizzle-'));
@@ -283,20 +299,36 @@ function report(results: SizeResult[], c: Cluster, started: Date): string {
         .join(' ')}`,
     '',
   );
+  const cpu = (xs: Sample[], side: 'clientCpuS' | 'serverCpuS'): number => median(xs.map((x) => x[side] ?? NaN));
   lines.push(
-    '| tables | columns | constraints | indexes | `inspect --json` s | peak RSS MB (`--json`) | peak RSS MB (summary) | `pg_dump -s` s | pg_dump RSS MB | inspect / pg_dump | `drizzle-kit pull` s | drizzle / inspect | load avg |',
-    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    'Wall time, whole processes (medians):',
+    '',
+    '| tables | columns | constraints | indexes | `reconcile inspect --json` s | `pg_dump --schema-only` s | inspect / pg_dump | `drizzle-kit pull` s | drizzle-kit / inspect |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   );
   for (const r of results) {
     const ins = median(r.inspect.map((s) => s.wallS));
     const dump = median(r.pgDump.map((s) => s.wallS));
     const dz = r.drizzle.length === 0 ? null : r.drizzle.some((s) => s.timedOut) ? { timedOut: true, s: options.drizzleTimeout } : { timedOut: false, s: median(r.drizzle.map((s) => s.wallS)) };
-    const dzCell = dz === null ? 'not run' : dz.timedOut ? `> ${dz.s} (timeout)` : `${f2(dz.s)}${r.drizzle.length > 1 ? ` (median of ${r.drizzle.length})` : ''}`;
+    const dzCell = dz === null ? 'not run' : dz.timedOut ? `> ${dz.s} (timeout)` : `${f2(dz.s)}${r.drizzle.length > 1 ? ` (median of ${r.drizzle.length})` : ' (1 run)'}`;
     const dzRatio = dz === null ? '–' : `${dz.timedOut ? '> ' : ''}${f0(dz.s / ins)}x`;
     lines.push(
       `| ${r.tables.toLocaleString('en')} | ${r.stats.columns.toLocaleString('en')} | ${r.stats.constraints.toLocaleString('en')} | ${r.stats.indexes.toLocaleString('en')} | ` +
-        `${f2(ins)} | ${f0(maxOf(r.inspect.map((s) => s.rssMB)))} | ${f0(maxOf(r.inspectSummary.map((s) => s.rssMB)))} | ${f2(dump)} | ${f0(maxOf(r.pgDump.map((s) => s.rssMB)))} | ` +
-        `${f2(ins / dump)} | ${dzCell} | ${dzRatio} | ${r.loadavgBefore.toFixed(1)} → ${r.loadavgAfter.toFixed(1)} |`,
+        `${f2(ins)} | ${f2(dump)} | ${f2(ins / dump)} | ${dzCell} | ${dzRatio} |`,
+    );
+  }
+  lines.push(
+    '',
+    'Memory and CPU (peak RSS: highest of the runs; CPU: medians, client process + server backends):',
+    '',
+    '| tables | inspect --json peak RSS MB | inspect (summary) peak RSS MB | pg_dump peak RSS MB | inspect --json CPU s (node + server) | pg_dump CPU s (client + server) | load avg (1 min) before → after |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  );
+  for (const r of results) {
+    lines.push(
+      `| ${r.tables.toLocaleString('en')} | ${f0(maxOf(r.inspect.map((s) => s.rssMB)))} | ${f0(maxOf(r.inspectSummary.map((s) => s.rssMB)))} | ${f0(maxOf(r.pgDump.map((s) => s.rssMB)))} | ` +
+        `${f2(cpu(r.inspect, 'clientCpuS'))} + ${f2(cpu(r.inspect, 'serverCpuS'))} | ${f2(cpu(r.pgDump, 'clientCpuS'))} + ${f2(cpu(r.pgDump, 'serverCpuS'))} | ` +
+        `${r.loadavgBefore.toFixed(1)} → ${r.loadavgAfter.toFixed(1)} |`,
     );
   }
   lines.push('');

@@ -130,7 +130,7 @@ function relationColumns(rows: ColumnRow[], intern: Intern): RelationColumns {
     if (r.num < last) ordered = false;
     last = r.num;
     names[r.num] = intern(r.name);
-    collations[r.num] = r.collation_oid;
+    collations[r.num] = r.collation_oid ?? '0';
   }
   return { rows: ordered ? rows : rows.sort((a, b) => a.num - b.num), names, collations };
 }
@@ -148,23 +148,32 @@ interface RelationContext extends Shared {
   readonly table: { schema: string; name: string };
 }
 
-function names(nums: readonly number[] | null, columns: RelationColumns): string[] {
-  if (nums === null || nums.length === 0) return [];
-  return nums.map((n) => columns.names[n] ?? `#${n}`);
+/** Column numbers sent as text, separated by spaces (`int2vector` output, `array_to_string`). */
+function attnums(text: string | null): number[] {
+  return text === null || text === '' ? [] : text.split(' ').map(Number);
+}
+
+function names(nums: string | readonly number[] | null, columns: RelationColumns): string[] {
+  const list = typeof nums === 'string' || nums === null ? attnums(nums) : nums;
+  return list.map((n) => columns.names[n] ?? `#${n}`);
 }
 
 /** Referenced FK columns of a table that was read with the others (the query sends names otherwise). */
 function referencedNames(c: ConstraintRow, ctx: RelationContext): string[] {
-  return names(c.ref_keys, ctx.columnsByRel.get(c.ref_rel) ?? NO_COLUMNS);
+  return names(c.ref_keys, ctx.columnsByRel.get(c.ref_rel ?? '') ?? NO_COLUMNS);
 }
 
 function index(r: IndexRow, ctx: RelationContext, constraintByIndex: Map<string, string>): Index {
   const cols = ctx.columns;
+  const attnumList = attnums(r.keys);
+  const optionList = attnums(r.options);
+  const opclassList = r.opclasses.split(' ');
+  const collationList = r.collations.split(' ');
   const keys = Array.from({ length: r.key_count }, (_, k): IndexKey => {
-    const attnum = r.keys[k] ?? 0;
-    const option = r.options[k] ?? 0;
-    const opclass = ctx.opclasses.get(r.opclasses[k] ?? '');
-    const collOid = r.collations[k] ?? '0';
+    const attnum = attnumList[k] ?? 0;
+    const option = optionList[k] ?? 0;
+    const opclass = ctx.opclasses.get(opclassList[k] ?? '');
+    const collOid = collationList[k] ?? '0';
     const isColumn = attnum !== 0;
     const collation = isColumn && collOid !== '0' && collOid !== cols.collations[attnum] ? (ctx.collations.get(collOid) ?? null) : null;
     return {
@@ -176,7 +185,7 @@ function index(r: IndexRow, ctx: RelationContext, constraintByIndex: Map<string,
       nullsFirst: (option & 2) !== 0,
     };
   });
-  const include = r.keys.length > r.key_count ? names(r.keys.slice(r.key_count), cols) : [];
+  const include = attnumList.length > r.key_count ? names(attnumList.slice(r.key_count), cols) : [];
   const constraint = constraintByIndex.get(r.oid) ?? null;
   const method = ctx.intern(r.method);
   return {
@@ -239,7 +248,7 @@ function table(rel: RelationRow, constraintRows: readonly ConstraintRow[], index
   const exclusions: Exclusion[] = [];
   const constraintByIndex = new Map<string, string>();
   for (const c of constraintRows) {
-    if (c.type === 'p' || c.type === 'u' || c.type === 'x') constraintByIndex.set(c.index_oid, c.name);
+    if (c.index_oid !== null) constraintByIndex.set(c.index_oid, c.name);
     switch (c.type) {
       case 'p':
         primaryKey = { name: c.name, columns: names(c.keys, columns), deferrable: c.deferrable, initiallyDeferred: c.deferred };
@@ -259,10 +268,10 @@ function table(rel: RelationRow, constraintRows: readonly ConstraintRow[], index
           columns: names(c.keys, columns),
           references: { schema: intern(c.ref_schema ?? ''), name: intern(c.ref_table ?? '') },
           referencedColumns: c.ref_columns ?? referencedNames(c, ctx),
-          onDelete: ACTIONS[c.on_delete] ?? 'no action',
-          onUpdate: ACTIONS[c.on_update] ?? 'no action',
+          onDelete: ACTIONS[c.on_delete ?? 'a'] ?? 'no action',
+          onUpdate: ACTIONS[c.on_update ?? 'a'] ?? 'no action',
           onDeleteSetColumns: names(c.set_columns, columns),
-          match: MATCHES[c.match] ?? 'simple',
+          match: MATCHES[c.match ?? 's'] ?? 'simple',
           validated: c.validated,
           deferrable: c.deferrable,
           initiallyDeferred: c.deferred,

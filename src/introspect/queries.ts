@@ -75,19 +75,20 @@ export interface ColumnRow {
   name: string;
   type: string;
   not_null: boolean;
-  identity: '' | 'a' | 'd';
-  generated: '' | 's' | 'v';
+  identity: 'a' | 'd' | null;
+  generated: 's' | 'v' | null;
   expr: string | null;
-  collation_oid: string;
+  /** Null for types without collation. */
+  collation_oid: string | null;
   collation: string | null;
 }
 
 export const COLUMNS_SQL = `
 SELECT a.attrelid::int8::text AS rel, a.attnum AS num, a.attname AS name,
        format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull AS not_null,
-       a.attidentity AS identity, a.attgenerated AS generated,
+       NULLIF(a.attidentity, '') AS identity, NULLIF(a.attgenerated, '') AS generated,
        CASE WHEN a.atthasdef THEN pg_get_expr(ad.adbin, CASE WHEN a.attgenerated <> '' THEN ad.adrelid ELSE 0 END) END AS expr,
-       a.attcollation::int8::text AS collation_oid,
+       NULLIF(a.attcollation, 0)::int8::text AS collation_oid,
        CASE WHEN a.attcollation <> t.typcollation THEN
          CASE WHEN coln.nspname = 'pg_catalog' THEN quote_ident(co.collname)
               ELSE quote_ident(coln.nspname) || '.' || quote_ident(co.collname) END
@@ -112,40 +113,46 @@ export interface ConstraintRow {
   deferred: boolean;
   validated: boolean;
   no_inherit: boolean;
-  keys: number[] | null;
-  ref_rel: string;
+  /** Column numbers separated by spaces (see `attnums`). */
+  keys: string | null;
+  /** The rest is for foreign keys only. */
+  ref_rel: string | null;
   ref_schema: string | null;
   ref_table: string | null;
   /** Referenced column numbers, resolved in memory through the referenced table's columns. */
-  ref_keys: number[] | null;
+  ref_keys: string | null;
   /** Referenced column names, only when the referenced table is outside the schemas read. */
   ref_columns: string[] | null;
-  on_update: string;
-  on_delete: string;
-  match: string;
-  set_columns: number[] | null;
+  on_update: string | null;
+  on_delete: string | null;
+  match: string | null;
+  set_columns: string | null;
+  /** Checks and exclusions only. */
   definition: string | null;
-  index_oid: string;
+  /** Primary keys, uniques and exclusions only. */
+  index_oid: string | null;
 }
 
 /** PostgreSQL 15 added `ON DELETE SET NULL (columns)`. */
 export function constraintsSql(version: number): string {
-  const setCols = version >= 150000 ? 'con.confdelsetcols::int2[]' : 'NULL::int2[]';
+  const setCols = version >= 150000 ? "array_to_string(con.confdelsetcols, ' ')" : 'NULL::text';
   return `
 SELECT con.conrelid::int8::text AS rel, con.conname AS name, con.contype AS type,
        con.condeferrable AS deferrable, con.condeferred AS deferred,
        con.convalidated AS validated, con.connoinherit AS no_inherit,
-       con.conkey::int2[] AS keys,
-       con.confrelid::int8::text AS ref_rel, fn.nspname AS ref_schema, fc.relname AS ref_table,
-       con.confkey::int2[] AS ref_keys,
+       array_to_string(con.conkey, ' ') AS keys,
+       CASE WHEN con.contype = 'f' THEN con.confrelid::int8::text END AS ref_rel, fn.nspname AS ref_schema, fc.relname AS ref_table,
+       array_to_string(con.confkey, ' ') AS ref_keys,
        CASE WHEN con.contype = 'f' AND NOT fn.nspname = ANY($1) THEN ARRAY(
          SELECT fa.attname::text FROM unnest(con.confkey) WITH ORDINALITY AS k(num, ord)
          JOIN pg_attribute fa ON fa.attrelid = con.confrelid AND fa.attnum = k.num
          ORDER BY k.ord) END AS ref_columns,
-       con.confupdtype AS on_update, con.confdeltype AS on_delete, con.confmatchtype AS match,
+       CASE WHEN con.contype = 'f' THEN con.confupdtype END AS on_update,
+       CASE WHEN con.contype = 'f' THEN con.confdeltype END AS on_delete,
+       CASE WHEN con.contype = 'f' THEN con.confmatchtype END AS match,
        ${setCols} AS set_columns,
        CASE WHEN con.contype IN ('c', 'x') THEN pg_get_constraintdef(con.oid) END AS definition,
-       con.conindid::int8::text AS index_oid
+       CASE WHEN con.contype IN ('p', 'u', 'x') THEN con.conindid::int8::text END AS index_oid
 FROM pg_constraint con
 JOIN pg_class c ON c.oid = con.conrelid
 JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -166,10 +173,14 @@ export interface IndexRow {
   valid: boolean;
   nulls_not_distinct: boolean;
   key_count: number;
-  keys: number[];
-  options: number[];
-  opclasses: string[];
-  collations: string[];
+  /**
+   * The `int2vector` and `oidvector` columns in their text form, numbers
+   * separated by spaces: split in memory, much cheaper than array parsing.
+   */
+  keys: string;
+  options: string;
+  opclasses: string;
+  collations: string;
   /** Only for indexes with expressions: each key column as PostgreSQL prints it. */
   key_defs: string[] | null;
   predicate: string | null;
@@ -184,8 +195,8 @@ export function indexesSql(version: number): string {
 SELECT i.indexrelid::int8::text AS oid, i.indrelid::int8::text AS rel, ic.relname AS name,
        am.amname AS method, i.indisunique AS unique, i.indisvalid AS valid,
        ${nnd} AS nulls_not_distinct,
-       i.indnkeyatts AS key_count, i.indkey::int2[] AS keys, i.indoption::int2[] AS options,
-       i.indclass::oid[]::int8[]::text[] AS opclasses, i.indcollation::oid[]::int8[]::text[] AS collations,
+       i.indnkeyatts AS key_count, i.indkey::text AS keys, i.indoption::text AS options,
+       i.indclass::text AS opclasses, i.indcollation::text AS collations,
        CASE WHEN i.indexprs IS NOT NULL THEN ARRAY(
          SELECT pg_get_indexdef(i.indexrelid, k, false) FROM generate_series(1, i.indnkeyatts) AS k ORDER BY k)
        END AS key_defs,
