@@ -2,8 +2,8 @@
  * The database as it will be after a plan runs, predicted without running it:
  * the declared model for everything the plan compared, except what the plan
  * leaves undone (statements withheld for hazards, changes it only notes or warns
- * about), which stays as the live database has it. Objects outside the compared
- * scope stay live. Used to decide which migrations the ledger fix may record.
+ * about), which stays as the live database has it, and extra objects, which the
+ * plan keeps. Objects outside the compared scope stay live. Used to decide which migrations the ledger fix may record.
  */
 import { isInformational, type Change } from '../diff/index.js';
 import { applyScope, type Scope } from '../diff/scope.js';
@@ -43,6 +43,35 @@ export function predictAfterPlan(declared: Schema, live: Schema, plan: Plan, sco
       const l = liveTable(t)?.columns.find((c) => c.name === column);
       return { ...x, columns: l ? x.columns.map((c) => (c.name === column ? l : c)) : x.columns.filter((c) => c.name !== column) };
     });
+
+  // Extra objects are reported and kept, never dropped: they stay.
+  for (const c of plan.changes) {
+    const lt = c.kind === 'extra-column' || c.kind === 'extra-constraint' ? liveTable(c.table) : undefined;
+    if (c.kind === 'extra-column' && lt) {
+      const col = lt.columns.find((x) => x.name === c.column);
+      if (col) edit(c.table, (x) => ({ ...x, columns: [...x.columns, col] }));
+    } else if (c.kind === 'extra-constraint' && lt) {
+      const named = <T extends { name: string }>(xs: readonly T[]): T[] => xs.filter((x) => x.name === c.name);
+      edit(c.table, (x) => {
+        switch (c.objectKind) {
+          case 'primary key':
+            return { ...x, primaryKey: lt.primaryKey };
+          case 'foreign key':
+            return { ...x, foreignKeys: [...x.foreignKeys, ...named(lt.foreignKeys)] };
+          case 'unique constraint':
+            return { ...x, uniques: [...x.uniques, ...named(lt.uniques)] };
+          case 'check constraint':
+            return { ...x, checks: [...x.checks, ...named(lt.checks)] };
+          case 'index':
+            return { ...x, indexes: [...x.indexes, ...named(lt.indexes)] };
+        }
+        return x;
+      });
+    } else if (c.kind === 'extra-enum-value') {
+      const e = enums.get(qualifiedKey(c.enum));
+      if (e && !e.labels.includes(c.value)) enums.set(qualifiedKey(c.enum), { ...e, labels: [...e.labels, c.value] });
+    }
+  }
 
   for (const c of undone(plan)) {
     switch (c.kind) {

@@ -126,9 +126,11 @@ function reasonFor(m: Migration, recorded: boolean | null, state: EffectsState, 
     case 'present':
       if (recorded === null) return `present: ${all}${later}`;
       return recorded ? `verified: ${all}${later}` : `present but not recorded: ${all}${later}`;
-    case 'absent':
-      if (recorded) return `faked: recorded, but ${all} missing`;
+    case 'absent': {
+      const creations = checks.every((c) => !c.effect.kind.startsWith('extra-'));
+      if (recorded) return creations ? `faked: recorded, but ${all} missing` : `faked: recorded, but none of it is done (${all})`;
       return `pending: ${all}`;
+    }
     case 'partial':
       if (recorded) return `partial: ${of(missing)} missing${different.length ? `, ${different.length} different` : ''}`;
       return `${prefix}partly present: ${of(missing)} missing${different.length ? `, ${different.length} different` : ''}`;
