@@ -2,16 +2,18 @@ import { writeFileSync, renameSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { planRepair } from '../../api/plan.js';
+import { migrationStatus } from '../../api/status.js';
 import { isInformational } from '../../diff/changes.js';
 import { ReconcileError } from '../../errors.js';
 import { renderPlanJson } from '../../render/plan-json.js';
+import { renderPlanMarkdown } from '../../render/plan-markdown.js';
 import { renderPlanSql } from '../../render/plan-sql.js';
 import { renderPlanText } from '../../render/plan-text.js';
 import { addCompareOptions, planRequestFrom, type CompareFlags } from '../compare-options.js';
 import { CliExit, EXIT, write } from '../output.js';
 import { withProgress } from '../util.js';
 
-type Format = 'sql' | 'json' | 'text';
+type Format = 'sql' | 'json' | 'text' | 'markdown';
 
 interface PlanFlags extends CompareFlags {
   out?: string;
@@ -19,8 +21,11 @@ interface PlanFlags extends CompareFlags {
 }
 
 function chooseFormat(flags: PlanFlags): Format {
-  const f = flags.format ?? (flags.out ? (flags.out.endsWith('.json') ? 'json' : 'sql') : process.stdout.isTTY ? 'text' : 'sql');
-  if (f !== 'sql' && f !== 'json' && f !== 'text') throw new ReconcileError('bad-input', `unknown --format ${JSON.stringify(f)}`, 'use sql, json or text');
+  const byExtension = (file: string): Format => (file.endsWith('.json') ? 'json' : file.endsWith('.md') ? 'markdown' : 'sql');
+  const f = flags.format ?? (flags.out ? byExtension(flags.out) : process.stdout.isTTY ? 'text' : 'sql');
+  if (f !== 'sql' && f !== 'json' && f !== 'text' && f !== 'markdown') {
+    throw new ReconcileError('bad-input', `unknown --format ${JSON.stringify(f)}`, 'use sql, json, text or markdown');
+  }
   return f;
 }
 
@@ -45,23 +50,34 @@ export function registerPlan(program: Command): void {
     program
       .command('plan')
       .description('compare the live database with the declared model and write the repair script')
-      .option('--out <file>', 'write the plan to this file (format from the extension: .sql or .json)')
-      .option('--format <format>', 'sql | json | text (default: text on a terminal, sql otherwise)'),
+      .option('--out <file>', 'write the plan to this file (format from the extension: .sql, .json or .md)')
+      .option('--format <format>', 'sql | json | text | markdown (default: text on a terminal, sql otherwise)'),
   ).action(async (flags: PlanFlags) => {
     const format = chooseFormat(flags);
     const request = planRequestFrom(flags);
     const result = await withProgress('planning', () => planRepair(request));
     for (const n of result.declared.notices) process.stderr.write(`reconcile: ${n}\n`);
     const { plan, header } = result;
-    const text =
-      format === 'sql'
-        ? renderPlanSql(plan, header)
-        : format === 'json'
-          ? renderPlanJson(plan, header)
-          : renderPlanText(plan, result.declared.schema, result.live.schema, {
-              color: !!process.stdout.isTTY && !process.env['NO_COLOR'],
-              title: `Declared ${header.source} against live ${header.target} (PostgreSQL ${header.serverVersion})`,
-            });
+    let text: string;
+    switch (format) {
+      case 'sql':
+        text = renderPlanSql(plan, header);
+        break;
+      case 'json':
+        text = renderPlanJson(plan, header);
+        break;
+      case 'markdown': {
+        const status = result.declared.migrations.length > 0 ? await migrationStatus({ url: request.url, from: request.from, shadowUrl: request.shadowUrl, schemas: request.schemas }) : null;
+        text = renderPlanMarkdown({ plan, header, declared: result.declared.schema, status, script: renderPlanSql(plan, header) });
+        break;
+      }
+      case 'text':
+        text = renderPlanText(plan, result.declared.schema, result.live.schema, {
+          color: !!process.stdout.isTTY && !process.env['NO_COLOR'],
+          title: `Declared ${header.source} against live ${header.target} (PostgreSQL ${header.serverVersion})`,
+        });
+        break;
+    }
     if (flags.out) {
       writeAtomically(flags.out, text);
       write(`wrote ${plan.statements.length} statement(s) (${plan.withheld.length} withheld for hazards) to ${flags.out}\n`);
