@@ -209,4 +209,32 @@ describe('django ledger', () => {
     await runScript(db.url, script);
     expect((await status(db, DJANGO_TREE)).inSync).toBe(true);
   });
+  it('rows of other apps are left alone; rows of the source\'s apps it does not know are listed, and pruned only when asked', async () => {
+    const db = await fresh();
+    await replayDjango(db, DJANGO_PLAN);
+    await recordDjango(db, [...DJANGO_PLAN, 'contenttypes.0001_initial', 'auth.0001_initial', 'chat.0006_gone']);
+    const r = await status(db, DJANGO_TREE);
+    expect(markLines(r)).toEqual(ALL_VERIFIED);
+    expect(text(r)).toContain(
+      [
+        'Recorded, but no such migration in the source (reconcile plan --ledger-prune removes them):',
+        ' [!] chat.0006_gone',
+        '',
+        'Note: 2 rows of apps the source does not hold (auth, contenttypes): not checked',
+        '',
+        'Summary: 7 verified, 1 not checkable, 1 recorded but unknown to the source; schema matches the source; out of sync',
+      ].join('\n'),
+    );
+    const kept = await repair(db, DJANGO_TREE);
+    expect(kept.plan.statements).toEqual([]);
+    expect(kept.plan.notes.map((n) => n.message)).toContain('1 ledger row names no migration of the source (chat.0006_gone): kept; --ledger-prune removes them');
+    const pruned = await repair(db, DJANGO_TREE, { prune: true });
+    expect(pruned.plan.statements.map((s) => s.description)).toEqual([
+      expect.stringMatching(/^remove the ledger row chat\.0006_gone \(id \d+\): no such migration in the source$/),
+      'check the ledger: every migration it should record is recorded, and the tables and columns of those just recorded exist',
+    ]);
+    const rows = await db.query<{ app: string; name: string }>('SELECT app, name FROM django_migrations ORDER BY id');
+    expect(rows.map((x) => `${x.app}.${x.name}`)).toEqual([...DJANGO_PLAN, 'contenttypes.0001_initial', 'auth.0001_initial']);
+    expect((await status(db, DJANGO_TREE)).inSync).toBe(true);
+  });
 });
