@@ -34,9 +34,11 @@ import {
 /**
  * Session settings for introspection: `search_path` so PostgreSQL qualifies every
  * name it prints; `jit = off` because compiling the catalog queries costs more
- * than running them (see queries.ts).
+ * than running them; no parallel workers, because each one warms its own catalog
+ * caches (measured at 10,000 tables: ~0.15 s more server CPU for no gain on two
+ * cores) and the queries already run side by side on the pool's connections.
  */
-export const CATALOG_SETTINGS = { search_path: 'pg_catalog', jit: 'off' } as const;
+export const CATALOG_SETTINGS = { search_path: 'pg_catalog', jit: 'off', max_parallel_workers_per_gather: '0' } as const;
 export const CATALOG_SEARCH_PATH_SQL = 'SET search_path = pg_catalog';
 
 export interface InspectOptions {
