@@ -108,6 +108,14 @@ export function ledgerFix(input: LedgerFixInput): LedgerFix {
     });
   }
   for (const s of after) {
+    if (s.recorded !== false || chosen.has(s.migration.key) || s.effects !== 'none') continue;
+    notes.push({
+      level: 'warning',
+      message: `${s.migration.key} is not recorded and has no schema effect to check (data only): reconcile cannot tell whether it ran; record it by hand if it did`,
+      source: null,
+    });
+  }
+  for (const s of after) {
     if (s.ledgerDrift) notes.push({ level: 'warning', message: `${s.migration.key}: ${s.notes.join('; ')} (the ledger row is kept)`, source: null });
   }
   if (match.unknown.length > 0 && !input.prune) {

@@ -191,3 +191,30 @@ describe('squashed Django migrations', () => {
     expect((await status(db, dir)).inSync).toBe(true);
   });
 });
+
+describe('data-only migrations', () => {
+  const notes = {
+    notes: {
+      '0001_initial': 'CREATE TABLE "notes_note" ("id" bigint NOT NULL PRIMARY KEY, "body" text NOT NULL);',
+      '0002_backfill': '--\n-- MIGRATION NOW PERFORMS OPERATION THAT CANNOT BE WRITTEN AS SQL:\n-- Raw Python operation\n--',
+    },
+  };
+
+  it('an unrecorded data migration with nothing recorded after it stays pending, with a warning in the plan', async () => {
+    const dir = tree(notes);
+    const db = await fresh();
+    await db.exec(notes.notes['0001_initial']);
+    await recordDjango(db, ['notes.0001_initial']);
+    const r = await status(db, dir);
+    expect(markLines(r)).toEqual([
+      ' [X] 0001_initial   verified: 1 table',
+      ' [ ] 0002_backfill  pending; data only (no schema change), not checkable',
+    ]);
+    expect(r.inSync).toBe(false);
+    const p = await planRepair({ url: db.url, from: dir, ledger: {} });
+    expect(p.plan.statements).toEqual([]);
+    expect(p.plan.notes.map((n) => n.message)).toEqual([
+      'notes.0002_backfill is not recorded and has no schema effect to check (data only): reconcile cannot tell whether it ran; record it by hand if it did',
+    ]);
+  });
+});
