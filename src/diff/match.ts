@@ -26,19 +26,28 @@ export function matchBy<T extends { readonly name: string }>(
       else buckets.set(k, [l]);
     }
     const used = new Set<T>();
-    const stillMissing: T[] = [];
-    for (const d of restDeclared) {
-      const bucket = buckets.get(key(d));
-      if (!bucket || bucket.length === 0) {
-        stillMissing.push(d);
-        continue;
-      }
-      const sameName = bucket.findIndex((l) => l.name === d.name);
-      const [l] = bucket.splice(sameName >= 0 ? sameName : 0, 1);
-      if (l === undefined) continue;
+    const paired: { i: number; pair: readonly [T, T] }[] = [];
+    const take = (d: T, i: number, bucket: T[], at: number): void => {
+      const [l] = bucket.splice(at, 1);
+      if (l === undefined) return;
       used.add(l);
-      pairs.push([d, l]);
+      paired.push({ i, pair: [d, l] });
+    };
+    // Same-name pairs first, so an earlier declared twin cannot take a later one's namesake.
+    const pending: { d: T; i: number }[] = [];
+    restDeclared.forEach((d, i) => {
+      const bucket = buckets.get(key(d));
+      const sameName = bucket ? bucket.findIndex((l) => l.name === d.name) : -1;
+      if (bucket && sameName >= 0) take(d, i, bucket, sameName);
+      else pending.push({ d, i });
+    });
+    const stillMissing: T[] = [];
+    for (const { d, i } of pending) {
+      const bucket = buckets.get(key(d));
+      if (!bucket || bucket.length === 0) stillMissing.push(d);
+      else take(d, i, bucket, 0);
     }
+    pairs.push(...paired.sort((a, b) => a.i - b.i).map((p) => p.pair));
     restDeclared = stillMissing;
     restLive = restLive.filter((l) => !used.has(l));
   }

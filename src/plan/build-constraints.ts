@@ -106,7 +106,13 @@ export function constraintNotValidated(c: Of<'constraint-not-validated'>): Built
 }
 
 /** Unique or primary key on an existing table: build the index concurrently, then attach it. */
-function keyUsingIndex(c: Change, t: QualifiedName, key: { name: string; columns: readonly string[]; nullsNotDistinct: boolean }, kind: 'PRIMARY KEY' | 'UNIQUE'): Statement[] {
+function keyUsingIndex(
+  c: Change,
+  t: QualifiedName,
+  key: { name: string; columns: readonly string[]; nullsNotDistinct: boolean; deferrable: boolean; initiallyDeferred: boolean },
+  kind: 'PRIMARY KEY' | 'UNIQUE',
+): Statement[] {
+  const timing = key.deferrable ? (key.initiallyDeferred ? ' DEFERRABLE INITIALLY DEFERRED' : ' DEFERRABLE') : '';
   const nulls = key.nullsNotDistinct ? '' : ` AND ${key.columns.map((col) => `${ident(col)} IS NOT NULL`).join(' AND ')}`;
   return [
     statement(c, {
@@ -127,7 +133,7 @@ function keyUsingIndex(c: Change, t: QualifiedName, key: { name: string; columns
     statement(c, {
       phase: 'keys',
       description: `attach index ${key.name} as ${kind.toLowerCase()} of ${show(t)}`,
-      sql: `ALTER TABLE ${qualified(t)} ADD CONSTRAINT ${ident(key.name)} ${kind} USING INDEX ${ident(key.name)}`,
+      sql: `ALTER TABLE ${qualified(t)} ADD CONSTRAINT ${ident(key.name)} ${kind} USING INDEX ${ident(key.name)}${timing}`,
       guard: needed(`NOT ${constraintExists(t, key.name)}`),
       lockLevel: 'ACCESS EXCLUSIVE',
       locks: [t],

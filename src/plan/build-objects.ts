@@ -2,12 +2,12 @@
  * Statements for missing schemas, extensions, enums, sequences, tables and columns.
  */
 import type { Change } from '../diff/changes.js';
-import type { Column, QualifiedName, Sequence, Table } from '../model/types.js';
-import { columnDefinition, createTableSql } from '../render/ddl.js';
+import type { Column, QualifiedName, Sequence, Table, Unique } from '../model/types.js';
+import { columnDefinition, createTableSql, uniqueClause } from '../render/ddl.js';
 import { displayName } from '../render/model-text.js';
 import { ident, literal, qualified } from '../render/quote.js';
 import { built, holdsRows, statement, type BuildContext, type Built } from './build-context.js';
-import { needed } from './sql.js';
+import { constraintExists, needed } from './sql.js';
 
 type Of<K extends Change['kind']> = Extract<Change, { kind: K }>;
 
@@ -65,7 +65,8 @@ export function missingSequence(c: Of<'missing-sequence'>): Built {
   if (s.ownedBy) {
     statements.push(
       statement(c, {
-        phase: 'columns',
+        // After the columns phase: the owning column may be one this plan adds.
+        phase: 'fixes',
         description: `sequence ${show(s)} owned by ${show(s.ownedBy.table)}.${s.ownedBy.column}`,
         sql: `ALTER SEQUENCE ${qualified(s)} OWNED BY ${qualified(s.ownedBy.table)}.${ident(s.ownedBy.column)}`,
       }),
@@ -74,18 +75,48 @@ export function missingSequence(c: Of<'missing-sequence'>): Built {
   return built(statements);
 }
 
+/**
+ * Inside `CREATE TABLE`, PostgreSQL silently drops a UNIQUE constraint that
+ * repeats the primary key or an earlier UNIQUE (same columns in the same order,
+ * same NULLS NOT DISTINCT and deferrability). Such twins are added apart.
+ */
+function foldedUniques(t: Table): { inline: Unique[]; apart: Unique[] } {
+  const seen: string[] = t.primaryKey ? [JSON.stringify([t.primaryKey.columns, false, t.primaryKey.deferrable, t.primaryKey.initiallyDeferred])] : [];
+  const inline: Unique[] = [];
+  const apart: Unique[] = [];
+  for (const u of t.uniques) {
+    const k = JSON.stringify([u.columns, u.nullsNotDistinct, u.deferrable, u.initiallyDeferred]);
+    if (seen.includes(k)) apart.push(u);
+    else {
+      seen.push(k);
+      inline.push(u);
+    }
+  }
+  return { inline, apart };
+}
+
 export function missingTable(c: Of<'missing-table'>): Built {
   const t: Table = c.table;
   const parent = t.partitionOf?.parent;
+  const { inline, apart } = foldedUniques(t);
   return built([
     statement(c, {
       phase: 'tables',
       description: `create table ${show(t)}${parent ? ` as a partition of ${show(parent)}` : ''}`,
-      sql: createTableSql(t, { ifNotExists: true }),
+      sql: createTableSql({ ...t, uniques: inline }, { ifNotExists: true }),
       // Attaching a partition locks its parent.
       lockLevel: parent ? 'ACCESS EXCLUSIVE' : 'none',
       locks: parent ? [parent] : [],
     }),
+    ...apart.map((u) =>
+      statement(c, {
+        phase: 'keys',
+        description: `add unique ${u.name} on ${show(t)} (a twin of another key: CREATE TABLE would fold it)`,
+        sql: `ALTER TABLE ${qualified(t)} ADD ${uniqueClause(u)}`,
+        guard: needed(`NOT ${constraintExists(t, u.name)}`),
+        lockLevel: 'ACCESS EXCLUSIVE',
+      }),
+    ),
   ]);
 }
 

@@ -100,7 +100,6 @@ function build(c: Change, ctx: BuildContext): Built {
 export function plan(changes: readonly Change[], context: PlanContext): Plan {
   const newTables = new Set(changes.flatMap((c) => (c.kind === 'missing-table' ? [qualifiedKey(c.table)] : [])));
   const ctx: BuildContext = { ...context, newTables };
-  // Partitions after their parents.
   const ordered = [...changes].sort((a, b) => rank(a) - rank(b));
   const statements: Statement[] = [];
   const notes: Note[] = [];
@@ -117,5 +116,8 @@ export function plan(changes: readonly Change[], context: PlanContext): Plan {
 }
 
 function rank(c: Change): number {
-  return c.kind === 'missing-table' && c.table.partitionOf ? 1 : 0;
+  // Partitions after their parents; generated columns after the columns their expression reads.
+  if (c.kind === 'missing-table' && c.table.partitionOf) return 1;
+  if (c.kind === 'missing-column' && c.column.generated) return 1;
+  return 0;
 }

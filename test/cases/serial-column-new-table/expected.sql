@@ -27,7 +27,7 @@ CREATE TABLE IF NOT EXISTS "public"."tickets" (
   CONSTRAINT "tickets_pkey" PRIMARY KEY ("id")
 );
 
--- [3/3] columns: sequence public.tickets_id_seq owned by public.tickets.id
+-- [3/3] fixes: sequence public.tickets_id_seq owned by public.tickets.id
 -- lock: none
 ALTER SEQUENCE "public"."tickets_id_seq" OWNED BY "public"."tickets"."id";
 
