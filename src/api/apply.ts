@@ -5,6 +5,7 @@ import { applyPlan, DEFAULT_APPLY_OPTIONS, readPlanFile, type ApplyEvent, type A
 import { resolveConnection } from '../db/connection.js';
 import { ReconcileError } from '../errors.js';
 import type { PlanOptions } from '../plan/types.js';
+import type { PlanLedgerRequest } from '../ledger/index.js';
 import { planRepair } from './plan.js';
 
 export interface ApplyRequest {
@@ -17,6 +18,8 @@ export interface ApplyRequest {
   readonly schemas?: readonly string[] | undefined;
   readonly exclude?: readonly string[] | undefined;
   readonly planOptions?: PlanOptions;
+  /** Check and fix the migration ledger too (default: detected from the source). */
+  readonly ledger?: PlanLedgerRequest | undefined;
   readonly options?: Partial<ApplyOptions>;
   readonly force?: boolean;
   readonly skipWithheld?: boolean;
@@ -32,6 +35,6 @@ export async function applyRepair(req: ApplyRequest): Promise<ApplyReport> {
     return applyPlan({ ...base, connection: resolveConnection({ url: req.url }), plan: file.plan, expectedLiveHash: file.liveHash });
   }
   if (!req.from) throw new ReconcileError('bad-input', 'apply needs a declared source (from) or a plan file (planFile)');
-  const planned = await planRepair({ url: req.url, from: req.from, shadowUrl: req.shadowUrl, schemas: req.schemas, exclude: req.exclude, ...(req.planOptions ? { options: req.planOptions } : {}) });
+  const planned = await planRepair({ url: req.url, from: req.from, shadowUrl: req.shadowUrl, schemas: req.schemas, exclude: req.exclude, ...(req.planOptions ? { options: req.planOptions } : {}), ledger: req.ledger ?? { choice: 'auto' } });
   return applyPlan({ ...base, connection: planned.connection, plan: planned.plan });
 }

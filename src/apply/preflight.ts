@@ -12,13 +12,14 @@ import type { LockLevel, Statement } from '../plan/types.js';
 const PG_MODE: Record<Exclude<LockLevel, 'none'>, string> = {
   'ACCESS SHARE': 'AccessShareLock',
   'ROW SHARE': 'RowShareLock',
+  'ROW EXCLUSIVE': 'RowExclusiveLock',
   'SHARE UPDATE EXCLUSIVE': 'ShareUpdateExclusiveLock',
   SHARE: 'ShareLock',
   'SHARE ROW EXCLUSIVE': 'ShareRowExclusiveLock',
   'ACCESS EXCLUSIVE': 'AccessExclusiveLock',
 };
 
-const STRENGTH: readonly LockLevel[] = ['none', 'ACCESS SHARE', 'ROW SHARE', 'SHARE UPDATE EXCLUSIVE', 'SHARE', 'SHARE ROW EXCLUSIVE', 'ACCESS EXCLUSIVE'];
+const STRENGTH: readonly LockLevel[] = ['none', 'ACCESS SHARE', 'ROW SHARE', 'ROW EXCLUSIVE', 'SHARE UPDATE EXCLUSIVE', 'SHARE', 'SHARE ROW EXCLUSIVE', 'ACCESS EXCLUSIVE'];
 
 /** The strongest lock the plan takes on each table it touches. */
 export function lockNeeds(statements: readonly Statement[]): Map<string, { table: QualifiedName; level: LockLevel }> {

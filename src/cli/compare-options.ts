@@ -19,6 +19,8 @@ export interface CompareFlags {
   rename?: boolean;
   assumeTimezone?: string;
   lockTimeout?: string;
+  ledger?: string;
+  ledgerPrune?: boolean;
 }
 
 export function addCompareOptions(cmd: Command): Command {
@@ -31,7 +33,9 @@ export function addCompareOptions(cmd: Command): Command {
     .option('--allow-hazards <kinds>', `comma-separated hazard kinds to emit (${HAZARD_KINDS.join(', ')})`)
     .option('--rename', 'rename constraints and indexes that match by structure to their declared names')
     .option('--assume-timezone <zone>', 'zone that timestamp values were written in, for timestamptz conversions', 'UTC')
-    .option('--lock-timeout <duration>', 'lock_timeout for every statement', '2s');
+    .option('--lock-timeout <duration>', 'lock_timeout for every statement', '2s')
+    .option('--ledger <kind>', 'migration ledger to check and fix: auto, django, drizzle or none', 'auto')
+    .option('--ledger-prune', 'also delete ledger rows that name no migration of the source');
 }
 
 function parseHazards(value: string | undefined): HazardKind[] {
@@ -44,6 +48,14 @@ function parseHazards(value: string | undefined): HazardKind[] {
   return kinds as HazardKind[];
 }
 
+const LEDGERS = ['auto', 'django', 'drizzle', 'none'] as const;
+
+function parseLedger(value: string | undefined): (typeof LEDGERS)[number] {
+  const v = value ?? 'auto';
+  if (!(LEDGERS as readonly string[]).includes(v)) throw new ReconcileError('bad-input', `unknown --ledger ${JSON.stringify(v)}`, `use one of ${LEDGERS.join(', ')}`);
+  return v as (typeof LEDGERS)[number];
+}
+
 export function planRequestFrom(flags: CompareFlags): PlanRequest {
   if (!flags.from) throw new ReconcileError('bad-input', 'no declared source given', 'add --from PATH (a Drizzle schema, a migrations folder, a .sql file) or --from postgres://...');
   const lockMs = parseDuration(flags.lockTimeout ?? '2s');
@@ -54,6 +66,7 @@ export function planRequestFrom(flags: CompareFlags): PlanRequest {
     schemas: parseList(flags.schema),
     exclude: flags.exclude,
     lockTimeout: `${lockMs}ms`,
+    ledger: { choice: parseLedger(flags.ledger), prune: flags.ledgerPrune ?? false },
     options: { allowHazards: parseHazards(flags.allowHazards), rename: flags.rename ?? false, assumeTimezone: flags.assumeTimezone ?? 'UTC' },
   };
 }

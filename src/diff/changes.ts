@@ -116,7 +116,9 @@ export type Change =
   | { readonly kind: 'extra-enum'; readonly enum: QualifiedName }
   | { readonly kind: 'extra-enum-value'; readonly enum: QualifiedName; readonly value: string }
   | { readonly kind: 'extra-sequence'; readonly sequence: QualifiedName }
-  | { readonly kind: 'extra-constraint'; readonly table: QualifiedName; readonly objectKind: ObjectKind; readonly name: string };
+  | { readonly kind: 'extra-constraint'; readonly table: QualifiedName; readonly objectKind: ObjectKind; readonly name: string }
+  // The migration ledger disagrees with the source and the schema (made by ledger/, not by compare()).
+  | { readonly kind: 'ledger-differs'; readonly ledger: QualifiedName; readonly record: readonly string[]; readonly prune: readonly string[] };
 
 export type ChangeKind = Change['kind'];
 
@@ -147,6 +149,8 @@ export function changeTable(c: Change): QualifiedName | null {
       return null;
     case 'extra-table':
       return c.table;
+    case 'ledger-differs':
+      return c.ledger;
     default:
       return c.table;
   }

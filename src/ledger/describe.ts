@@ -81,6 +81,8 @@ export function effectText(c: Change): string {
       return `drop of sequence ${q(c.sequence)}`;
     case 'extra-constraint':
       return `drop of ${c.objectKind} ${c.name} on ${q(c.table)}`;
+    case 'ledger-differs':
+      return `ledger rows in ${q(c.ledger)}`;
     default:
       return assertNever(c);
   }
@@ -138,6 +140,7 @@ export function differenceText(c: Change): string {
       return `${effectText(c).replace(/^drop of /, '')} still present (the migration drops it)`;
     case 'column-order-differs':
     case 'enum-order-differs':
+    case 'ledger-differs':
       return effectText(c);
     default:
       return assertNever(c);

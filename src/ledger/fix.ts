@@ -17,6 +17,7 @@ import { dollarQuote, regclass } from '../plan/sql.js';
 import type { Note, Plan, Statement } from '../plan/types.js';
 import { literal } from '../render/quote.js';
 import { effectText } from './describe.js';
+import type { Change } from '../diff/changes.js';
 import { predictAfterPlan } from './predict.js';
 import { ledgerStatement } from './sql.js';
 import { migrationStatuses, type MigrationStatus } from './status.js';
@@ -136,5 +137,15 @@ export function ledgerFix(input: LedgerFixInput): LedgerFix {
 
 /** The plan with the ledger fix appended (phase `ledger`, after every schema statement). */
 export function withLedgerFix(plan: Plan, fix: LedgerFix): Plan {
-  return { ...plan, statements: [...plan.statements, ...fix.statements], notes: [...plan.notes, ...fix.notes] };
+  if (fix.statements.length === 0) return { ...plan, notes: [...plan.notes, ...fix.notes] };
+  const first = fix.statements[0]!.source;
+  const ledger = first.kind === 'ledger-differs' ? first.ledger : { schema: 'public', name: 'ledger' };
+  // One change for the whole fix; every ledger statement points at it.
+  const change: Change = { kind: 'ledger-differs', ledger, record: fix.record.map((m) => m.key), prune: fix.prune.map((r) => r.display) };
+  return {
+    ...plan,
+    changes: [...plan.changes, change],
+    statements: [...plan.statements, ...fix.statements.map((s) => ({ ...s, source: change }))],
+    notes: [...plan.notes, ...fix.notes],
+  };
 }

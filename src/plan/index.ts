@@ -90,6 +90,9 @@ function build(c: Change, ctx: BuildContext): Built {
       return note(c, `enum ${displayName(c.enum.schema, c.enum.name)} has value ${JSON.stringify(c.value)} the model lacks (kept)`);
     case 'extra-sequence':
       return note(c, `sequence ${displayName(c.sequence.schema, c.sequence.name)} is not in the model (kept)`);
+    case 'ledger-differs':
+      // Built by ledger/ (it needs the ledger's rows), appended after the schema statements.
+      return built();
     case 'extra-constraint':
       return note(c, `${c.objectKind} ${c.name} on ${displayName(c.table.schema, c.table.name)} is not in the model (kept)`);
     default:

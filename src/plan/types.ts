@@ -27,6 +27,7 @@ export type LockLevel =
   | 'none'
   | 'ACCESS SHARE'
   | 'ROW SHARE'
+  | 'ROW EXCLUSIVE'
   | 'SHARE UPDATE EXCLUSIVE'
   | 'SHARE'
   | 'SHARE ROW EXCLUSIVE'

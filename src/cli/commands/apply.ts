@@ -92,6 +92,7 @@ export function registerApply(program: Command): void {
       schemas: request?.schemas,
       exclude: request?.exclude,
       ...(request?.options ? { planOptions: request.options } : {}),
+      ledger: request?.ledger,
       options,
       force: flags.force ?? false,
       skipWithheld: flags.skipWithheld ?? false,
