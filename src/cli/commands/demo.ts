@@ -70,6 +70,7 @@ export function registerDemo(program: Command, run: Run): void {
         await buildIncident(client, { onStep: (t) => write(`  - ${t}\n`) });
         await client.end();
         await holder.connect();
+        const pid = (await holder.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]?.pid ?? 0;
         await holder.query("SET application_name = 'chat-worker'");
         await holder.query('BEGIN');
         await holder.query('SELECT count(*) FROM chat_callsession');
@@ -79,7 +80,6 @@ export function registerDemo(program: Command, run: Run): void {
         const from = shown(CHAT_DJANGO_DIR);
         banner('1. Diagnose locks (the seed did this by hand with pg_stat_activity and pg_locks)');
         await step(run, ['locks', '--url', url, '--older-than', '1s'], [2], 'a session is idle in transaction');
-        const pid = (await holder.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]?.pid ?? 0;
         await step(run, ['locks', '--url', url, '--terminate', String(pid), '--yes'], [0], 'the stuck worker is ended');
 
         const hasStatus = programHas(program, 'status');
