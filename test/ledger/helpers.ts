@@ -17,6 +17,7 @@ import type { HazardKind, Plan } from '../../src/plan/index.js';
 import { renderPlanSql } from '../../src/render/plan-sql.js';
 import type { TestDb } from '../helpers/db.js';
 import { runScript } from '../helpers/script.js';
+import { HAND_WRITTEN } from '../../src/demo/incident.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const DJANGO_TREE = path.join(ROOT, 'schemas/chat/django');
@@ -49,33 +50,8 @@ export async function recordDjango(db: TestDb, keys: readonly string[]): Promise
   }
 }
 
-/** The seed's hand-written tables (../shared/seeds/000_0013ef76105f1202.txt), verbatim. */
-export const INCIDENT_SQL = `
-CREATE TABLE IF NOT EXISTS chat_callsession (
-    id uuid PRIMARY KEY,
-    caller_id uuid REFERENCES users_user(id),
-    receiver_id uuid REFERENCES users_user(id),
-    status varchar(20) NOT NULL,
-    start_time timestamp NULL,
-    end_time timestamp NULL, 
-    duration_seconds integer NULL,
-    created_at timestamp NOT NULL,
-    updated_at timestamp NOT NULL,
-    chat_room_id uuid NULL REFERENCES chat_chatroom(id),
-    parcel_id uuid NULL REFERENCES parcels_parcel(id)
-);
-
-CREATE TABLE IF NOT EXISTS chat_calllog (
-    id uuid PRIMARY KEY,
-    call_session_id uuid REFERENCES chat_callsession(id),
-    participant_id uuid REFERENCES users_user(id),
-    other_participant_id uuid REFERENCES users_user(id),
-    log_type varchar(20) NOT NULL,
-    timestamp timestamp NOT NULL,
-    duration_seconds integer NULL,
-    room_id uuid NULL REFERENCES chat_chatroom(id)
-);
-`;
+/** The seed's hand-written tables (../shared/seeds/000_0013ef76105f1202.txt), verbatim: the demo's copy. */
+export const INCIDENT_SQL = HAND_WRITTEN;
 
 interface JournalEntry {
   tag: string;
