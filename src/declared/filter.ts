@@ -16,7 +16,7 @@ export type Verdict =
   | { readonly action: 'set'; readonly sql: string; readonly parameter: string };
 
 const RULES: readonly (readonly [RegExp, SkipReason])[] = [
-  // Transactions are ours: each migration (or file) runs in one.
+  // Transactions are the replay's business (autocommit, or one per migration when retrying).
   [/^(BEGIN|START TRANSACTION|COMMIT|END|ROLLBACK|ABORT)\b/, 'transaction'],
   [/^(GRANT|REVOKE)\b/, 'privileges'],
   [/^ALTER DEFAULT PRIVILEGES\b/, 'privileges'],
@@ -34,7 +34,7 @@ const RULES: readonly (readonly [RegExp, SkipReason])[] = [
   [/^(VACUUM|ANALYZE|ANALYSE|CLUSTER|CHECKPOINT|LOCK|DISCARD|LISTEN|UNLISTEN|NOTIFY|REINDEX|REFRESH MATERIALIZED VIEW)\b/, 'maintenance'],
 ];
 
-/** Statements that cannot run in a transaction block, made transactional (same effect on an empty shadow). */
+/** Statements that cannot run in a transaction block, made plain (the same effect on an empty shadow). */
 function withoutConcurrently(sql: string, skeleton: string): string {
   if (/^CREATE (UNIQUE )?INDEX CONCURRENTLY\b/.test(skeleton) || /^DROP INDEX CONCURRENTLY\b/.test(skeleton)) {
     return sql.replace(/^(\s*(?:CREATE\s+(?:UNIQUE\s+)?|DROP\s+)INDEX\s+)CONCURRENTLY\s+/i, '$1');
@@ -66,7 +66,7 @@ export function isDataOnly(statements: readonly SqlStatement[]): boolean {
 }
 
 const REASON_TEXT: Record<SkipReason, string> = {
-  transaction: 'transaction control (each migration runs in its own transaction)',
+  transaction: 'transaction control (the replay manages transactions)',
   privileges: 'ownership, privileges and roles (OWNER TO, GRANT, REVOKE, SET ROLE)',
   cluster: 'roles, databases, tablespaces or subscriptions (outside the shadow database)',
   data: 'data (INSERT, UPDATE, DELETE, COPY: the shadow holds no rows)',

@@ -66,7 +66,7 @@ export async function replay(shadow: Shadow, prepared: Prepared, options: Replay
     if (prepared.order === 'fixed') {
       for (const script of prepared.scripts) {
         await shadow.exec('RESET search_path');
-        await runScript(ctx, script);
+        await runScript(ctx, script, { transactional: false });
         await afterScript(script);
       }
     } else {
@@ -110,7 +110,7 @@ async function replayRetrying(ctx: RunContext, scripts: readonly Script[], after
       if (!head) continue;
       try {
         await ctx.shadow.exec('RESET search_path');
-        await runScript(ctx, head);
+        await runScript(ctx, head, { transactional: true });
       } catch (e) {
         if (e instanceof ScriptFailure && e.sqlstate !== undefined && MISSING_DEPENDENCY.has(e.sqlstate)) {
           blocked.push(e);

@@ -108,3 +108,25 @@ describe('bad input', () => {
     expect((await failure(empty)).message).toBe(`cannot tell what kind of source the folder ${empty} is`);
   });
 });
+
+describe('roles the shadow does not have', () => {
+  it('PGlite creates roles that policies and schema authorizations name; OWNER TO and GRANT are skipped', async () => {
+    const file = writeFile(
+      tempDir('roles'),
+      'dump.sql',
+      [
+        'CREATE SCHEMA tenant AUTHORIZATION tenant_admin;',
+        'CREATE TABLE tenant.notes (id int PRIMARY KEY, body text);',
+        'ALTER TABLE tenant.notes OWNER TO "Tenant Owner";',
+        'ALTER TABLE tenant.notes ENABLE ROW LEVEL SECURITY;',
+        'CREATE POLICY notes_read ON tenant.notes FOR SELECT TO app_reader USING (true);',
+        'GRANT SELECT ON tenant.notes TO app_reader;',
+        '',
+      ].join('\n'),
+    );
+    const declared = await loadDeclared(file, NO_CACHE);
+    expect(declared.schema.tables.map((t) => `${t.schema}.${t.name}`)).toEqual(['tenant.notes']);
+    expect(declared.notices).toContain('created roles the source refers to in the shadow: app_reader, tenant_admin');
+    expect(declared.notices).toContain('skipped 2 statements about ownership, privileges and roles (OWNER TO, GRANT, REVOKE, SET ROLE)');
+  });
+});

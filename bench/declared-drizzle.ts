@@ -1,0 +1,111 @@
+/**
+ * Writes a model (as the introspector reads it) as a Drizzle ORM schema module,
+ * for bench/declared.ts: the same tables, columns, keys, constraints and indexes
+ * a generated database has, in the form a Drizzle project would declare them.
+ * Covers what bench/generate.ts produces (not every PostgreSQL feature); what
+ * Drizzle cannot declare (DEFERRABLE foreign keys) is left out.
+ */
+import type { Column, Index, Schema, Table } from '../src/model/types.js';
+
+const str = (s: string): string => JSON.stringify(s);
+const raw = (expr: string): string => `sql.raw(${str(expr)})`;
+
+/** Drizzle refuses pgSchema('public'): public objects use pgTable / pgEnum. */
+const schemaVar = (schema: string): string => `schema_${schema}`.replace(/[^A-Za-z0-9_]/g, '_');
+
+/** A JavaScript identifier for a table or enum. */
+function varName(prefix: string, schema: string, name: string): string {
+  return `${prefix}_${schema}_${name}`.replace(/[^A-Za-z0-9_]/g, '_');
+}
+
+function columnBuilder(c: Column, enums: Map<string, string>): string {
+  let base = c.type;
+  let array = false;
+  if (base.endsWith('[]')) {
+    base = base.slice(0, -2);
+    array = true;
+  }
+  const n = str(c.name);
+  let b: string;
+  const varchar = /^character varying\((\d+)\)$/.exec(base);
+  const numeric = /^numeric\((\d+),(\d+)\)$/.exec(base);
+  const serial = c.default?.startsWith('nextval(') ?? false;
+  if (enums.has(base)) b = `${enums.get(base)}(${n})`;
+  else if (varchar) b = `varchar(${n}, { length: ${varchar[1]} })`;
+  else if (numeric) b = `numeric(${n}, { precision: ${numeric[1]}, scale: ${numeric[2]} })`;
+  else if (base === 'bigint') b = serial ? `bigserial(${n}, { mode: 'number' })` : `bigint(${n}, { mode: 'number' })`;
+  else if (base === 'timestamp with time zone') b = `timestamp(${n}, { withTimezone: true })`;
+  else if (base === 'timestamp without time zone') b = `timestamp(${n})`;
+  else if (['uuid', 'text', 'integer', 'jsonb', 'boolean'].includes(base)) b = `${base}(${n})`;
+  else throw new Error(`no Drizzle column for type ${c.type}`);
+  if (array) b += '.array()';
+  if (c.identity === 'by-default') b += '.generatedByDefaultAsIdentity()';
+  if (c.identity === 'always') b += '.generatedAlwaysAsIdentity()';
+  if (c.notNull && !serial && c.identity === null) b += '.notNull()';
+  if (c.default !== null && !serial) b += `.default(${raw(c.default)})`;
+  return b;
+}
+
+function indexBuilder(ix: Index): string {
+  const keys = ix.keys.map((k) => {
+    if (k.column === null) return raw(k.expression ?? '');
+    let key = `t[${str(k.column)}]`;
+    // Drizzle prints DESC as DESC NULLS LAST unless told; PostgreSQL's default for DESC is NULLS FIRST.
+    if (k.descending) key += k.nullsFirst ? '.desc().nullsFirst()' : '.desc().nullsLast()';
+    else if (k.nullsFirst) key += '.asc().nullsFirst()';
+    return key;
+  });
+  let b = `${ix.unique ? 'uniqueIndex' : 'index'}(${str(ix.name)})`;
+  b += ix.method === 'btree' ? `.on(${keys.join(', ')})` : `.using(${str(ix.method)}, ${keys.join(', ')})`;
+  if (ix.predicate) b += `.where(${raw(ix.predicate)})`;
+  return b;
+}
+
+function tableSource(t: Table, names: Map<string, string>, enums: Map<string, string>): string {
+  const cols = t.columns.map((c) => `    ${str(c.name)}: ${columnBuilder(c, enums)},`);
+  const extra: string[] = [];
+  if (t.primaryKey) extra.push(`primaryKey({ name: ${str(t.primaryKey.name)}, columns: [${t.primaryKey.columns.map((c) => `t[${str(c)}]`).join(', ')}] })`);
+  for (const u of t.uniques) extra.push(`unique(${str(u.name)}).on(${u.columns.map((c) => `t[${str(c)}]`).join(', ')})`);
+  for (const ch of t.checks) extra.push(`check(${str(ch.name)}, ${raw(ch.expression.replace(/^CHECK /, ''))})`);
+  for (const fk of t.foreignKeys) {
+    const target = names.get(`${fk.references.schema}.${fk.references.name}`);
+    if (!target) throw new Error(`foreign key ${fk.name} to a table outside the model`);
+    const cols = fk.columns.map((c) => `t[${str(c)}]`).join(', ');
+    const refs = fk.referencedColumns.map((c) => `${target}[${str(c)}]`).join(', ');
+    extra.push(`foreignKey({ name: ${str(fk.name)}, columns: [${cols}], foreignColumns: [${refs}] }).onDelete(${str(fk.onDelete)})`);
+  }
+  for (const ix of t.indexes) if (ix.constraint === null) extra.push(indexBuilder(ix));
+  const maker = t.schema === 'public' ? 'pgTable' : `${schemaVar(t.schema)}.table`;
+  return [
+    `export const ${names.get(`${t.schema}.${t.name}`)}: AnyPgTable = ${maker}(`,
+    `  ${str(t.name)},`,
+    '  {',
+    ...cols,
+    '  },',
+    `  (t) => [\n    ${extra.join(',\n    ')},\n  ],`,
+    ');',
+  ].join('\n');
+}
+
+export function drizzleModule(model: Schema): string {
+  const names = new Map(model.tables.map((t) => [`${t.schema}.${t.name}`, varName('t', t.schema, t.name)]));
+  const enums = new Map(model.enums.map((e) => [`${e.schema}.${e.name}`, varName('e', e.schema, e.name)]));
+  const out = [
+    '// Generated by bench/declared.ts from a generated database; do not edit.',
+    '// @ts-nocheck: tables refer to each other before their types exist (fine at run time).',
+    "import { sql } from 'drizzle-orm';",
+    'import {',
+    '  bigint, bigserial, boolean, check, foreignKey, index, integer, jsonb, numeric, pgEnum, pgSchema, pgTable, primaryKey,',
+    '  text, timestamp, unique, uniqueIndex, uuid, varchar, type AnyPgTable,',
+    "} from 'drizzle-orm/pg-core';",
+    '',
+  ];
+  for (const s of model.schemas) if (s !== 'public') out.push(`export const ${schemaVar(s)} = pgSchema(${str(s)});`);
+  for (const e of model.enums) {
+    const maker = e.schema === 'public' ? 'pgEnum' : `${schemaVar(e.schema)}.enum`;
+    out.push(`export const ${enums.get(`${e.schema}.${e.name}`)} = ${maker}(${str(e.name)}, [${e.labels.map(str).join(', ')}]);`);
+  }
+  out.push('');
+  for (const t of model.tables) out.push(tableSource(t, names, enums), '');
+  return out.join('\n');
+}
