@@ -42,11 +42,18 @@ interface StatementInput {
   cleanup?: { readonly guard: string; readonly sql: string } | null;
 }
 
+/** Descriptions are one line: control characters (names may hold newlines) are shown escaped. */
+function oneLine(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (ch) =>
+    ch === '\n' ? '\\n' : ch === '\r' ? '\\r' : ch === '\t' ? '\\t' : `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
 /** A statement with the safe defaults: transactional, brief, no lock on existing tables, no hazard. */
 export function statement(source: Change, input: StatementInput): Statement {
   return {
     phase: input.phase,
-    description: input.description,
+    description: oneLine(input.description),
     sql: input.sql,
     guard: input.guard ?? null,
     lockLevel: input.lockLevel ?? 'none',

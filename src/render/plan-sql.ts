@@ -16,10 +16,11 @@ export interface PlanHeader {
   readonly lockTimeout: string;
 }
 
-const comment = (text: string): string => text.split('\n').map((l) => `-- ${l}`.trimEnd()).join('\n');
+/** psql ends a `--` comment at a carriage return as well as at a newline: split on both. */
+const comment = (text: string): string => text.split(/\r\n|\r|\n/).map((l) => `-- ${l}`.trimEnd()).join('\n');
 
 function renderStatement(s: Statement, i: number, total: number): string {
-  const lines = [`-- [${i + 1}/${total}] ${s.phase}: ${s.description}`.replace(/\n/g, ' ')];
+  const lines = [`-- [${i + 1}/${total}] ${s.phase}: ${s.description}`.replace(/[\r\n]/g, ' ')];
   const meta = [`lock: ${s.lockLevel}`, s.transactional ? null : 'outside any transaction', s.duration === 'long' ? 'may take long' : null]
     .filter((x): x is string => x !== null)
     .join(', ');

@@ -44,7 +44,7 @@ ALTER TABLE "Sch ✓"."Weird ""T""; DROP TABLE users; --" ADD COLUMN IF NOT EXIS
 -- lock: ACCESS EXCLUSIVE
 ALTER TABLE "Sch ✓"."Weird ""T""; DROP TABLE users; --" ADD COLUMN IF NOT EXISTS "ünï" text;
 
--- [7/9] constraints: add foreign key child/*_p q_fkey on "Sch ✓"."child/*" -> "Sch ✓"."Weird \"T\"; DROP TABLE users; --"
+-- [7/9] constraints: add foreign key child/*_p\nq_fkey on "Sch ✓"."child/*" -> "Sch ✓"."Weird \"T\"; DROP TABLE users; --"
 -- lock: SHARE ROW EXCLUSIVE
 SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = pg_catalog.to_regclass('"Sch ✓"."child/*"') AND conname = 'child/*_p
 q_fkey')) AS needed \gset reconcile_
