@@ -24,6 +24,7 @@ import type {
   CollationRow,
   ColumnRow,
   ConstraintRow,
+  DeparseRow,
   EnumRow,
   ExtensionRow,
   IndexRow,
@@ -38,6 +39,7 @@ export interface RawCatalog {
   readonly columns: readonly ColumnRow[];
   readonly constraints: readonly ConstraintRow[];
   readonly indexes: readonly IndexRow[];
+  readonly deparsed: readonly DeparseRow[];
   readonly opclasses: readonly OpclassRow[];
   readonly collations: readonly CollationRow[];
   readonly enums: readonly EnumRow[];
@@ -105,6 +107,10 @@ function column(r: ColumnRow, name: string, intern: Intern): Column {
   };
 }
 
+function definitionOf(c: ConstraintRow, shared: Shared): string {
+  return shared.deparsed.get(`c${c.oid ?? ''}`)?.definition ?? '';
+}
+
 /** Strip the `NOT VALID` suffix `pg_get_constraintdef` adds; validity is its own field. */
 function checkExpression(def: string): string {
   return def.replace(/ NOT VALID$/, '').replace(/ NO INHERIT$/, '');
@@ -136,6 +142,8 @@ function relationColumns(rows: ColumnRow[], intern: Intern): RelationColumns {
 }
 
 interface Shared {
+  /** Deparsed text of checks, exclusions and expression or partial indexes, by `${kind}${oid}`. */
+  readonly deparsed: Map<string, DeparseRow>;
   readonly opclasses: Map<string, OpclassRow>;
   readonly collations: Map<string, string>;
   /** Columns of every relation read, by relation OID (also for referenced FK columns). */
@@ -165,6 +173,8 @@ function referencedNames(c: ConstraintRow, ctx: RelationContext): string[] {
 
 function index(r: IndexRow, ctx: RelationContext, constraintByIndex: Map<string, string>): Index {
   const cols = ctx.columns;
+  const deparsed = ctx.deparsed.get(`i${r.oid}`);
+  const predicate = deparsed?.predicate ?? null;
   const attnumList = attnums(r.keys);
   const optionList = attnums(r.options);
   const opclassList = r.opclasses.split(' ');
@@ -178,7 +188,7 @@ function index(r: IndexRow, ctx: RelationContext, constraintByIndex: Map<string,
     const collation = isColumn && collOid !== '0' && collOid !== cols.collations[attnum] ? (ctx.collations.get(collOid) ?? null) : null;
     return {
       column: isColumn ? (cols.names[attnum] ?? `#${attnum}`) : null,
-      expression: isColumn ? null : (r.key_defs?.[k] ?? null),
+      expression: isColumn ? null : (deparsed?.key_defs?.[k] ?? null),
       opclass: opclass && !opclass.is_default ? opclass.name : null,
       collation,
       descending: (option & 1) !== 0,
@@ -195,12 +205,12 @@ function index(r: IndexRow, ctx: RelationContext, constraintByIndex: Map<string,
     nullsNotDistinct: r.nulls_not_distinct,
     keys,
     include,
-    predicate: r.predicate,
+    predicate,
     valid: r.valid,
     constraint,
     definition:
-      r.definition ??
-      indexDefinition({ name: r.name, method, unique: r.unique, nullsNotDistinct: r.nulls_not_distinct, keys, include, predicate: r.predicate }, ctx.table),
+      deparsed?.definition ??
+      indexDefinition({ name: r.name, method, unique: r.unique, nullsNotDistinct: r.nulls_not_distinct, keys, include, predicate }, ctx.table),
   };
 }
 
@@ -234,6 +244,7 @@ function table(rel: RelationRow, constraintRows: readonly ConstraintRow[], index
   const schema = intern(rel.schema);
   const columns = shared.columnsByRel.get(rel.oid) ?? NO_COLUMNS;
   const ctx: RelationContext = {
+    deparsed: shared.deparsed,
     opclasses: shared.opclasses,
     collations: shared.collations,
     columnsByRel: shared.columnsByRel,
@@ -278,10 +289,10 @@ function table(rel: RelationRow, constraintRows: readonly ConstraintRow[], index
         });
         break;
       case 'c':
-        checks.push({ name: c.name, expression: checkExpression(c.definition ?? ''), validated: c.validated, noInherit: c.no_inherit });
+        checks.push({ name: c.name, expression: checkExpression(definitionOf(c, shared)), validated: c.validated, noInherit: c.no_inherit });
         break;
       case 'x':
-        exclusions.push({ name: c.name, definition: c.definition ?? '', deferrable: c.deferrable, initiallyDeferred: c.deferred });
+        exclusions.push({ name: c.name, definition: definitionOf(c, shared), deferrable: c.deferrable, initiallyDeferred: c.deferred });
         break;
     }
   }
@@ -329,6 +340,7 @@ export function assemble(raw: RawCatalog): Schema {
   const columnsByRel = new Map<string, RelationColumns>();
   for (const [rel, rows] of groupBy(raw.columns, (c) => c.rel)) columnsByRel.set(rel, relationColumns(rows, intern));
   const shared: Shared = {
+    deparsed: new Map(raw.deparsed.map((d) => [`${d.kind}${d.oid}`, d])),
     opclasses: new Map(raw.opclasses.map((o) => [o.oid, o])),
     collations: new Map(raw.collations.map((c) => [c.oid, c.name])),
     columnsByRel,

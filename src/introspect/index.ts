@@ -10,6 +10,7 @@ import { assemble } from './assemble.js';
 import {
   COLLATIONS_SQL,
   COLUMNS_SQL,
+  DEPARSE_SQL,
   ENUMS_SQL,
   EXTENSIONS_SQL,
   NAMESPACES_SQL,
@@ -22,6 +23,7 @@ import {
   type CollationRow,
   type ColumnRow,
   type ConstraintRow,
+  type DeparseRow,
   type EnumRow,
   type ExtensionRow,
   type IndexRow,
@@ -74,17 +76,19 @@ export async function inspect(db: Queryable, options: InspectOptions = {}): Prom
   }
   const v = session.version;
   const p = [schemas];
-  const [relations, columns, constraints, indexes, opclasses, collations, enums, sequences, extensions] = await Promise.all([
-    rows<RelationRow>(db, RELATIONS_SQL, p),
+  // Longest server-side work first: the pool runs four at a time.
+  const [deparsed, columns, constraints, indexes, relations, opclasses, collations, enums, sequences, extensions] = await Promise.all([
+    rows<DeparseRow>(db, DEPARSE_SQL, p),
     rows<ColumnRow>(db, COLUMNS_SQL, p),
     rows<ConstraintRow>(db, constraintsSql(v), p),
     rows<IndexRow>(db, indexesSql(v), p),
+    rows<RelationRow>(db, RELATIONS_SQL, p),
     rows<OpclassRow>(db, OPCLASSES_SQL),
     rows<CollationRow>(db, COLLATIONS_SQL),
     rows<EnumRow>(db, ENUMS_SQL, p),
     rows<SequenceRow>(db, SEQUENCES_SQL, p),
     rows<ExtensionRow>(db, EXTENSIONS_SQL),
   ]);
-  const schema = assemble({ schemas, relations, columns, constraints, indexes, opclasses, collations, enums, sequences, extensions });
+  const schema = assemble({ schemas, relations, columns, constraints, indexes, deparsed, opclasses, collations, enums, sequences, extensions });
   return { schema, serverVersion: v };
 }

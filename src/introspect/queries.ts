@@ -14,7 +14,9 @@
  * backend builds its relcache entry (~25 us). Column defaults cannot refer to
  * columns, so they are deparsed without a relation; only generated columns,
  * checks, exclusions, partition bounds and expression or partial indexes pay
- * it. Referenced FK column names are resolved in memory when the referenced
+ * it, and the check and index deparse calls share one query (`DEPARSE_SQL`), so
+ * one backend builds each relcache entry once instead of two backends building
+ * it twice. Referenced FK column names are resolved in memory when the referenced
  * table is read anyway. Sessions run with `jit = off`: per-row subplans make
  * the planner's cost estimates cross `jit_above_cost`, and compiling costs more
  * than these queries.
@@ -127,8 +129,8 @@ export interface ConstraintRow {
   on_delete: string | null;
   match: string | null;
   set_columns: string | null;
-  /** Checks and exclusions only. */
-  definition: string | null;
+  /** Checks and exclusions only: the key of their text in `DeparseRow`. */
+  oid: string | null;
   /** Primary keys, uniques and exclusions only. */
   index_oid: string | null;
 }
@@ -151,7 +153,7 @@ SELECT con.conrelid::int8::text AS rel, con.conname AS name, con.contype AS type
        CASE WHEN con.contype = 'f' THEN con.confdeltype END AS on_delete,
        CASE WHEN con.contype = 'f' THEN con.confmatchtype END AS match,
        ${setCols} AS set_columns,
-       CASE WHEN con.contype IN ('c', 'x') THEN pg_get_constraintdef(con.oid) END AS definition,
+       CASE WHEN con.contype IN ('c', 'x') THEN con.oid::int8::text END AS oid,
        CASE WHEN con.contype IN ('p', 'u', 'x') THEN con.conindid::int8::text END AS index_oid
 FROM pg_constraint con
 JOIN pg_class c ON c.oid = con.conrelid
@@ -181,11 +183,6 @@ export interface IndexRow {
   options: string;
   opclasses: string;
   collations: string;
-  /** Only for indexes with expressions: each key column as PostgreSQL prints it. */
-  key_defs: string[] | null;
-  predicate: string | null;
-  /** Only for indexes with expressions or predicates. */
-  definition: string | null;
 }
 
 /** PostgreSQL 15 added `NULLS NOT DISTINCT`. */
@@ -196,12 +193,7 @@ SELECT i.indexrelid::int8::text AS oid, i.indrelid::int8::text AS rel, ic.relnam
        am.amname AS method, i.indisunique AS unique, i.indisvalid AS valid,
        ${nnd} AS nulls_not_distinct,
        i.indnkeyatts AS key_count, i.indkey::text AS keys, i.indoption::text AS options,
-       i.indclass::text AS opclasses, i.indcollation::text AS collations,
-       CASE WHEN i.indexprs IS NOT NULL THEN ARRAY(
-         SELECT pg_get_indexdef(i.indexrelid, k, false) FROM generate_series(1, i.indnkeyatts) AS k ORDER BY k)
-       END AS key_defs,
-       CASE WHEN i.indpred IS NOT NULL THEN pg_get_expr(i.indpred, i.indrelid) END AS predicate,
-       CASE WHEN i.indexprs IS NOT NULL OR i.indpred IS NOT NULL THEN pg_get_indexdef(i.indexrelid) END AS definition
+       i.indclass::text AS opclasses, i.indcollation::text AS collations
 FROM pg_index i
 JOIN pg_class ic ON ic.oid = i.indexrelid
 JOIN pg_class c ON c.oid = i.indrelid
@@ -211,6 +203,47 @@ WHERE n.nspname = ANY($1)
   AND c.relkind IN ('r', 'p')
   AND NOT EXISTS (SELECT 1 FROM pg_inherits pi WHERE pi.inhrelid = i.indexrelid)`;
 }
+
+export interface DeparseRow {
+  /** `c`: a check or exclusion constraint; `i`: an index with expressions or a predicate. */
+  kind: 'c' | 'i';
+  oid: string;
+  /** `pg_get_constraintdef`, or `pg_get_indexdef` (the whole statement). */
+  definition: string;
+  /** Indexes with expressions: each key column as PostgreSQL prints it. */
+  key_defs: string[] | null;
+  /** Partial indexes: the predicate. */
+  predicate: string | null;
+}
+
+/**
+ * Everything that needs PostgreSQL's deparser with a relation context, in one
+ * query: checks first, then the indexes, which mostly sit on tables whose
+ * relcache entry the checks already built in this backend.
+ */
+export const DEPARSE_SQL = `
+SELECT 'c' AS kind, con.oid::int8::text AS oid, pg_get_constraintdef(con.oid) AS definition,
+       NULL::text[] AS key_defs, NULL::text AS predicate
+FROM pg_constraint con
+JOIN pg_class c ON c.oid = con.conrelid
+JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE n.nspname = ANY($1)
+  AND con.contype IN ('c', 'x')
+  AND con.conparentid = 0
+  AND c.relkind IN ('r', 'p')
+UNION ALL
+SELECT 'i', i.indexrelid::int8::text, pg_get_indexdef(i.indexrelid),
+       CASE WHEN i.indexprs IS NOT NULL THEN ARRAY(
+         SELECT pg_get_indexdef(i.indexrelid, k, false) FROM generate_series(1, i.indnkeyatts) AS k ORDER BY k)
+       END,
+       CASE WHEN i.indpred IS NOT NULL THEN pg_get_expr(i.indpred, i.indrelid) END
+FROM pg_index i
+JOIN pg_class c ON c.oid = i.indrelid
+JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE n.nspname = ANY($1)
+  AND c.relkind IN ('r', 'p')
+  AND (i.indexprs IS NOT NULL OR i.indpred IS NOT NULL)
+  AND NOT EXISTS (SELECT 1 FROM pg_inherits pi WHERE pi.inhrelid = i.indexrelid)`;
 
 export interface OpclassRow {
   oid: string;
