@@ -1,7 +1,7 @@
 /**
  * Benchmark of live introspection, in one run:
  *
- *   npx tsx bench/inspect.ts [--sizes 100,1000,10000] [--runs 5] [--seed 1]
+ *   npx tsx bench/inspect.ts [--sizes 100,1000,10000] [--runs 7] [--seed 1]
  *                            [--drizzle-sizes 100,1000] [--drizzle-runs 3] [--drizzle-timeout 1800]
  *                            [--no-build] [--out bench/out]
  *
@@ -45,7 +45,7 @@ if (argv.includes('--help') || argv.includes('-h')) {
 }
 const options = {
   sizes: numbers(opt('sizes', '100,1000,10000')),
-  runs: Number(opt('runs', '5')),
+  runs: Number(opt('runs', '7')),
   seed: Number(opt('seed', '1')),
   drizzleSizes: numbers(opt('drizzle-sizes', '100,1000')),
   drizzleRuns: Number(opt('drizzle-runs', '3')),
@@ -287,6 +287,7 @@ async function runSize(c: Cluster, tables: number, work: string): Promise<SizeRe
 const f2 = (n: number): string => (Number.isFinite(n) ? n.toFixed(2) : '–');
 const f0 = (n: number): string => (Number.isFinite(n) ? n.toFixed(0) : '–');
 const maxOf = (xs: Array<number | null>): number => Math.max(...xs.filter((x): x is number => x !== null));
+const minOf = (xs: number[]): number => Math.min(...xs);
 
 function report(results: SizeResult[], c: Cluster, started: Date): string {
   const lines: string[] = [];
@@ -301,7 +302,7 @@ function report(results: SizeResult[], c: Cluster, started: Date): string {
   );
   const cpu = (xs: Sample[], side: 'clientCpuS' | 'serverCpuS'): number => median(xs.map((x) => x[side] ?? NaN));
   lines.push(
-    'Wall time, whole processes (medians):',
+    'Wall time, whole processes: median (fastest) of the rounds:',
     '',
     '| tables | columns | constraints | indexes | `reconcile inspect --json` s | `pg_dump --schema-only` s | inspect / pg_dump | `drizzle-kit pull` s | drizzle-kit / inspect |',
     '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
@@ -314,7 +315,7 @@ function report(results: SizeResult[], c: Cluster, started: Date): string {
     const dzRatio = dz === null ? '–' : `${dz.timedOut ? '> ' : ''}${f0(dz.s / ins)}x`;
     lines.push(
       `| ${r.tables.toLocaleString('en')} | ${r.stats.columns.toLocaleString('en')} | ${r.stats.constraints.toLocaleString('en')} | ${r.stats.indexes.toLocaleString('en')} | ` +
-        `${f2(ins)} | ${f2(dump)} | ${f2(ins / dump)} | ${dzCell} | ${dzRatio} |`,
+        `${f2(ins)} (${f2(minOf(r.inspect.map((s) => s.wallS)))}) | ${f2(dump)} (${f2(minOf(r.pgDump.map((s) => s.wallS)))}) | ${f2(ins / dump)} | ${dzCell} | ${dzRatio} |`,
     );
   }
   lines.push(
@@ -340,6 +341,11 @@ function report(results: SizeResult[], c: Cluster, started: Date): string {
   if (by.has(10000)) {
     const ratio = insAt(10000) / dumpAt(10000);
     lines.push(`- 10,000 tables: inspect / pg_dump = ${f2(ratio)} (target <= 0.60): ${verdict(ratio <= 0.6)}`);
+    const r10 = by.get(10000);
+    if (r10 && hasGnuTime) {
+      const total = (xs: Sample[]): number => median(xs.map((x) => (x.clientCpuS ?? NaN) + (x.serverCpuS ?? NaN)));
+      lines.push(`  (CPU seconds, client + server, which background load does not inflate: inspect ${f2(total(r10.inspect))} / pg_dump ${f2(total(r10.pgDump))} = ${f2(total(r10.inspect) / total(r10.pgDump))})`);
+    }
   }
   const d1000 = by.get(1000)?.drizzle ?? [];
   if (d1000.length > 0) {
