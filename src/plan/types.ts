@@ -33,7 +33,8 @@ export type LockLevel =
   | 'SHARE ROW EXCLUSIVE'
   | 'ACCESS EXCLUSIVE';
 
-export const HAZARD_KINDS = ['rewrite', 'replace-index', 'drop', 'manual'] as const;
+/** rewrite: a table rewrite or a value conversion; replace-index: an index dropped and rebuilt. */
+export const HAZARD_KINDS = ['rewrite', 'replace-index'] as const;
 export type HazardKind = (typeof HAZARD_KINDS)[number];
 
 export interface Hazard {
