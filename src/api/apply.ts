@@ -31,7 +31,7 @@ export async function applyRepair(req: ApplyRequest): Promise<ApplyReport> {
   const base = { force: req.force ?? false, skipWithheld: req.skipWithheld ?? false, options, ...(req.onEvent ? { emit: req.onEvent } : {}) };
   if (req.planFile) {
     const file = readPlanFile(req.planFile);
-    if (!file.intact && !req.force) throw new ReconcileError('refused', `the statements in ${req.planFile} were changed after it was written`, 'plan again, or pass force');
+    if (!file.intact && !req.force) throw new ReconcileError('refused', `the statements in ${req.planFile} were changed after it was written`, 'plan again, or pass --force to run the edited plan');
     return applyPlan({ ...base, connection: resolveConnection({ url: req.url }), plan: file.plan, expectedLiveHash: file.liveHash });
   }
   if (!req.from) throw new ReconcileError('bad-input', 'apply needs a declared source (from) or a plan file (planFile)');

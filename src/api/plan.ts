@@ -11,6 +11,8 @@ import { CATALOG_SETTINGS, inspect, type Inspection } from '../introspect/index.
 import { tablesWithRows } from '../introspect/rows.js';
 import { planLedger, type PlanLedgerRequest } from '../ledger/index.js';
 import { schemaHash } from '../model/hash.js';
+import type { Schema } from '../model/types.js';
+import { ReconcileError } from '../errors.js';
 import { plan as buildPlan, type Plan, type PlanOptions } from '../plan/index.js';
 import type { PlanHeader } from '../render/plan-sql.js';
 import { formatServerVersion } from '../render/model-text.js';
@@ -40,6 +42,10 @@ export interface PlanResult {
   readonly header: PlanHeader;
 }
 
+function declaresNothing(m: Schema): boolean {
+  return m.tables.length === 0 && m.enums.length === 0 && m.sequences.length === 0 && m.views.length === 0 && m.extensions.every((e) => e.name === 'plpgsql');
+}
+
 export async function planRepair(req: PlanRequest): Promise<PlanResult> {
   const connection = resolveConnection({ url: req.url });
   const pool = await openPool(connection, { max: 4, settings: CATALOG_SETTINGS });
@@ -48,6 +54,10 @@ export async function planRepair(req: PlanRequest): Promise<PlanResult> {
       loadDeclared(req.from, { shadowUrl: req.shadowUrl, schemas: req.schemas, snapshots: req.snapshots || req.ledger !== undefined }),
       inspect(pool, { schemas: req.schemas }),
     ]);
+    if (!req.schemas && declaresNothing(declared.schema)) {
+      // Compared with nothing, every live table is only "extra": a wrong or empty --from would pass as in sync.
+      throw new ReconcileError('source', `${declared.source.location} declares no tables, enums, sequences or views`, 'check the --from path and the source format');
+    }
     const changes = compare(declared.schema, live.schema, { schemas: req.schemas, exclude: req.exclude });
     const touched = changes.flatMap((c) => ('table' in c && c.table ? [{ schema: c.table.schema, name: c.table.name }] : []));
     const rows = await tablesWithRows(pool, touched);

@@ -18,7 +18,8 @@ export function buildProgram(): Command {
     .name('reconcile')
     .description('Compare a PostgreSQL database with its declared model and repair what a lying migration ledger left behind.')
     .version(toolVersion(), '-V, --version')
-    .showHelpAfterError('(run reconcile --help for usage)')
+    // Usage errors are one line like every other error: `reconcile: unknown option '--x' (run reconcile --help for usage)`.
+    .configureOutput({ outputError: (text, write) => write(`reconcile: ${text.replace(/^error: /, '').trim()} (run reconcile --help for usage)\n`) })
     .exitOverride();
   // Configuration fills options the command line did not give; the command line wins.
   program.hook('preAction', async (_root, command) => {

@@ -76,6 +76,15 @@ export function registerApply(program: Command): void {
       .option('--skip-withheld', 'apply the safe statements and leave the hazardous ones out')
       .option('--format <format>', 'text | json (newline-delimited events)', 'text'),
   ).action(async (flags: ApplyFlags) => {
+    // Interrupted (Ctrl-C, a CI timeout): say what state the database is in, in one line.
+    const interrupted = (signal: NodeJS.Signals): void => {
+      process.stderr.write(
+        `reconcile: apply interrupted by ${signal} (statements that finished are committed, the one running is rolled back; every statement is idempotent: run apply again to finish)\n`,
+      );
+      process.exit(EXIT.error);
+    };
+    process.once('SIGINT', interrupted);
+    process.once('SIGTERM', interrupted);
     if (!flags.plan && !flags.from) throw new ReconcileError('bad-input', 'apply needs --plan FILE or --from SOURCE', 'see reconcile apply --help');
     if (flags.plan && flags.from) throw new ReconcileError('bad-input', 'give either --plan or --from, not both');
     if (flags.format !== 'text' && flags.format !== 'json') throw new ReconcileError('bad-input', `unknown --format ${JSON.stringify(flags.format)}`, 'use text or json');
@@ -102,9 +111,15 @@ export function registerApply(program: Command): void {
     const done = report.outcomes.filter((o) => o.status === 'done').length;
     const skipped = report.outcomes.filter((o) => o.status === 'skipped').length;
     if (!report.complete) {
-      say(`stopped at statement ${(report.stoppedAt ?? 0) + 1} of ${planned}: ${report.stopReason}\n`);
-      say(`done: ${done}, already in place: ${skipped}, not done: ${planned - done - skipped}. Every statement is idempotent: run apply again to finish.\n`);
-      throw new CliExit(EXIT.refused);
+      const counts = `done: ${done}, already in place: ${skipped}, not done: ${planned - done - skipped}`;
+      if (flags.format === 'json') say(`stopped at statement ${(report.stoppedAt ?? 0) + 1} of ${planned}: ${report.stopReason} (${counts})\n`);
+      // Locks that stayed busy through every retry: refused (3). Anything else the server said no to: an error (1).
+      const busy = /^could not get the lock after /.test(report.stopReason ?? '');
+      throw new ReconcileError(
+        busy ? 'refused' : 'internal',
+        `stopped at statement ${(report.stoppedAt ?? 0) + 1} of ${planned}: ${report.stopReason}`,
+        `${counts}; every statement is idempotent: ${busy ? '' : 'fix the cause, then '}run apply again to finish`,
+      );
     }
     if (options.dryRun) {
       say(`dry run: ${report.outcomes.filter((o) => o.status === 'would-run').length} statement(s) would run, ${skipped} already in place\n`);
