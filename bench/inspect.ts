@@ -362,7 +362,7 @@ function report(results: SizeResult[], c: Cluster, started: Date): string {
     const growth = insAt(10000) / insAt(1000);
     lines.push(`- growth 1,000 -> 10,000 tables: inspect x${f2(growth)} (target <= 11), pg_dump x${f2(dumpAt(10000) / dumpAt(1000))}: ${verdict(growth <= 11)}`);
   }
-  lines.push('', 'DDL load times (psql -f, then VACUUM ANALYZE not included): ' + results.map((r) => `${r.tables}: ${f2(r.loadS)} s (${r.ddlMB.toFixed(1)} MB)`).join(', '));
+  lines.push('', 'DDL load times (psql -f; the VACUUM ANALYZE after it not included): ' + results.map((r) => `${r.tables}: ${f2(r.loadS)} s (${r.ddlMB.toFixed(1)} MB)`).join(', '));
   return lines.join('\n') + '\n';
 }
 
