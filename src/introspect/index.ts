@@ -40,7 +40,12 @@ import {
  * caches (measured at 10,000 tables: ~0.15 s more server CPU for no gain on two
  * cores) and the queries already run side by side on the pool's connections.
  */
-export const CATALOG_SETTINGS = { search_path: 'pg_catalog', jit: 'off', max_parallel_workers_per_gather: '0' } as const;
+/**
+ * Also: no JIT and no parallel workers (both cost server CPU for these queries),
+ * and a lock timeout: deparsing checks and expression indexes opens their table,
+ * so a session holding an exclusive lock would make us wait without end.
+ */
+export const CATALOG_SETTINGS = { search_path: 'pg_catalog', jit: 'off', max_parallel_workers_per_gather: '0', lock_timeout: '10s' } as const;
 export const CATALOG_SEARCH_PATH_SQL = 'SET search_path = pg_catalog';
 
 export interface InspectOptions {
@@ -55,7 +60,18 @@ export interface Inspection {
 }
 
 async function rows<R extends object>(db: Queryable, sql: string, params?: unknown[]): Promise<R[]> {
-  return (await db.query<R>(sql, params)).rows;
+  try {
+    return (await db.query<R>(sql, params)).rows;
+  } catch (e) {
+    if ((e as { code?: string }).code === '55P03') {
+      throw new ReconcileError(
+        'refused',
+        `reading the catalog waited ${CATALOG_SETTINGS.lock_timeout} for a table lock: a session holds an exclusive lock on a table being read`,
+        'find it with reconcile locks, then end it or try again when it is done',
+      );
+    }
+    throw e;
+  }
 }
 
 export async function inspect(db: Queryable, options: InspectOptions = {}): Promise<Inspection> {

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveConnection } from '../../src/db/connection.js';
 import { openPool } from '../../src/db/pool.js';
@@ -77,6 +78,19 @@ describe('state left behind by failed or partial work', () => {
     expect(model.extensions.map((e) => e.name)).toEqual(expect.arrayContaining(['citext', 'pg_stat_statements']));
     expect(model.tables.find((t) => t.name === 'mine')?.columns[0]?.type).toBe('public.citext');
   });
+
+  it('gives up with one clear error when a session holds an exclusive lock on a table it must read', async () => {
+    await db.exec('CREATE TABLE guarded (id int CHECK (id > 0))');
+    const holder = new pg.Client(db.url);
+    await holder.connect();
+    try {
+      await holder.query('BEGIN');
+      await holder.query('LOCK TABLE guarded IN ACCESS EXCLUSIVE MODE');
+      await expect(db.inspect(['public'])).rejects.toMatchObject({ code: 'refused', message: expect.stringMatching(/waited 10s for a table lock/) });
+    } finally {
+      await holder.end();
+    }
+  }, 30_000);
 
   it('counts a table with thousands of columns across many tables in one pass', async () => {
     const ddl = Array.from({ length: 200 }, (_, i) => `CREATE TABLE bulk_${i} (id int PRIMARY KEY, a text, b int REFERENCES bulk_${Math.max(0, i - 1)} (id) DEFERRABLE);`);
