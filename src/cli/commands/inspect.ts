@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { resolveConnection } from '../../db/connection.js';
+import { redactUrl, resolveConnection } from '../../db/connection.js';
 import { describeChange } from '../../declared/effects.js';
 import { loadDeclared, migrationEffects, type Declared, type Migration } from '../../declared/index.js';
 import { ReconcileError } from '../../errors.js';
@@ -7,6 +7,7 @@ import { inspectConnection } from '../../introspect/live.js';
 import { formatServerVersion, renderModelText } from '../../render/model-text.js';
 import { write } from '../output.js';
 import { parseList, withProgress } from '../util.js';
+import { writeJson } from '../json-stream.js';
 
 interface InspectFlags {
   url?: string;
@@ -40,7 +41,7 @@ export function registerInspect(program: Command): void {
       const conn = resolveConnection({ url: flags.url });
       const result = await withProgress(`reading ${conn.display}`, () => inspectConnection(conn, { schemas: parseList(flags.schema) }));
       if (flags.json) {
-        write(JSON.stringify({ serverVersion: result.serverVersion, model: result.schema }, null, 2) + '\n');
+        await writeJson({ serverVersion: result.serverVersion, model: result.schema });
       } else {
         write(renderModelText(result.schema, `${conn.display} (PostgreSQL ${formatServerVersion(result.serverVersion)})`));
       }
@@ -54,7 +55,7 @@ function migrationSummary(m: Migration): Omit<Migration, 'sql'> {
 
 async function inspectDeclared(from: string, flags: InspectFlags): Promise<void> {
   if (flags.url !== undefined) throw new ReconcileError('bad-input', '--url and --from are two different models: give one');
-  const declared = await withProgress(`loading ${from}`, () =>
+  const declared = await withProgress(`loading ${redactUrl(from)}`, () =>
     loadDeclared(from, { shadowUrl: flags.shadow, schemas: parseList(flags.schema), snapshots: flags.migrations === true, cache: flags.cache }),
   );
   for (const notice of declared.notices) process.stderr.write(`reconcile: note: ${notice}\n`);
@@ -71,7 +72,7 @@ async function inspectDeclared(from: string, flags: InspectFlags): Promise<void>
   }
   if (flags.json) {
     const { source, fromCache, notices, schema } = declared;
-    write(JSON.stringify({ source, fromCache, notices, migrations: declared.migrations.map(migrationSummary), model: schema }, null, 2) + '\n');
+    await writeJson({ source, fromCache, notices, migrations: declared.migrations.map(migrationSummary), model: schema });
   } else {
     write(renderModelText(declared.schema, header));
   }
