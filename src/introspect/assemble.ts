@@ -19,7 +19,7 @@ import type {
   Unique,
   View,
 } from '../model/types.js';
-import { ident, identList, qualified } from '../render/quote.js';
+import { createIndexSql } from '../render/ddl.js';
 import type {
   CollationRow,
   ColumnRow,
@@ -210,33 +210,8 @@ function index(r: IndexRow, ctx: RelationContext, constraintByIndex: Map<string,
     constraint,
     definition:
       deparsed?.definition ??
-      indexDefinition({ name: r.name, method, unique: r.unique, nullsNotDistinct: r.nulls_not_distinct, keys, include, predicate }, ctx.table),
+      createIndexSql(ctx.table, { name: r.name, method, unique: r.unique, nullsNotDistinct: r.nulls_not_distinct, keys, include, predicate }),
   };
-}
-
-/**
- * The `CREATE INDEX` text for an index made only of plain columns (no catalog
- * deparse needed). Built with `join` so the result is one flat string rather
- * than a tree of concatenations kept alive by the model.
- */
-function indexDefinition(
-  ix: Pick<Index, 'name' | 'method' | 'unique' | 'nullsNotDistinct' | 'keys' | 'include' | 'predicate'>,
-  table: { schema: string; name: string },
-): string {
-  const keys = ix.keys.map((k) => {
-    const parts = [k.column !== null ? ident(k.column) : `(${k.expression ?? ''})`];
-    if (k.collation) parts.push(`COLLATE ${k.collation}`);
-    if (k.opclass) parts.push(k.opclass);
-    if (k.descending) parts.push('DESC');
-    if (k.descending && !k.nullsFirst) parts.push('NULLS LAST');
-    if (!k.descending && k.nullsFirst) parts.push('NULLS FIRST');
-    return parts.join(' ');
-  });
-  const sql = ['CREATE ', ix.unique ? 'UNIQUE ' : '', 'INDEX ', ident(ix.name), ' ON ', qualified(table), ' USING ', ix.method, ' (', keys.join(', '), ')'];
-  if (ix.include.length > 0) sql.push(' INCLUDE (', identList(ix.include), ')');
-  if (ix.nullsNotDistinct) sql.push(' NULLS NOT DISTINCT');
-  if (ix.predicate) sql.push(' WHERE ', ix.predicate);
-  return sql.join('');
 }
 
 function table(rel: RelationRow, constraintRows: readonly ConstraintRow[], indexRows: readonly IndexRow[], shared: Shared): Table {

@@ -57,22 +57,45 @@ export interface IndexSqlOptions {
   readonly name?: string;
 }
 
-export function createIndexSql(table: QualifiedName, ix: Index, options: IndexSqlOptions = {}): string {
-  const keys = ix.keys.map((k) => {
-    const parts = [k.column !== null ? ident(k.column) : `(${k.expression ?? ''})`];
-    if (k.collation) parts.push(`COLLATE ${k.collation}`);
-    if (k.opclass) parts.push(k.opclass);
-    if (k.descending) parts.push('DESC');
-    if (k.descending && !k.nullsFirst) parts.push('NULLS LAST');
-    if (!k.descending && k.nullsFirst) parts.push('NULLS FIRST');
-    return parts.join(' ');
-  });
-  let sql = `CREATE ${ix.unique ? 'UNIQUE ' : ''}INDEX ${options.concurrently ? 'CONCURRENTLY ' : ''}${options.ifNotExists ? 'IF NOT EXISTS ' : ''}`;
-  sql += `${ident(options.name ?? ix.name)} ON ${qualified(table)} USING ${ix.method} (${keys.join(', ')})`;
-  if (ix.include.length > 0) sql += ` INCLUDE (${identList(ix.include)})`;
-  if (ix.nullsNotDistinct) sql += ' NULLS NOT DISTINCT';
-  if (ix.predicate) sql += ` WHERE ${ix.predicate}`;
-  return sql;
+/** One key of an index: column or expression, collation, opclass, order. */
+function indexKeySql(k: Index['keys'][number]): string {
+  const parts = [k.column !== null ? ident(k.column) : `(${k.expression ?? ''})`];
+  if (k.collation) parts.push(`COLLATE ${k.collation}`);
+  if (k.opclass) parts.push(k.opclass);
+  if (k.descending) parts.push('DESC');
+  if (k.descending && !k.nullsFirst) parts.push('NULLS LAST');
+  if (!k.descending && k.nullsFirst) parts.push('NULLS FIRST');
+  return parts.join(' ');
+}
+
+/**
+ * `CREATE INDEX` from an index's parts. Built with `join`, so the result is one
+ * flat string (the introspector keeps one per index in the model).
+ */
+export function createIndexSql(
+  table: QualifiedName,
+  ix: Pick<Index, 'name' | 'method' | 'unique' | 'nullsNotDistinct' | 'keys' | 'include' | 'predicate'>,
+  options: IndexSqlOptions = {},
+): string {
+  const sql = [
+    'CREATE ',
+    ix.unique ? 'UNIQUE ' : '',
+    'INDEX ',
+    options.concurrently ? 'CONCURRENTLY ' : '',
+    options.ifNotExists ? 'IF NOT EXISTS ' : '',
+    ident(options.name ?? ix.name),
+    ' ON ',
+    qualified(table),
+    ' USING ',
+    ix.method,
+    ' (',
+    ix.keys.map(indexKeySql).join(', '),
+    ')',
+  ];
+  if (ix.include.length > 0) sql.push(' INCLUDE (', identList(ix.include), ')');
+  if (ix.nullsNotDistinct) sql.push(' NULLS NOT DISTINCT');
+  if (ix.predicate) sql.push(' WHERE ', ix.predicate);
+  return sql.join('');
 }
 
 /** `CREATE TABLE` with columns, primary key, uniques, checks and exclusions inline; foreign keys apart. */
