@@ -109,7 +109,14 @@ describe('bad input', () => {
   });
 });
 
-describe('roles the shadow does not have', () => {
+describe('settings and roles the shadow does not have', () => {
+  it('SET of a parameter the shadow does not know (newer pg_dump, other server) is skipped with a notice', async () => {
+    const file = writeFile(tempDir('settings'), 'dump.sql', 'SET transaction_timeout_from_the_future = 0;\nSET lock_timeout = 0;\nSET myapp.tenant = 7;\nCREATE TABLE t (id int);\n');
+    const declared = await loadDeclared(file, NO_CACHE);
+    expect(declared.schema.tables.map((t) => t.name)).toEqual(['t']);
+    expect(declared.notices.find((n) => n.startsWith('skipped SET'))).toMatch(/^skipped SET of parameters PGlite .* does not know: transaction_timeout_from_the_future$/);
+  });
+
   it('PGlite creates roles that policies and schema authorizations name; OWNER TO and GRANT are skipped', async () => {
     const file = writeFile(
       tempDir('roles'),
