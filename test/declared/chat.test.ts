@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDeclared } from '../../src/declared/index.js';
+import { loadDeclared, migrationEffects } from '../../src/declared/index.js';
 import type { Schema } from '../../src/model/types.js';
 import { adminUrl, createDatabase, type TestDb } from '../helpers/db.js';
 import { versionNeutral } from '../helpers/model.js';
@@ -98,9 +98,15 @@ describe('the chat app from Drizzle', () => {
   afterAll(async () => live?.drop());
 
   it('the drizzle-kit folder equals the live database built from its SQL, and records journal time and file hash', async () => {
-    const declared = await loadDeclared(DRIZZLE_FOLDER, NO_CACHE);
+    const declared = await loadDeclared(DRIZZLE_FOLDER, { ...NO_CACHE, snapshots: true });
     expect(declared.source.kind).toBe('drizzle-folder');
     expect(declared.schema).toEqual(liveModel);
+    const effects = migrationEffects(declared).map((e) => [e.migration.key, e.changes.map((c) => c.kind)]);
+    expect(effects).toEqual([
+      ['0000_initial', ['missing-table', 'missing-table', 'missing-table', 'missing-table']],
+      ['0001_callsession', ['missing-table', 'missing-table']],
+      ['0002_provider_call_id', ['missing-column', 'missing-index', 'missing-index']],
+    ]);
     const journal = JSON.parse(readFileSync(path.join(DRIZZLE_FOLDER, 'meta', '_journal.json'), 'utf8')) as { entries: { tag: string; when: number }[] };
     expect(declared.migrations.map((m) => [m.key, m.when])).toEqual(journal.entries.map((e) => [e.tag, e.when]));
     const { createHash } = await import('node:crypto');
