@@ -3,7 +3,7 @@
  */
 import pg from 'pg';
 import { ReconcileError } from '../errors.js';
-import type { Connection } from './connection.js';
+import { NO_PASSWORD, PLAIN_FALLBACK, type Connection } from './connection.js';
 
 /** Something that runs a parameterized query: a `pg` pool or client, or a shadow. */
 export interface Queryable {
@@ -17,36 +17,52 @@ export interface PoolOptions {
   readonly settings?: Readonly<Record<string, string>>;
 }
 
-/** Open a pool and prove it works with one round trip, mapping failures to `ReconcileError`. */
+/** Connect one client, closing it if the attempt fails (a failed client keeps its socket, and the process, alive). */
+async function connectOnce(config: pg.ClientConfig): Promise<pg.Client> {
+  const client = new pg.Client({ ...config, connectionTimeoutMillis: 10_000 });
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    return client;
+  } catch (e) {
+    await client.end().catch(() => undefined);
+    throw e;
+  }
+}
+
+/** Connect, falling back to plain text when sslmode allows it and the server has no TLS. */
+async function connect(conn: Connection, config: pg.ClientConfig): Promise<{ client: pg.Client; config: pg.ClientConfig }> {
+  try {
+    return { client: await connectOnce(config), config };
+  } catch (e) {
+    const noTls = /does not support SSL/i.test((e as PgLikeError)?.message ?? '');
+    if (!noTls || !(config as Record<symbol, unknown>)[PLAIN_FALLBACK]) throw connectionError(e, conn);
+    const plain = { ...config, ssl: false };
+    try {
+      return { client: await connectOnce(plain), config: plain };
+    } catch (e2) {
+      throw connectionError(e2, conn);
+    }
+  }
+}
+
+/**
+ * Open a pool. One client connects first and is closed: a connection that fails
+ * inside `pg.Pool` (a client-side SCRAM or TLS error) is dropped without closing
+ * its socket, which would keep the process from ever exiting.
+ */
 export async function openPool(conn: Connection, options: PoolOptions = {}): Promise<pg.Pool> {
-  const pool = new pg.Pool({
-    ...conn.config,
-    options: withSettings(conn.config.options, options.settings),
-    max: options.max ?? 4,
-    connectionTimeoutMillis: 10_000,
-  });
+  const first = await connect(conn, { ...conn.config, options: withSettings(conn.config.options, options.settings) });
+  await first.client.end().catch(() => undefined);
+  const pool = new pg.Pool({ ...first.config, max: options.max ?? 4, connectionTimeoutMillis: 10_000 });
   // Idle clients that lose their server must not crash the process.
   pool.on('error', () => undefined);
-  try {
-    await pool.query('SELECT 1');
-  } catch (e) {
-    await pool.end().catch(() => undefined);
-    throw connectionError(e, conn);
-  }
   return pool;
 }
 
 /** Open a single client (for sessions that hold advisory locks or run DDL in order). */
 export async function openClient(conn: Connection): Promise<pg.Client> {
-  const client = new pg.Client({ ...conn.config, connectionTimeoutMillis: 10_000 });
-  client.on('error', () => undefined);
-  try {
-    await client.connect();
-  } catch (e) {
-    await client.end().catch(() => undefined);
-    throw connectionError(e, conn);
-  }
-  return client;
+  return (await connect(conn, conn.config)).client;
 }
 
 /** Append `-c name=value` settings to libpq's `options` startup parameter. */
@@ -74,6 +90,8 @@ export function connectionError(e: unknown, conn: Connection): ReconcileError {
       return new ReconcileError('connection', `unknown host in ${where}`, 'check the host name in --url');
     case 'ETIMEDOUT':
       return new ReconcileError('connection', `timed out connecting to ${where}`, 'check the host, port and firewall');
+    case NO_PASSWORD:
+      return new ReconcileError('auth', `the server at ${where} asks for a password and none was given`, 'put it in the URL, PGPASSWORD or ~/.pgpass (PGPASSFILE)');
     case '28P01':
       return new ReconcileError('auth', `password authentication failed for user "${user}" at ${where}`, 'check the password in --url, PGPASSWORD or ~/.pgpass');
     case '28000':

@@ -180,7 +180,7 @@ describe(`hostile identifiers (${NAMES.length} names, ${VALUES.length} values)`,
     for (const n of ['x"; DROP TABLE t; --', 'עברית', '$reconcile$']) expect(text.stdout).toContain(JSON.stringify(truncated(n)).slice(1, -1));
   });
 
-  it.fails('the PGlite shadow keeps a leading U+FEFF in names (it does not: PGlite strips it; use --shadow URL)', async () => {
+  it.fails('known bug: the PGlite shadow drops a leading U+FEFF from every name it reads back (names starting with a byte order mark need --shadow URL)', async () => {
     const file = path.join(dir, 'bom.sql');
     writeFileSync(file, 'CREATE TABLE "\ufeffbom" (a int);\n');
     const live = await fresh('hostile_bom', 'CREATE TABLE "\ufeffbom" (a int);');
