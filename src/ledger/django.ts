@@ -21,7 +21,7 @@ import type { DeclaredSource, Migration } from '../declared/types.js';
 import { ReconcileError } from '../errors.js';
 import type { QualifiedName } from '../model/types.js';
 import { literal, qualified } from '../render/quote.js';
-import { ROW_WRITE_LOCK, ledgerStatement } from './sql.js';
+import { ROW_WRITE_LOCK, ledgerStatement, requireLedgerColumns } from './sql.js';
 import type { FixRequest, LedgerAdapter, LedgerEntry, LedgerMatch, LedgerReading, LedgerRow } from './types.js';
 
 export interface DjangoRow extends LedgerRow {
@@ -41,6 +41,7 @@ async function read(db: Queryable): Promise<LedgerReading<DjangoRow>> {
   const schema = found.rows[0]?.schema;
   if (schema === undefined) return { kind: 'django', table: { schema: 'public', name: DJANGO_TABLE }, exists: false, rows: [] };
   const table: QualifiedName = { schema, name: DJANGO_TABLE };
+  await requireLedgerColumns(db, table, 'Django', ['id', 'app', 'name', 'applied']);
   const res = await db.query<{ id: string; app: string; name: string; applied: string | null }>(
     `SELECT id::text AS id, app::text AS app, name::text AS name, applied::text AS applied FROM ${qualified(table)} ORDER BY id`,
   );

@@ -16,7 +16,7 @@ import type { DeclaredSource, Migration } from '../declared/types.js';
 import { ReconcileError } from '../errors.js';
 import type { QualifiedName } from '../model/types.js';
 import { ident, literal, qualified } from '../render/quote.js';
-import { ROW_WRITE_LOCK, ledgerStatement } from './sql.js';
+import { ROW_WRITE_LOCK, ledgerStatement, requireLedgerColumns } from './sql.js';
 import type { FixRequest, LedgerAdapter, LedgerEntry, LedgerMatch, LedgerReading, LedgerRow } from './types.js';
 
 export interface DrizzleRow extends LedgerRow {
@@ -32,6 +32,7 @@ const short = (hash: string): string => `${hash.slice(0, 12)}…`;
 async function read(db: Queryable): Promise<LedgerReading<DrizzleRow>> {
   const found = await db.query<{ present: boolean }>('SELECT pg_catalog.to_regclass($1) IS NOT NULL AS present', [qualified(DRIZZLE_TABLE)]);
   if (!found.rows[0]?.present) return { kind: 'drizzle', table: DRIZZLE_TABLE, exists: false, rows: [] };
+  await requireLedgerColumns(db, DRIZZLE_TABLE, 'drizzle', ['id', 'hash', 'created_at']);
   const res = await db.query<{ id: string; hash: string; created_at: string | null }>(
     `SELECT id::text AS id, hash, created_at::text AS created_at FROM ${qualified(DRIZZLE_TABLE)} ORDER BY id`,
   );

@@ -3,7 +3,10 @@
  * render/quote.ts; every statement idempotent by itself (no guard needed).
  */
 import type { Change } from '../diff/changes.js';
+import type { Queryable } from '../db/pool.js';
+import { ReconcileError } from '../errors.js';
 import type { QualifiedName } from '../model/types.js';
+import { qualified } from '../render/quote.js';
 import type { LockLevel, Statement } from '../plan/types.js';
 
 /**
@@ -35,4 +38,24 @@ export function ledgerStatement(
     cleanup: null,
     source: ledgerSource(table),
   };
+}
+
+/**
+ * A ledger table that exists must have the columns the adapter reads; a table
+ * of the same name made by another tool is an error that says so, not a crash.
+ */
+export async function requireLedgerColumns(db: Queryable, table: QualifiedName, ledger: string, columns: readonly string[]): Promise<void> {
+  const res = await db.query<{ name: string }>(
+    'SELECT attname::text AS name FROM pg_catalog.pg_attribute WHERE attrelid = pg_catalog.to_regclass($1) AND attnum > 0 AND NOT attisdropped',
+    [qualified(table)],
+  );
+  const present = new Set(res.rows.map((r) => r.name));
+  const missing = columns.filter((c) => !present.has(c));
+  if (missing.length > 0) {
+    throw new ReconcileError(
+      'bad-input',
+      `${table.schema}.${table.name} is not ${ledger}'s migration ledger: it has no column ${missing.join(', ')} (it has ${[...present].join(', ') || 'none'})`,
+      'choose the ledger with --ledger django|drizzle|none',
+    );
+  }
 }

@@ -261,8 +261,6 @@ const CASES: readonly BadCase[] = [
     },
     code: 1,
     message: /django_migrations.*(column|format|expected)/,
-    knownBug:
-      'src/ledger/django.ts reads app, name, applied without checking the table has them: a django_migrations table of another shape gives "internal error: column "app" does not exist (... report it)"',
   },
   // ---- saved plans
   {
