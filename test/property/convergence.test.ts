@@ -46,7 +46,7 @@ const SHRINK = process.env['RECONCILE_SHRINK'] === '1';
 const HEADER = { source: 'declared', target: 'live', serverVersion: 'N', toolVersion: 'test', plannedAt: 'T', liveHash: 'H', lockTimeout: '2s' };
 
 /** Statements that would destroy or rewrite user data (string literals removed first: hints mention UPDATE). */
-export function destroysData(sql: string): string | null {
+function destroysData(sql: string): string | null {
   const code = sql.replace(/E?'(?:[^'\\]|''|\\.)*'/g, "''");
   const m = /\bDROP\s+(TABLE|COLUMN|SCHEMA)\b|\bTRUNCATE\b|\bDELETE\s+FROM\b|\bUPDATE\s+\S+\s+SET\b/i.exec(code);
   return m ? m[0] : null;

@@ -83,62 +83,67 @@ export function registerApply(program: Command): void {
       );
       process.exit(EXIT.error);
     };
-    process.once('SIGINT', interrupted);
-    process.once('SIGTERM', interrupted);
-    if (!flags.plan && !flags.from) throw new ReconcileError('bad-input', 'apply needs --plan FILE or --from SOURCE', 'see reconcile apply --help');
-    if (flags.plan && flags.from) throw new ReconcileError('bad-input', 'give either --plan or --from, not both');
-    if (flags.format !== 'text' && flags.format !== 'json') throw new ReconcileError('bad-input', `unknown --format ${JSON.stringify(flags.format)}`, 'use text or json');
-    const options = applyOptions(flags, flags.lockTimeout ?? '2s');
-    const emit = flags.format === 'json' ? jsonEvents : textEvents;
-    // In JSON mode every line is an event, the final words included.
-    const say = flags.format === 'json' ? (text: string) => write(JSON.stringify({ event: 'result', message: text.trimEnd() }) + '\n') : write;
-    const request = flags.from ? planRequestFrom(flags) : null;
-    const report = await applyRepair({
-      url: flags.url,
-      from: request?.from,
-      planFile: flags.plan,
-      shadowUrl: request?.shadowUrl,
-      schemas: request?.schemas,
-      exclude: request?.exclude,
-      ...(request?.options ? { planOptions: request.options } : {}),
-      ledger: request?.ledger,
-      options,
-      force: flags.force ?? false,
-      skipWithheld: flags.skipWithheld ?? false,
-      onEvent: emit,
-    });
-    const planned = report.planned;
-    const done = report.outcomes.filter((o) => o.status === 'done').length;
-    const skipped = report.outcomes.filter((o) => o.status === 'skipped').length;
-    if (!report.complete) {
-      const counts = `done: ${done}, already in place: ${skipped}, not done: ${planned - done - skipped}`;
-      if (flags.format === 'json') say(`stopped at statement ${(report.stoppedAt ?? 0) + 1} of ${planned}: ${report.stopReason} (${counts})\n`);
-      // Locks that stayed busy through every retry: refused (3). Anything else the server said no to: an error (1).
-      const busy = /^could not get the lock after /.test(report.stopReason ?? '');
-      throw new ReconcileError(
-        busy ? 'refused' : 'internal',
-        `stopped at statement ${(report.stoppedAt ?? 0) + 1} of ${planned}: ${report.stopReason}`,
-        `${counts}; every statement is idempotent: ${busy ? '' : 'fix the cause, then '}run apply again to finish`,
-      );
-    }
-    if (options.dryRun) {
-      say(`dry run: ${report.outcomes.filter((o) => o.status === 'would-run').length} statement(s) would run, ${skipped} already in place\n`);
-      return;
-    }
-    say(`applied: ${done} statement(s) run, ${skipped} already in place\n`);
-    if (report.stillNeeded.length > 0) {
-      say(`verification failed: ${report.stillNeeded.length} statement(s) still needed:\n${report.stillNeeded.map((s) => `  - ${s.description}`).join('\n')}\n`);
-      throw new CliExit(EXIT.drift);
-    }
-    if (flags.from) {
-      const after = await planRepair(planRequestFrom(flags));
-      const left = [...after.plan.statements, ...after.plan.withheld];
-      if (left.length > 0) {
-        say(`verified with differences left: ${left.length}\n${left.map((s) => `  - ${s.description}`).join('\n')}\n`);
-        for (const n of after.plan.notes.filter((x) => x.level === 'warning')) say(`  ! ${n.message}\n`);
+    process.on('SIGINT', interrupted);
+    process.on('SIGTERM', interrupted);
+    try {
+      if (!flags.plan && !flags.from) throw new ReconcileError('bad-input', 'apply needs --plan FILE or --from SOURCE', 'see reconcile apply --help');
+      if (flags.plan && flags.from) throw new ReconcileError('bad-input', 'give either --plan or --from, not both');
+      if (flags.format !== 'text' && flags.format !== 'json') throw new ReconcileError('bad-input', `unknown --format ${JSON.stringify(flags.format)}`, 'use text or json');
+      const options = applyOptions(flags, flags.lockTimeout ?? '2s');
+      const emit = flags.format === 'json' ? jsonEvents : textEvents;
+      // In JSON mode every line is an event, the final words included.
+      const say = flags.format === 'json' ? (text: string) => write(JSON.stringify({ event: 'result', message: text.trimEnd() }) + '\n') : write;
+      const request = flags.from ? planRequestFrom(flags) : null;
+      const report = await applyRepair({
+        url: flags.url,
+        from: request?.from,
+        planFile: flags.plan,
+        shadowUrl: request?.shadowUrl,
+        schemas: request?.schemas,
+        exclude: request?.exclude,
+        ...(request?.options ? { planOptions: request.options } : {}),
+        ledger: request?.ledger,
+        options,
+        force: flags.force ?? false,
+        skipWithheld: flags.skipWithheld ?? false,
+        onEvent: emit,
+      });
+      const planned = report.planned;
+      const done = report.outcomes.filter((o) => o.status === 'done').length;
+      const skipped = report.outcomes.filter((o) => o.status === 'skipped').length;
+      if (!report.complete) {
+        const counts = `done: ${done}, already in place: ${skipped}, not done: ${planned - done - skipped}`;
+        if (flags.format === 'json') say(`stopped at statement ${(report.stoppedAt ?? 0) + 1} of ${planned}: ${report.stopReason} (${counts})\n`);
+        // Locks that stayed busy through every retry: refused (3). Anything else the server said no to: an error (1).
+        const busy = /^could not get the lock after /.test(report.stopReason ?? '');
+        throw new ReconcileError(
+          busy ? 'refused' : 'internal',
+          `stopped at statement ${(report.stoppedAt ?? 0) + 1} of ${planned}: ${report.stopReason}`,
+          `${counts}; every statement is idempotent: ${busy ? '' : 'fix the cause, then '}run apply again to finish`,
+        );
+      }
+      if (options.dryRun) {
+        say(`dry run: ${report.outcomes.filter((o) => o.status === 'would-run').length} statement(s) would run, ${skipped} already in place\n`);
+        return;
+      }
+      say(`applied: ${done} statement(s) run, ${skipped} already in place\n`);
+      if (report.stillNeeded.length > 0) {
+        say(`verification failed: ${report.stillNeeded.length} statement(s) still needed:\n${report.stillNeeded.map((s) => `  - ${s.description}`).join('\n')}\n`);
         throw new CliExit(EXIT.drift);
       }
+      if (flags.from) {
+        const after = await planRepair(planRequestFrom(flags));
+        const left = [...after.plan.statements, ...after.plan.withheld];
+        if (left.length > 0) {
+          say(`verified with differences left: ${left.length}\n${left.map((s) => `  - ${s.description}`).join('\n')}\n`);
+          for (const n of after.plan.notes.filter((x) => x.level === 'warning')) say(`  ! ${n.message}\n`);
+          throw new CliExit(EXIT.drift);
+        }
+      }
+      say('verified: the live database matches the plan\n');
+    } finally {
+      process.off('SIGINT', interrupted);
+      process.off('SIGTERM', interrupted);
     }
-    say('verified: the live database matches the plan\n');
   });
 }
