@@ -15,9 +15,12 @@ export async function tablesWithRows(db: Queryable, tables: readonly QualifiedNa
   const unique = [...new Map(tables.map((t) => [qualifiedKey(t), t])).values()];
   for (let i = 0; i < unique.length; i += BATCH) {
     const batch = unique.slice(i, i + BATCH);
-    // Tables are checked for existence first (to_regclass), so a name that is gone is skipped, not an error.
+    // A name that is gone is skipped, not an error. A table with no pages holds no row: only the
+    // others (and partitioned tables, whose rows live in partitions) need the EXISTS probe.
     const present = await db.query<{ i: number }>(
-      'SELECT i FROM unnest($1::text[]) WITH ORDINALITY AS t(name, i) WHERE pg_catalog.to_regclass(name) IS NOT NULL',
+      `SELECT t.i FROM unnest($1::text[]) WITH ORDINALITY AS t(name, i)
+       JOIN pg_catalog.pg_class c ON c.oid = pg_catalog.to_regclass(t.name)
+       WHERE c.relkind = 'p' OR pg_catalog.pg_relation_size(c.oid) > 0`,
       [batch.map((t) => qualified(t))],
     );
     const ids = present.rows.map((r) => Number(r.i) - 1);

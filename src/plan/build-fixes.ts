@@ -56,6 +56,43 @@ export function columnTypeDiffers(c: Of<'column-type-differs'>, ctx: BuildContex
   ]);
 }
 
+/**
+ * Several type changes on one table become one `ALTER TABLE` with several
+ * `ALTER COLUMN ... TYPE` clauses: PostgreSQL then rewrites the table once, not
+ * once per column. The merged statement runs only while every column still has
+ * its old type (it is atomic: a partial state comes from elsewhere, and a re-plan
+ * then handles the columns left).
+ */
+export function mergeTypeChanges(statements: readonly Statement[]): Statement[] {
+  const groups = new Map<string, Statement[]>();
+  for (const s of statements) {
+    if (s.source.kind !== 'column-type-differs') continue;
+    const key = JSON.stringify([s.source.table.schema, s.source.table.name, s.hazards.length > 0]);
+    groups.set(key, [...(groups.get(key) ?? []), s]);
+  }
+  const merged = new Map<Statement, Statement | null>();
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    const first = group[0]!;
+    const t = (first.source as Of<'column-type-differs'>).table;
+    const prefix = `ALTER TABLE ${qualified(t)} `;
+    const clauses = group.map((g) => g.sql.slice(prefix.length));
+    const conditions = group.map((g) => /^SELECT \(([\s\S]*)\) AS needed$/.exec(g.guard ?? '')?.[1] ?? 'true');
+    merged.set(first, {
+      ...first,
+      description: `change types of ${show(t)}: ${group.map((g) => (g.source as Of<'column-type-differs'>).column).join(', ')} (one rewrite)`,
+      sql: prefix + clauses.join(',\n  '),
+      guard: needed(conditions.map((c) => `(${c})`).join(' AND ')),
+      hazards: group.flatMap((g) => g.hazards),
+    });
+    for (const g of group.slice(1)) merged.set(g, null);
+  }
+  return statements.flatMap((s) => {
+    const m = merged.get(s);
+    return m === undefined ? [s] : m === null ? [] : [m];
+  });
+}
+
 /** NOT NULL without a long lock: a NOT VALID check, validated, lets SET NOT NULL skip its scan. */
 export function nullabilityDiffers(c: Of<'nullability-differs'>, ctx: BuildContext): Built {
   const t = c.table;

@@ -15,7 +15,7 @@ import {
   missingUnique,
 } from './build-constraints.js';
 import { built, type BuildContext, type Built } from './build-context.js';
-import { columnTypeDiffers, defaultDiffers, foreignKeyDiffers, indexDiffers, nameDiffers, nullabilityDiffers } from './build-fixes.js';
+import { columnTypeDiffers, defaultDiffers, mergeTypeChanges, foreignKeyDiffers, indexDiffers, nameDiffers, nullabilityDiffers } from './build-fixes.js';
 import { missingColumn, missingEnum, missingEnumValue, missingExtension, missingSchema, missingSequence, missingTable } from './build-objects.js';
 import { PHASES, type Note, type Plan, type PlanContext, type Statement } from './types.js';
 
@@ -112,7 +112,7 @@ export function plan(changes: readonly Change[], context: PlanContext): Plan {
     notes.push(...b.notes);
   }
   const phaseIndex = (s: Statement): number => PHASES.indexOf(s.phase);
-  const sorted = statements.map((s, i) => ({ s, i })).sort((a, b) => phaseIndex(a.s) - phaseIndex(b.s) || a.i - b.i).map((x) => x.s);
+  const sorted = mergeTypeChanges(statements).map((s, i) => ({ s, i })).sort((a, b) => phaseIndex(a.s) - phaseIndex(b.s) || a.i - b.i).map((x) => x.s);
   const allowed = new Set(context.options.allowHazards ?? []);
   const runnable = (s: Statement): boolean => s.hazards.every((h) => allowed.has(h.kind));
   return { statements: sorted.filter(runnable), withheld: sorted.filter((s) => !runnable(s)), notes, changes };

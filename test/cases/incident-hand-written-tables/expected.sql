@@ -5,7 +5,7 @@
 -- tool:        pg-reconcile test
 -- planned at:  T
 -- live schema: H
--- statements:  39 (withheld for hazards: 0)
+-- statements:  36 (withheld for hazards: 0)
 --
 -- Run with: psql -v ON_ERROR_STOP=1 -f plan.sql
 -- Every statement is guarded or idempotent: running the script twice changes nothing the second time.
@@ -15,7 +15,7 @@ SET lock_timeout = '2s';
 SET statement_timeout = '60s';
 SET search_path = pg_catalog;
 
--- [1/39] fixes: change type of public.chat_calllog.timestamp from timestamp without time zone to timestamp with time zone
+-- [1/36] fixes: change type of public.chat_calllog.timestamp from timestamp without time zone to timestamp with time zone
 -- lock: ACCESS EXCLUSIVE, may take long
 -- HAZARD (rewrite): public.chat_calllog.timestamp: timestamp values are taken as UTC (--assume-timezone to change); a bare TYPE timestamptz would shift them by the session's zone. The table is rewritten under an ACCESS EXCLUSIVE lock
 SET statement_timeout = 0;
@@ -25,7 +25,7 @@ ALTER TABLE "public"."chat_calllog" ALTER COLUMN "timestamp" TYPE timestamp with
 \endif
 SET statement_timeout = '60s';
 
--- [2/39] fixes: check public.chat_calllog.call_session_id for NULLs
+-- [2/36] fixes: check public.chat_calllog.call_session_id for NULLs
 -- lock: ACCESS SHARE, may take long
 SET statement_timeout = 0;
 SELECT (EXISTS (SELECT 1 FROM pg_catalog.pg_attribute WHERE attrelid = pg_catalog.to_regclass('"public"."chat_calllog"') AND attname = 'call_session_id' AND NOT attnotnull AND NOT attisdropped)) AS needed \gset reconcile_
@@ -34,14 +34,14 @@ DO $reconcile$ DECLARE n bigint; BEGIN SELECT count(*) INTO n FROM "public"."cha
 \endif
 SET statement_timeout = '60s';
 
--- [3/39] fixes: add check call_session_id_reconcile_not_null (NOT VALID) on public.chat_calllog
+-- [3/36] fixes: add check call_session_id_reconcile_not_null (NOT VALID) on public.chat_calllog
 -- lock: ACCESS EXCLUSIVE
 SELECT (EXISTS (SELECT 1 FROM pg_catalog.pg_attribute WHERE attrelid = pg_catalog.to_regclass('"public"."chat_calllog"') AND attname = 'call_session_id' AND NOT attnotnull AND NOT attisdropped) AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = pg_catalog.to_regclass('"public"."chat_calllog"') AND conname = 'call_session_id_reconcile_not_null')) AS needed \gset reconcile_
 \if :reconcile_needed
 ALTER TABLE "public"."chat_calllog" ADD CONSTRAINT "call_session_id_reconcile_not_null" CHECK ("call_session_id" IS NOT NULL) NOT VALID;
 \endif
 
--- [4/39] fixes: validate check call_session_id_reconcile_not_null on public.chat_calllog
+-- [4/36] fixes: validate check call_session_id_reconcile_not_null on public.chat_calllog
 -- lock: SHARE UPDATE EXCLUSIVE, may take long
 SET statement_timeout = 0;
 SELECT (EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = pg_catalog.to_regclass('"public"."chat_calllog"') AND conname = 'call_session_id_reconcile_not_null')) AS needed \gset reconcile_
@@ -50,18 +50,18 @@ ALTER TABLE "public"."chat_calllog" VALIDATE CONSTRAINT "call_session_id_reconci
 \endif
 SET statement_timeout = '60s';
 
--- [5/39] fixes: set NOT NULL on public.chat_calllog.call_session_id
+-- [5/36] fixes: set NOT NULL on public.chat_calllog.call_session_id
 -- lock: ACCESS EXCLUSIVE
 SELECT (EXISTS (SELECT 1 FROM pg_catalog.pg_attribute WHERE attrelid = pg_catalog.to_regclass('"public"."chat_calllog"') AND attname = 'call_session_id' AND NOT attnotnull AND NOT attisdropped)) AS needed \gset reconcile_
 \if :reconcile_needed
 ALTER TABLE "public"."chat_calllog" ALTER COLUMN "call_session_id" SET NOT NULL;
 \endif
 
--- [6/39] fixes: drop helper check call_session_id_reconcile_not_null on public.chat_calllog
+-- [6/36] fixes: drop helper check call_session_id_reconcile_not_null on public.chat_calllog
 -- lock: ACCESS EXCLUSIVE
 ALTER TABLE "public"."chat_calllog" DROP CONSTRAINT IF EXISTS "call_session_id_reconcile_not_null";
 
--- [7/39] fixes: check public.chat_calllog.participant_id for NULLs
+-- [7/36] fixes: check public.chat_calllog.participant_id for NULLs
 -- lock: ACCESS SHARE, may take long
 SET statement_timeout = 0;
 SELECT (EXISTS (SELECT 1 FROM pg_catalog.pg_attribute WHERE attrelid = pg_catalog.to_regclass('"public"."chat_calllog"') AND attname = 'participant_id' AND NOT attnotnull AND NOT attisdropped)) AS needed \gset reconcile_
@@ -70,14 +70,14 @@ DO $reconcile$ DECLARE n bigint; BEGIN SELECT count(*) INTO n FROM "public"."cha
 \endif
 SET statement_timeout = '60s';
 
--- [8/39] fixes: add check participant_id_reconcile_not_null (NOT VALID) on public.chat_calllog
+-- [8/36] fixes: add check participant_id_reconcile_not_null (NOT VALID) on public.chat_calllog
 -- lock: ACCESS EXCLUSIVE
 SELECT (EXISTS (SELECT 1 FROM pg_catalog.pg_attribute WHERE attrelid = pg_catalog.to_regclass('"public"."chat_calllog"') AND attname = 'participant_id' AND NOT attnotnull AND NOT attisdropped) AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = pg_catalog.to_regclass('"public"."chat_calllog"') AND conname = 'participant_id_reconcile_not_null')) AS needed \gset reconcile_
 \if :reconcile_needed
 ALTER TABLE "public"."chat_calllog" ADD CONSTRAINT "participant_id_reconcile_not_null" CHECK ("participant_id" IS NOT NULL) NOT VALID;
 \endif
 
--- [9/39] fixes: validate check participant_id_reconcile_not_null on public.chat_calllog
+-- [9/36] fixes: validate check participant_id_reconcile_not_null on public.chat_calllog
 -- lock: SHARE UPDATE EXCLUSIVE, may take long
 SET statement_timeout = 0;
 SELECT (EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = pg_catalog.to_regclass('"public"."chat_calllog"') AND conname = 'participant_id_reconcile_not_null')) AS needed \gset reconcile_
@@ -86,121 +86,97 @@ ALTER TABLE "public"."chat_calllog" VALIDATE CONSTRAINT "participant_id_reconcil
 \endif
 SET statement_timeout = '60s';
 
--- [10/39] fixes: set NOT NULL on public.chat_calllog.participant_id
+-- [10/36] fixes: set NOT NULL on public.chat_calllog.participant_id
 -- lock: ACCESS EXCLUSIVE
 SELECT (EXISTS (SELECT 1 FROM pg_catalog.pg_attribute WHERE attrelid = pg_catalog.to_regclass('"public"."chat_calllog"') AND attname = 'participant_id' AND NOT attnotnull AND NOT attisdropped)) AS needed \gset reconcile_
 \if :reconcile_needed
 ALTER TABLE "public"."chat_calllog" ALTER COLUMN "participant_id" SET NOT NULL;
 \endif
 
--- [11/39] fixes: drop helper check participant_id_reconcile_not_null on public.chat_calllog
+-- [11/36] fixes: drop helper check participant_id_reconcile_not_null on public.chat_calllog
 -- lock: ACCESS EXCLUSIVE
 ALTER TABLE "public"."chat_calllog" DROP CONSTRAINT IF EXISTS "participant_id_reconcile_not_null";
 
--- [12/39] fixes: make foreign key chat_calllog_call_session_id_fkey on public.chat_calllog DEFERRABLE INITIALLY DEFERRED
+-- [12/36] fixes: make foreign key chat_calllog_call_session_id_fkey on public.chat_calllog DEFERRABLE INITIALLY DEFERRED
 -- lock: ACCESS EXCLUSIVE
 SELECT (EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = pg_catalog.to_regclass('"public"."chat_calllog"') AND conname = 'chat_calllog_call_session_id_fkey') AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.conrelid = pg_catalog.to_regclass('"public"."chat_calllog"') AND c.contype = 'f' AND c.confrelid = pg_catalog.to_regclass('"public"."chat_callsession"') AND c.confdeltype = 'a' AND c.confupdtype = 'a' AND c.confmatchtype = 's' AND c.condeferrable = true AND c.condeferred = true AND ARRAY(SELECT a.attname::text FROM unnest(c.conkey) WITH ORDINALITY AS k(num, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.num ORDER BY k.ord) = ARRAY['call_session_id']::text[] AND ARRAY(SELECT a.attname::text FROM unnest(c.confkey) WITH ORDINALITY AS k(num, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = c.confrelid AND a.attnum = k.num ORDER BY k.ord) = ARRAY['id']::text[] AND c.conname = 'chat_calllog_call_session_id_fkey')) AS needed \gset reconcile_
 \if :reconcile_needed
 ALTER TABLE "public"."chat_calllog" ALTER CONSTRAINT "chat_calllog_call_session_id_fkey" DEFERRABLE INITIALLY DEFERRED;
 \endif
 
--- [13/39] fixes: make foreign key chat_calllog_other_participant_id_fkey on public.chat_calllog DEFERRABLE INITIALLY DEFERRED
+-- [13/36] fixes: make foreign key chat_calllog_other_participant_id_fkey on public.chat_calllog DEFERRABLE INITIALLY DEFERRED
 -- lock: ACCESS EXCLUSIVE
 SELECT (EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = pg_catalog.to_regclass('"public"."chat_calllog"') AND conname = 'chat_calllog_other_participant_id_fkey') AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.conrelid = pg_catalog.to_regclass('"public"."chat_calllog"') AND c.contype = 'f' AND c.confrelid = pg_catalog.to_regclass('"public"."users_user"') AND c.confdeltype = 'a' AND c.confupdtype = 'a' AND c.confmatchtype = 's' AND c.condeferrable = true AND c.condeferred = true AND ARRAY(SELECT a.attname::text FROM unnest(c.conkey) WITH ORDINALITY AS k(num, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.num ORDER BY k.ord) = ARRAY['other_participant_id']::text[] AND ARRAY(SELECT a.attname::text FROM unnest(c.confkey) WITH ORDINALITY AS k(num, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = c.confrelid AND a.attnum = k.num ORDER BY k.ord) = ARRAY['id']::text[] AND c.conname = 'chat_calllog_other_participant_id_fkey')) AS needed \gset reconcile_
 \if :reconcile_needed
 ALTER TABLE "public"."chat_calllog" ALTER CONSTRAINT "chat_calllog_other_participant_id_fkey" DEFERRABLE INITIALLY DEFERRED;
 \endif
 
--- [14/39] fixes: make foreign key chat_calllog_participant_id_fkey on public.chat_calllog DEFERRABLE INITIALLY DEFERRED
+-- [14/36] fixes: make foreign key chat_calllog_participant_id_fkey on public.chat_calllog DEFERRABLE INITIALLY DEFERRED
 -- lock: ACCESS EXCLUSIVE
 SELECT (EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = pg_catalog.to_regclass('"public"."chat_calllog"') AND conname = 'chat_calllog_participant_id_fkey') AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.conrelid = pg_catalog.to_regclass('"public"."chat_calllog"') AND c.contype = 'f' AND c.confrelid = pg_catalog.to_regclass('"public"."users_user"') AND c.confdeltype = 'a' AND c.confupdtype = 'a' AND c.confmatchtype = 's' AND c.condeferrable = true AND c.condeferred = true AND ARRAY(SELECT a.attname::text FROM unnest(c.conkey) WITH ORDINALITY AS k(num, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.num ORDER BY k.ord) = ARRAY['participant_id']::text[] AND ARRAY(SELECT a.attname::text FROM unnest(c.confkey) WITH ORDINALITY AS k(num, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = c.confrelid AND a.attnum = k.num ORDER BY k.ord) = ARRAY['id']::text[] AND c.conname = 'chat_calllog_participant_id_fkey')) AS needed \gset reconcile_
 \if :reconcile_needed
 ALTER TABLE "public"."chat_calllog" ALTER CONSTRAINT "chat_calllog_participant_id_fkey" DEFERRABLE INITIALLY DEFERRED;
 \endif
 
--- [15/39] fixes: make foreign key chat_calllog_room_id_fkey on public.chat_calllog DEFERRABLE INITIALLY DEFERRED
+-- [15/36] fixes: make foreign key chat_calllog_room_id_fkey on public.chat_calllog DEFERRABLE INITIALLY DEFERRED
 -- lock: ACCESS EXCLUSIVE
 SELECT (EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = pg_catalog.to_regclass('"public"."chat_calllog"') AND conname = 'chat_calllog_room_id_fkey') AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.conrelid = pg_catalog.to_regclass('"public"."chat_calllog"') AND c.contype = 'f' AND c.confrelid = pg_catalog.to_regclass('"public"."chat_chatroom"') AND c.confdeltype = 'a' AND c.confupdtype = 'a' AND c.confmatchtype = 's' AND c.condeferrable = true AND c.condeferred = true AND ARRAY(SELECT a.attname::text FROM unnest(c.conkey) WITH ORDINALITY AS k(num, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.num ORDER BY k.ord) = ARRAY['room_id']::text[] AND ARRAY(SELECT a.attname::text FROM unnest(c.confkey) WITH ORDINALITY AS k(num, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = c.confrelid AND a.attnum = k.num ORDER BY k.ord) = ARRAY['id']::text[] AND c.conname = 'chat_calllog_room_id_fkey')) AS needed \gset reconcile_
 \if :reconcile_needed
 ALTER TABLE "public"."chat_calllog" ALTER CONSTRAINT "chat_calllog_room_id_fkey" DEFERRABLE INITIALLY DEFERRED;
 \endif
 
--- [16/39] fixes: change type of public.chat_callsession.start_time from timestamp without time zone to timestamp with time zone
+-- [16/36] fixes: change types of public.chat_callsession: start_time, end_time, created_at, updated_at (one rewrite)
 -- lock: ACCESS EXCLUSIVE, may take long
 -- HAZARD (rewrite): public.chat_callsession.start_time: timestamp values are taken as UTC (--assume-timezone to change); a bare TYPE timestamptz would shift them by the session's zone. The table is rewritten under an ACCESS EXCLUSIVE lock
-SET statement_timeout = 0;
-SELECT (EXISTS (SELECT 1 FROM pg_catalog.pg_attribute WHERE attrelid = pg_catalog.to_regclass('"public"."chat_callsession"') AND attname = 'start_time' AND pg_catalog.format_type(atttypid, atttypmod) = 'timestamp without time zone' AND NOT attisdropped)) AS needed \gset reconcile_
-\if :reconcile_needed
-ALTER TABLE "public"."chat_callsession" ALTER COLUMN "start_time" TYPE timestamp with time zone USING "start_time" AT TIME ZONE 'UTC';
-\endif
-SET statement_timeout = '60s';
-
--- [17/39] fixes: change type of public.chat_callsession.end_time from timestamp without time zone to timestamp with time zone
--- lock: ACCESS EXCLUSIVE, may take long
 -- HAZARD (rewrite): public.chat_callsession.end_time: timestamp values are taken as UTC (--assume-timezone to change); a bare TYPE timestamptz would shift them by the session's zone. The table is rewritten under an ACCESS EXCLUSIVE lock
-SET statement_timeout = 0;
-SELECT (EXISTS (SELECT 1 FROM pg_catalog.pg_attribute WHERE attrelid = pg_catalog.to_regclass('"public"."chat_callsession"') AND attname = 'end_time' AND pg_catalog.format_type(atttypid, atttypmod) = 'timestamp without time zone' AND NOT attisdropped)) AS needed \gset reconcile_
-\if :reconcile_needed
-ALTER TABLE "public"."chat_callsession" ALTER COLUMN "end_time" TYPE timestamp with time zone USING "end_time" AT TIME ZONE 'UTC';
-\endif
-SET statement_timeout = '60s';
-
--- [18/39] fixes: change type of public.chat_callsession.created_at from timestamp without time zone to timestamp with time zone
--- lock: ACCESS EXCLUSIVE, may take long
 -- HAZARD (rewrite): public.chat_callsession.created_at: timestamp values are taken as UTC (--assume-timezone to change); a bare TYPE timestamptz would shift them by the session's zone. The table is rewritten under an ACCESS EXCLUSIVE lock
-SET statement_timeout = 0;
-SELECT (EXISTS (SELECT 1 FROM pg_catalog.pg_attribute WHERE attrelid = pg_catalog.to_regclass('"public"."chat_callsession"') AND attname = 'created_at' AND pg_catalog.format_type(atttypid, atttypmod) = 'timestamp without time zone' AND NOT attisdropped)) AS needed \gset reconcile_
-\if :reconcile_needed
-ALTER TABLE "public"."chat_callsession" ALTER COLUMN "created_at" TYPE timestamp with time zone USING "created_at" AT TIME ZONE 'UTC';
-\endif
-SET statement_timeout = '60s';
-
--- [19/39] fixes: change type of public.chat_callsession.updated_at from timestamp without time zone to timestamp with time zone
--- lock: ACCESS EXCLUSIVE, may take long
 -- HAZARD (rewrite): public.chat_callsession.updated_at: timestamp values are taken as UTC (--assume-timezone to change); a bare TYPE timestamptz would shift them by the session's zone. The table is rewritten under an ACCESS EXCLUSIVE lock
 SET statement_timeout = 0;
-SELECT (EXISTS (SELECT 1 FROM pg_catalog.pg_attribute WHERE attrelid = pg_catalog.to_regclass('"public"."chat_callsession"') AND attname = 'updated_at' AND pg_catalog.format_type(atttypid, atttypmod) = 'timestamp without time zone' AND NOT attisdropped)) AS needed \gset reconcile_
+SELECT ((EXISTS (SELECT 1 FROM pg_catalog.pg_attribute WHERE attrelid = pg_catalog.to_regclass('"public"."chat_callsession"') AND attname = 'start_time' AND pg_catalog.format_type(atttypid, atttypmod) = 'timestamp without time zone' AND NOT attisdropped)) AND (EXISTS (SELECT 1 FROM pg_catalog.pg_attribute WHERE attrelid = pg_catalog.to_regclass('"public"."chat_callsession"') AND attname = 'end_time' AND pg_catalog.format_type(atttypid, atttypmod) = 'timestamp without time zone' AND NOT attisdropped)) AND (EXISTS (SELECT 1 FROM pg_catalog.pg_attribute WHERE attrelid = pg_catalog.to_regclass('"public"."chat_callsession"') AND attname = 'created_at' AND pg_catalog.format_type(atttypid, atttypmod) = 'timestamp without time zone' AND NOT attisdropped)) AND (EXISTS (SELECT 1 FROM pg_catalog.pg_attribute WHERE attrelid = pg_catalog.to_regclass('"public"."chat_callsession"') AND attname = 'updated_at' AND pg_catalog.format_type(atttypid, atttypmod) = 'timestamp without time zone' AND NOT attisdropped))) AS needed \gset reconcile_
 \if :reconcile_needed
-ALTER TABLE "public"."chat_callsession" ALTER COLUMN "updated_at" TYPE timestamp with time zone USING "updated_at" AT TIME ZONE 'UTC';
+ALTER TABLE "public"."chat_callsession" ALTER COLUMN "start_time" TYPE timestamp with time zone USING "start_time" AT TIME ZONE 'UTC',
+  ALTER COLUMN "end_time" TYPE timestamp with time zone USING "end_time" AT TIME ZONE 'UTC',
+  ALTER COLUMN "created_at" TYPE timestamp with time zone USING "created_at" AT TIME ZONE 'UTC',
+  ALTER COLUMN "updated_at" TYPE timestamp with time zone USING "updated_at" AT TIME ZONE 'UTC';
 \endif
 SET statement_timeout = '60s';
 
--- [20/39] fixes: make foreign key chat_callsession_caller_id_fkey on public.chat_callsession DEFERRABLE INITIALLY DEFERRED
+-- [17/36] fixes: make foreign key chat_callsession_caller_id_fkey on public.chat_callsession DEFERRABLE INITIALLY DEFERRED
 -- lock: ACCESS EXCLUSIVE
 SELECT (EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = pg_catalog.to_regclass('"public"."chat_callsession"') AND conname = 'chat_callsession_caller_id_fkey') AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.conrelid = pg_catalog.to_regclass('"public"."chat_callsession"') AND c.contype = 'f' AND c.confrelid = pg_catalog.to_regclass('"public"."users_user"') AND c.confdeltype = 'a' AND c.confupdtype = 'a' AND c.confmatchtype = 's' AND c.condeferrable = true AND c.condeferred = true AND ARRAY(SELECT a.attname::text FROM unnest(c.conkey) WITH ORDINALITY AS k(num, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.num ORDER BY k.ord) = ARRAY['caller_id']::text[] AND ARRAY(SELECT a.attname::text FROM unnest(c.confkey) WITH ORDINALITY AS k(num, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = c.confrelid AND a.attnum = k.num ORDER BY k.ord) = ARRAY['id']::text[] AND c.conname = 'chat_callsession_caller_id_fkey')) AS needed \gset reconcile_
 \if :reconcile_needed
 ALTER TABLE "public"."chat_callsession" ALTER CONSTRAINT "chat_callsession_caller_id_fkey" DEFERRABLE INITIALLY DEFERRED;
 \endif
 
--- [21/39] fixes: make foreign key chat_callsession_chat_room_id_fkey on public.chat_callsession DEFERRABLE INITIALLY DEFERRED
+-- [18/36] fixes: make foreign key chat_callsession_chat_room_id_fkey on public.chat_callsession DEFERRABLE INITIALLY DEFERRED
 -- lock: ACCESS EXCLUSIVE
 SELECT (EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = pg_catalog.to_regclass('"public"."chat_callsession"') AND conname = 'chat_callsession_chat_room_id_fkey') AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.conrelid = pg_catalog.to_regclass('"public"."chat_callsession"') AND c.contype = 'f' AND c.confrelid = pg_catalog.to_regclass('"public"."chat_chatroom"') AND c.confdeltype = 'a' AND c.confupdtype = 'a' AND c.confmatchtype = 's' AND c.condeferrable = true AND c.condeferred = true AND ARRAY(SELECT a.attname::text FROM unnest(c.conkey) WITH ORDINALITY AS k(num, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.num ORDER BY k.ord) = ARRAY['chat_room_id']::text[] AND ARRAY(SELECT a.attname::text FROM unnest(c.confkey) WITH ORDINALITY AS k(num, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = c.confrelid AND a.attnum = k.num ORDER BY k.ord) = ARRAY['id']::text[] AND c.conname = 'chat_callsession_chat_room_id_fkey')) AS needed \gset reconcile_
 \if :reconcile_needed
 ALTER TABLE "public"."chat_callsession" ALTER CONSTRAINT "chat_callsession_chat_room_id_fkey" DEFERRABLE INITIALLY DEFERRED;
 \endif
 
--- [22/39] fixes: make foreign key chat_callsession_parcel_id_fkey on public.chat_callsession DEFERRABLE INITIALLY DEFERRED
+-- [19/36] fixes: make foreign key chat_callsession_parcel_id_fkey on public.chat_callsession DEFERRABLE INITIALLY DEFERRED
 -- lock: ACCESS EXCLUSIVE
 SELECT (EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = pg_catalog.to_regclass('"public"."chat_callsession"') AND conname = 'chat_callsession_parcel_id_fkey') AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.conrelid = pg_catalog.to_regclass('"public"."chat_callsession"') AND c.contype = 'f' AND c.confrelid = pg_catalog.to_regclass('"public"."parcels_parcel"') AND c.confdeltype = 'a' AND c.confupdtype = 'a' AND c.confmatchtype = 's' AND c.condeferrable = true AND c.condeferred = true AND ARRAY(SELECT a.attname::text FROM unnest(c.conkey) WITH ORDINALITY AS k(num, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.num ORDER BY k.ord) = ARRAY['parcel_id']::text[] AND ARRAY(SELECT a.attname::text FROM unnest(c.confkey) WITH ORDINALITY AS k(num, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = c.confrelid AND a.attnum = k.num ORDER BY k.ord) = ARRAY['id']::text[] AND c.conname = 'chat_callsession_parcel_id_fkey')) AS needed \gset reconcile_
 \if :reconcile_needed
 ALTER TABLE "public"."chat_callsession" ALTER CONSTRAINT "chat_callsession_parcel_id_fkey" DEFERRABLE INITIALLY DEFERRED;
 \endif
 
--- [23/39] fixes: make foreign key chat_callsession_receiver_id_fkey on public.chat_callsession DEFERRABLE INITIALLY DEFERRED
+-- [20/36] fixes: make foreign key chat_callsession_receiver_id_fkey on public.chat_callsession DEFERRABLE INITIALLY DEFERRED
 -- lock: ACCESS EXCLUSIVE
 SELECT (EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = pg_catalog.to_regclass('"public"."chat_callsession"') AND conname = 'chat_callsession_receiver_id_fkey') AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.conrelid = pg_catalog.to_regclass('"public"."chat_callsession"') AND c.contype = 'f' AND c.confrelid = pg_catalog.to_regclass('"public"."users_user"') AND c.confdeltype = 'a' AND c.confupdtype = 'a' AND c.confmatchtype = 's' AND c.condeferrable = true AND c.condeferred = true AND ARRAY(SELECT a.attname::text FROM unnest(c.conkey) WITH ORDINALITY AS k(num, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.num ORDER BY k.ord) = ARRAY['receiver_id']::text[] AND ARRAY(SELECT a.attname::text FROM unnest(c.confkey) WITH ORDINALITY AS k(num, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = c.confrelid AND a.attnum = k.num ORDER BY k.ord) = ARRAY['id']::text[] AND c.conname = 'chat_callsession_receiver_id_fkey')) AS needed \gset reconcile_
 \if :reconcile_needed
 ALTER TABLE "public"."chat_callsession" ALTER CONSTRAINT "chat_callsession_receiver_id_fkey" DEFERRABLE INITIALLY DEFERRED;
 \endif
 
--- [24/39] indexes: drop invalid leftover index chat_calllog_call_session_id_7e8f9a0b on public.chat_calllog
+-- [21/36] indexes: drop invalid leftover index chat_calllog_call_session_id_7e8f9a0b on public.chat_calllog
 -- lock: SHARE UPDATE EXCLUSIVE, outside any transaction
 SELECT (EXISTS (SELECT 1 FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relname = 'chat_calllog_call_session_id_7e8f9a0b' AND NOT i.indisvalid)) AS needed \gset reconcile_
 \if :reconcile_needed
 DROP INDEX CONCURRENTLY IF EXISTS "public"."chat_calllog_call_session_id_7e8f9a0b";
 \endif
 
--- [25/39] indexes: create index chat_calllog_call_session_id_7e8f9a0b on public.chat_calllog concurrently
+-- [22/36] indexes: create index chat_calllog_call_session_id_7e8f9a0b on public.chat_calllog concurrently
 -- lock: SHARE UPDATE EXCLUSIVE, outside any transaction, may take long
 SET statement_timeout = 0;
 SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relname = 'chat_calllog_call_session_id_7e8f9a0b' AND i.indisvalid)) AS needed \gset reconcile_
@@ -209,14 +185,14 @@ CREATE INDEX CONCURRENTLY IF NOT EXISTS "chat_calllog_call_session_id_7e8f9a0b" 
 \endif
 SET statement_timeout = '60s';
 
--- [26/39] indexes: drop invalid leftover index chat_calllog_other_participant_id_1c2d3e4f on public.chat_calllog
+-- [23/36] indexes: drop invalid leftover index chat_calllog_other_participant_id_1c2d3e4f on public.chat_calllog
 -- lock: SHARE UPDATE EXCLUSIVE, outside any transaction
 SELECT (EXISTS (SELECT 1 FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relname = 'chat_calllog_other_participant_id_1c2d3e4f' AND NOT i.indisvalid)) AS needed \gset reconcile_
 \if :reconcile_needed
 DROP INDEX CONCURRENTLY IF EXISTS "public"."chat_calllog_other_participant_id_1c2d3e4f";
 \endif
 
--- [27/39] indexes: create index chat_calllog_other_participant_id_1c2d3e4f on public.chat_calllog concurrently
+-- [24/36] indexes: create index chat_calllog_other_participant_id_1c2d3e4f on public.chat_calllog concurrently
 -- lock: SHARE UPDATE EXCLUSIVE, outside any transaction, may take long
 SET statement_timeout = 0;
 SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relname = 'chat_calllog_other_participant_id_1c2d3e4f' AND i.indisvalid)) AS needed \gset reconcile_
@@ -225,14 +201,14 @@ CREATE INDEX CONCURRENTLY IF NOT EXISTS "chat_calllog_other_participant_id_1c2d3
 \endif
 SET statement_timeout = '60s';
 
--- [28/39] indexes: drop invalid leftover index chat_calllog_participant_id_5a6b7c8d on public.chat_calllog
+-- [25/36] indexes: drop invalid leftover index chat_calllog_participant_id_5a6b7c8d on public.chat_calllog
 -- lock: SHARE UPDATE EXCLUSIVE, outside any transaction
 SELECT (EXISTS (SELECT 1 FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relname = 'chat_calllog_participant_id_5a6b7c8d' AND NOT i.indisvalid)) AS needed \gset reconcile_
 \if :reconcile_needed
 DROP INDEX CONCURRENTLY IF EXISTS "public"."chat_calllog_participant_id_5a6b7c8d";
 \endif
 
--- [29/39] indexes: create index chat_calllog_participant_id_5a6b7c8d on public.chat_calllog concurrently
+-- [26/36] indexes: create index chat_calllog_participant_id_5a6b7c8d on public.chat_calllog concurrently
 -- lock: SHARE UPDATE EXCLUSIVE, outside any transaction, may take long
 SET statement_timeout = 0;
 SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relname = 'chat_calllog_participant_id_5a6b7c8d' AND i.indisvalid)) AS needed \gset reconcile_
@@ -241,14 +217,14 @@ CREATE INDEX CONCURRENTLY IF NOT EXISTS "chat_calllog_participant_id_5a6b7c8d" O
 \endif
 SET statement_timeout = '60s';
 
--- [30/39] indexes: drop invalid leftover index chat_calllog_room_id_9e0f1a2b on public.chat_calllog
+-- [27/36] indexes: drop invalid leftover index chat_calllog_room_id_9e0f1a2b on public.chat_calllog
 -- lock: SHARE UPDATE EXCLUSIVE, outside any transaction
 SELECT (EXISTS (SELECT 1 FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relname = 'chat_calllog_room_id_9e0f1a2b' AND NOT i.indisvalid)) AS needed \gset reconcile_
 \if :reconcile_needed
 DROP INDEX CONCURRENTLY IF EXISTS "public"."chat_calllog_room_id_9e0f1a2b";
 \endif
 
--- [31/39] indexes: create index chat_calllog_room_id_9e0f1a2b on public.chat_calllog concurrently
+-- [28/36] indexes: create index chat_calllog_room_id_9e0f1a2b on public.chat_calllog concurrently
 -- lock: SHARE UPDATE EXCLUSIVE, outside any transaction, may take long
 SET statement_timeout = 0;
 SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relname = 'chat_calllog_room_id_9e0f1a2b' AND i.indisvalid)) AS needed \gset reconcile_
@@ -257,14 +233,14 @@ CREATE INDEX CONCURRENTLY IF NOT EXISTS "chat_calllog_room_id_9e0f1a2b" ON "publ
 \endif
 SET statement_timeout = '60s';
 
--- [32/39] indexes: drop invalid leftover index chat_callsession_caller_id_1a2b3c4d on public.chat_callsession
+-- [29/36] indexes: drop invalid leftover index chat_callsession_caller_id_1a2b3c4d on public.chat_callsession
 -- lock: SHARE UPDATE EXCLUSIVE, outside any transaction
 SELECT (EXISTS (SELECT 1 FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relname = 'chat_callsession_caller_id_1a2b3c4d' AND NOT i.indisvalid)) AS needed \gset reconcile_
 \if :reconcile_needed
 DROP INDEX CONCURRENTLY IF EXISTS "public"."chat_callsession_caller_id_1a2b3c4d";
 \endif
 
--- [33/39] indexes: create index chat_callsession_caller_id_1a2b3c4d on public.chat_callsession concurrently
+-- [30/36] indexes: create index chat_callsession_caller_id_1a2b3c4d on public.chat_callsession concurrently
 -- lock: SHARE UPDATE EXCLUSIVE, outside any transaction, may take long
 SET statement_timeout = 0;
 SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relname = 'chat_callsession_caller_id_1a2b3c4d' AND i.indisvalid)) AS needed \gset reconcile_
@@ -273,14 +249,14 @@ CREATE INDEX CONCURRENTLY IF NOT EXISTS "chat_callsession_caller_id_1a2b3c4d" ON
 \endif
 SET statement_timeout = '60s';
 
--- [34/39] indexes: drop invalid leftover index chat_callsession_chat_room_id_5e6f7a8b on public.chat_callsession
+-- [31/36] indexes: drop invalid leftover index chat_callsession_chat_room_id_5e6f7a8b on public.chat_callsession
 -- lock: SHARE UPDATE EXCLUSIVE, outside any transaction
 SELECT (EXISTS (SELECT 1 FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relname = 'chat_callsession_chat_room_id_5e6f7a8b' AND NOT i.indisvalid)) AS needed \gset reconcile_
 \if :reconcile_needed
 DROP INDEX CONCURRENTLY IF EXISTS "public"."chat_callsession_chat_room_id_5e6f7a8b";
 \endif
 
--- [35/39] indexes: create index chat_callsession_chat_room_id_5e6f7a8b on public.chat_callsession concurrently
+-- [32/36] indexes: create index chat_callsession_chat_room_id_5e6f7a8b on public.chat_callsession concurrently
 -- lock: SHARE UPDATE EXCLUSIVE, outside any transaction, may take long
 SET statement_timeout = 0;
 SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relname = 'chat_callsession_chat_room_id_5e6f7a8b' AND i.indisvalid)) AS needed \gset reconcile_
@@ -289,14 +265,14 @@ CREATE INDEX CONCURRENTLY IF NOT EXISTS "chat_callsession_chat_room_id_5e6f7a8b"
 \endif
 SET statement_timeout = '60s';
 
--- [36/39] indexes: drop invalid leftover index chat_callsession_parcel_id_9c0d1e2f on public.chat_callsession
+-- [33/36] indexes: drop invalid leftover index chat_callsession_parcel_id_9c0d1e2f on public.chat_callsession
 -- lock: SHARE UPDATE EXCLUSIVE, outside any transaction
 SELECT (EXISTS (SELECT 1 FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relname = 'chat_callsession_parcel_id_9c0d1e2f' AND NOT i.indisvalid)) AS needed \gset reconcile_
 \if :reconcile_needed
 DROP INDEX CONCURRENTLY IF EXISTS "public"."chat_callsession_parcel_id_9c0d1e2f";
 \endif
 
--- [37/39] indexes: create index chat_callsession_parcel_id_9c0d1e2f on public.chat_callsession concurrently
+-- [34/36] indexes: create index chat_callsession_parcel_id_9c0d1e2f on public.chat_callsession concurrently
 -- lock: SHARE UPDATE EXCLUSIVE, outside any transaction, may take long
 SET statement_timeout = 0;
 SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relname = 'chat_callsession_parcel_id_9c0d1e2f' AND i.indisvalid)) AS needed \gset reconcile_
@@ -305,14 +281,14 @@ CREATE INDEX CONCURRENTLY IF NOT EXISTS "chat_callsession_parcel_id_9c0d1e2f" ON
 \endif
 SET statement_timeout = '60s';
 
--- [38/39] indexes: drop invalid leftover index chat_callsession_receiver_id_3a4b5c6d on public.chat_callsession
+-- [35/36] indexes: drop invalid leftover index chat_callsession_receiver_id_3a4b5c6d on public.chat_callsession
 -- lock: SHARE UPDATE EXCLUSIVE, outside any transaction
 SELECT (EXISTS (SELECT 1 FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relname = 'chat_callsession_receiver_id_3a4b5c6d' AND NOT i.indisvalid)) AS needed \gset reconcile_
 \if :reconcile_needed
 DROP INDEX CONCURRENTLY IF EXISTS "public"."chat_callsession_receiver_id_3a4b5c6d";
 \endif
 
--- [39/39] indexes: create index chat_callsession_receiver_id_3a4b5c6d on public.chat_callsession concurrently
+-- [36/36] indexes: create index chat_callsession_receiver_id_3a4b5c6d on public.chat_callsession concurrently
 -- lock: SHARE UPDATE EXCLUSIVE, outside any transaction, may take long
 SET statement_timeout = 0;
 SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relname = 'chat_callsession_receiver_id_3a4b5c6d' AND i.indisvalid)) AS needed \gset reconcile_

@@ -5,7 +5,7 @@
 -- tool:        pg-reconcile test
 -- planned at:  T
 -- live schema: H
--- statements:  2 (withheld for hazards: 0)
+-- statements:  1 (withheld for hazards: 0)
 --
 -- Run with: psql -v ON_ERROR_STOP=1 -f plan.sql
 -- Every statement is guarded or idempotent: running the script twice changes nothing the second time.
@@ -15,16 +15,10 @@ SET lock_timeout = '2s';
 SET statement_timeout = '60s';
 SET search_path = pg_catalog;
 
--- [1/2] fixes: change type of public.calls.status from character varying(20) to character varying(50)
+-- [1/1] fixes: change types of public.calls: status, note (one rewrite)
 -- lock: ACCESS EXCLUSIVE
-SELECT (EXISTS (SELECT 1 FROM pg_catalog.pg_attribute WHERE attrelid = pg_catalog.to_regclass('"public"."calls"') AND attname = 'status' AND pg_catalog.format_type(atttypid, atttypmod) = 'character varying(20)' AND NOT attisdropped)) AS needed \gset reconcile_
+SELECT ((EXISTS (SELECT 1 FROM pg_catalog.pg_attribute WHERE attrelid = pg_catalog.to_regclass('"public"."calls"') AND attname = 'status' AND pg_catalog.format_type(atttypid, atttypmod) = 'character varying(20)' AND NOT attisdropped)) AND (EXISTS (SELECT 1 FROM pg_catalog.pg_attribute WHERE attrelid = pg_catalog.to_regclass('"public"."calls"') AND attname = 'note' AND pg_catalog.format_type(atttypid, atttypmod) = 'character varying(10)' AND NOT attisdropped))) AS needed \gset reconcile_
 \if :reconcile_needed
-ALTER TABLE "public"."calls" ALTER COLUMN "status" TYPE character varying(50);
-\endif
-
--- [2/2] fixes: change type of public.calls.note from character varying(10) to text
--- lock: ACCESS EXCLUSIVE
-SELECT (EXISTS (SELECT 1 FROM pg_catalog.pg_attribute WHERE attrelid = pg_catalog.to_regclass('"public"."calls"') AND attname = 'note' AND pg_catalog.format_type(atttypid, atttypmod) = 'character varying(10)' AND NOT attisdropped)) AS needed \gset reconcile_
-\if :reconcile_needed
-ALTER TABLE "public"."calls" ALTER COLUMN "note" TYPE text;
+ALTER TABLE "public"."calls" ALTER COLUMN "status" TYPE character varying(50),
+  ALTER COLUMN "note" TYPE text;
 \endif
