@@ -58,6 +58,6 @@ export function readPlanFile(file: string): PlanFile {
     plan,
     liveHash: String(doc['liveHash'] ?? ''),
     target: String(doc['target'] ?? ''),
-    intact: doc['statementsHash'] === statementsHash(statementsJson),
+    intact: doc['statementsHash'] === statementsHash({ statements: statementsJson, withheld: withheldJson, changes, liveHash: doc['liveHash'] }),
   };
 }

@@ -9,9 +9,10 @@ import { categoryOf } from './plan-text.js';
 
 export const PLAN_JSON_FORMAT = 'pg-reconcile.plan/1';
 
-/** Lets `apply --plan` notice a plan edited by hand. */
-export function statementsHash(statements: readonly unknown[]): string {
-  return 'sha256:' + createHash('sha256').update(JSON.stringify(statements)).digest('hex');
+/** Lets `apply --plan` notice a plan edited by hand: statements, withheld statements, changes and the live hash. */
+export function statementsHash(content: { statements: readonly unknown[]; withheld: readonly unknown[]; changes: readonly unknown[]; liveHash: unknown }): string {
+  const { statements, withheld, changes, liveHash } = content;
+  return 'sha256:' + createHash('sha256').update(JSON.stringify([statements, withheld, changes, liveHash])).digest('hex');
 }
 
 export function planSummary(plan: Plan): Record<string, unknown> {
@@ -45,6 +46,7 @@ export function renderPlanJson(plan: Plan, header: PlanHeader): string {
     change: index.get(s.source) ?? null,
   });
   const statements = plan.statements.map(statement);
+  const withheld = plan.withheld.map(statement);
   return (
     JSON.stringify(
       {
@@ -53,8 +55,8 @@ export function renderPlanJson(plan: Plan, header: PlanHeader): string {
         summary: planSummary(plan),
         changes: plan.changes,
         statements,
-        statementsHash: statementsHash(statements),
-        withheld: plan.withheld.map(statement),
+        statementsHash: statementsHash({ statements, withheld, changes: plan.changes, liveHash: header.liveHash }),
+        withheld,
         notes: plan.notes.map((n) => ({ level: n.level, message: n.message, change: n.source ? (index.get(n.source) ?? null) : null })),
       },
       null,

@@ -90,7 +90,7 @@ describe('state left behind by failed or partial work', () => {
     } finally {
       await holder.end();
     }
-  }, 30_000);
+  }, 90_000);
 
   it('counts a table with thousands of columns across many tables in one pass', async () => {
     const ddl = Array.from({ length: 200 }, (_, i) => `CREATE TABLE bulk_${i} (id int PRIMARY KEY, a text, b int REFERENCES bulk_${Math.max(0, i - 1)} (id) DEFERRABLE);`);
