@@ -43,26 +43,17 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import pg from 'pg';
 import { startCluster, SERVER_SETTINGS, type Cluster } from './cluster.js';
+import { args, ROOT } from './process.js';
 import { buildIncident, CHAT_DJANGO_DIR } from '../src/demo/incident.js';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = join(ROOT, 'bin', 'reconcile.js');
 
 // ---------------------------------------------------------------- options
 
-const argv = process.argv.slice(2);
-function opt(name: string, fallback: string): string {
-  const i = argv.indexOf(`--${name}`);
-  return i >= 0 && argv[i + 1] !== undefined ? (argv[i + 1] as string) : fallback;
-}
-if (argv.includes('--help') || argv.includes('-h')) {
-  process.stdout.write(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('*/')[0] + '*/\n');
-  process.exit(0);
-}
+const { argv, opt } = args(import.meta.url);
 type RunKind = 'naive' | 'reconcile';
 const options = {
   messages: Number(opt('messages', '200000')),

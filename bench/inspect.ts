@@ -19,30 +19,19 @@
  * Prints a table with the ratios and the targets, and writes it with every raw
  * sample to bench/out/inspect-<timestamp>.{md,json}.
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { startCluster, SERVER_SETTINGS, type Cluster } from './cluster.js';
 import { generateSchema, stats, type SchemaStats } from './generate.js';
+import { args, hasGnuTime, measure, median, ROOT, withServerCpu, type Sample } from './process.js';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const TIME = '/usr/bin/time';
 
 // ---------------------------------------------------------------- options
 
-const argv = process.argv.slice(2);
-function opt(name: string, fallback: string): string {
-  const i = argv.indexOf(`--${name}`);
-  return i >= 0 && argv[i + 1] !== undefined ? (argv[i + 1] as string) : fallback;
-}
-const numbers = (s: string): number[] => (s.trim() === '' ? [] : s.split(',').map((x) => Number(x.trim())));
-if (argv.includes('--help') || argv.includes('-h')) {
-  process.stdout.write(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('*/')[0] + '*/\n');
-  process.exit(0);
-}
+const { argv, opt, numbers } = args(import.meta.url);
 const options = {
   sizes: numbers(opt('sizes', '100,1000,10000')),
   runs: Number(opt('runs', '7')),
@@ -56,69 +45,6 @@ const options = {
 
 // ---------------------------------------------------------------- measuring
 
-interface Sample {
-  wallS: number;
-  rssMB: number | null;
-  /** User + system CPU of the measured process and its children (GNU time). */
-  clientCpuS: number | null;
-  /** CPU of the server processes that served it (see Cluster.serverCpuSeconds); set by the caller. */
-  serverCpuS: number | null;
-  code: number | null;
-  timedOut: boolean;
-  stderr: string;
-}
-
-const hasGnuTime = existsSync(TIME);
-
-/** Run a command as a whole process: wall time around spawn, peak RSS from GNU time. */
-function measure(cmd: string, args: string[], opts: { timeoutS?: number; env?: NodeJS.ProcessEnv; stdoutFile?: string } = {}): Promise<Sample> {
-  const rssFile = join(tmpdir(), `reconcile-bench-rss-${process.pid}-${Math.random().toString(36).slice(2)}`);
-  const [file, fileArgs] = hasGnuTime ? [TIME, ['-f', '%M %U %S', '-o', rssFile, cmd, ...args]] : [cmd, args];
-  const out = openSync(opts.stdoutFile ?? '/dev/null', 'w');
-  return new Promise((done, fail) => {
-    const started = performance.now();
-    const child = spawn(file, fileArgs, { stdio: ['ignore', out, 'pipe'], detached: true, env: opts.env ?? process.env, cwd: ROOT });
-    let stderr = '';
-    child.stderr?.on('data', (d: Buffer) => {
-      if (stderr.length < 20_000) stderr += d.toString();
-    });
-    let timedOut = false;
-    const timer =
-      opts.timeoutS !== undefined
-        ? setTimeout(() => {
-            timedOut = true;
-            try {
-              process.kill(-(child.pid ?? 0), 'SIGKILL');
-            } catch {
-              /* already gone */
-            }
-          }, opts.timeoutS * 1000)
-        : undefined;
-    child.on('error', fail);
-    child.on('close', (code) => {
-      const wallS = (performance.now() - started) / 1000;
-      if (timer) clearTimeout(timer);
-      closeSync(out);
-      let rssMB: number | null = null;
-      let clientCpuS: number | null = null;
-      if (hasGnuTime && existsSync(rssFile)) {
-        // The last line is ours; GNU time puts "Command exited with non-zero status" before it.
-        const [kb, user, sys] = (readFileSync(rssFile, 'utf8').trim().split('\n').pop() ?? '').split(' ').map(Number);
-        if (kb !== undefined && Number.isFinite(kb) && kb > 0) rssMB = kb / 1024;
-        if (user !== undefined && sys !== undefined && Number.isFinite(user + sys)) clientCpuS = user + sys;
-        rmSync(rssFile, { force: true });
-      }
-      done({ wallS, rssMB, clientCpuS, serverCpuS: null, code, timedOut, stderr });
-    });
-  });
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  if (s.length === 0) return NaN;
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
-}
 
 function ok(s: Sample, what: string): Sample {
   if (s.code !== 0 && !s.timedOut) throw new Error(`${what} failed (exit ${s.code}):\n${s.stderr.slice(0, 2000)}`);
@@ -130,15 +56,6 @@ function ok(s: Sample, what: string): Sample {
 function psql(c: Cluster, db: string, args: string[]): void {
   const r = spawnSync(c.tool('psql'), ['-XqA', '-v', 'ON_ERROR_STOP=1', '-d', c.url(db), ...args], { encoding: 'utf8', maxBuffer: 64 << 20 });
   if (r.status !== 0) throw new Error(`psql ${args.join(' ')} failed: ${r.stderr.slice(0, 2000)}`);
-}
-
-/** Measure, then charge the server CPU used meanwhile (backends are reaped just after the client exits). */
-async function withServerCpu(c: Cluster, run: () => Promise<Sample>): Promise<Sample> {
-  await new Promise((r) => setTimeout(r, 100));
-  const before = c.serverCpuSeconds();
-  const s = await run();
-  await new Promise((r) => setTimeout(r, 200));
-  return { ...s, serverCpuS: c.serverCpuSeconds() - before };
 }
 
 const reconcileArgs = (url: string, json: boolean): string[] => [join(ROOT, 'bin', 'reconcile.js'), 'inspect', '--url', url, ...(json ? ['--json'] : [])];
@@ -370,7 +287,7 @@ function report(results: SizeResult[], c: Cluster, started: Date): string {
 
 async function main(): Promise<void> {
   const started = new Date();
-  if (!hasGnuTime) log(`warning: ${TIME} not found (apt-get install -y time); peak RSS will not be measured`);
+  if (!hasGnuTime) log(`warning: /usr/bin/time not found (apt-get install -y time); peak RSS will not be measured`);
   build();
   const c = await startCluster();
   const stopOnSignal = (): void => {

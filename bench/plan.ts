@@ -29,14 +29,14 @@
  * Prints the tables and writes them, with every raw sample, to
  * bench/out/plan-<timestamp>.{md,json} (not committed).
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { startCluster, SERVER_SETTINGS, type Cluster } from './cluster.js';
 import { generateSchema, ident, qualified, withoutFraction, type QName } from './generate.js';
+import { args, hasGnuTime, measure, median, ROOT, withServerCpu, type Sample } from './process.js';
 import { resolveConnection } from '../src/db/connection.js';
 import { openPool } from '../src/db/pool.js';
 import { loadDeclared } from '../src/declared/index.js';
@@ -48,22 +48,11 @@ import { schemaHash } from '../src/model/hash.js';
 import { plan as buildPlan } from '../src/plan/index.js';
 import { renderPlanSql, type PlanHeader } from '../src/render/plan-sql.js';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const TIME = '/usr/bin/time';
 const BIN = join(ROOT, 'bin', 'reconcile.js');
 
 // ---------------------------------------------------------------- options
 
-const argv = process.argv.slice(2);
-function opt(name: string, fallback: string): string {
-  const i = argv.indexOf(`--${name}`);
-  return i >= 0 && argv[i + 1] !== undefined ? (argv[i + 1] as string) : fallback;
-}
-const numbers = (s: string): number[] => (s.trim() === '' ? [] : s.split(',').map((x) => Number(x.trim())));
-if (argv.includes('--help') || argv.includes('-h')) {
-  process.stdout.write(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('*/')[0] + '*/\n');
-  process.exit(0);
-}
+const { argv, opt, numbers } = args(import.meta.url);
 const options = {
   sizes: numbers(opt('sizes', '1000,10000')),
   runs: Number(opt('runs', '7')),
@@ -76,59 +65,6 @@ const options = {
 
 // ---------------------------------------------------------------- measuring (as bench/inspect.ts)
 
-interface Sample {
-  wallS: number;
-  rssMB: number | null;
-  clientCpuS: number | null;
-  serverCpuS: number | null;
-  code: number | null;
-  stderr: string;
-}
-
-const hasGnuTime = existsSync(TIME);
-
-function measure(cmd: string, args: string[], opts: { env?: NodeJS.ProcessEnv; stdoutFile?: string } = {}): Promise<Sample> {
-  const rssFile = join(tmpdir(), `reconcile-bench-rss-${process.pid}-${Math.random().toString(36).slice(2)}`);
-  const [file, fileArgs] = hasGnuTime ? [TIME, ['-f', '%M %U %S', '-o', rssFile, cmd, ...args]] : [cmd, args];
-  const out = openSync(opts.stdoutFile ?? '/dev/null', 'w');
-  return new Promise((done, fail) => {
-    const started = performance.now();
-    const child = spawn(file, fileArgs, { stdio: ['ignore', out, 'pipe'], env: opts.env ?? process.env, cwd: ROOT });
-    let stderr = '';
-    child.stderr?.on('data', (d: Buffer) => {
-      if (stderr.length < 20_000) stderr += d.toString();
-    });
-    child.on('error', fail);
-    child.on('close', (code) => {
-      const wallS = (performance.now() - started) / 1000;
-      closeSync(out);
-      let rssMB: number | null = null;
-      let clientCpuS: number | null = null;
-      if (hasGnuTime && existsSync(rssFile)) {
-        const [kb, user, sys] = (readFileSync(rssFile, 'utf8').trim().split('\n').pop() ?? '').split(' ').map(Number);
-        if (kb !== undefined && Number.isFinite(kb) && kb > 0) rssMB = kb / 1024;
-        if (user !== undefined && sys !== undefined && Number.isFinite(user + sys)) clientCpuS = user + sys;
-        rmSync(rssFile, { force: true });
-      }
-      done({ wallS, rssMB, clientCpuS, serverCpuS: null, code, stderr });
-    });
-  });
-}
-
-async function withServerCpu(c: Cluster, run: () => Promise<Sample>): Promise<Sample> {
-  await new Promise((r) => setTimeout(r, 100));
-  const before = c.serverCpuSeconds();
-  const s = await run();
-  await new Promise((r) => setTimeout(r, 200));
-  return { ...s, serverCpuS: c.serverCpuSeconds() - before };
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  if (s.length === 0) return NaN;
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
-}
 
 /** `plan` exits 2 when it found drift (it always does here), `inspect` 0. */
 function ok(s: Sample, what: string, codes: number[]): Sample {
@@ -536,7 +472,7 @@ function report(results: SizeResult[], c: Cluster, started: Date): string {
 
 async function main(): Promise<void> {
   const started = new Date();
-  if (!hasGnuTime) log(`warning: ${TIME} not found (apt-get install -y time); CPU and peak RSS will not be measured`);
+  if (!hasGnuTime) log(`warning: /usr/bin/time not found (apt-get install -y time); CPU and peak RSS will not be measured`);
   build();
   const c = await startCluster();
   const work = mkdtempSync(join(tmpdir(), 'reconcile-bench-plan-'));
