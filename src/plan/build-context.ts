@@ -9,6 +9,8 @@ import type { Hazard, LockLevel, Note, Phase, PlanContext, Statement } from './t
 export interface BuildContext extends PlanContext {
   /** Tables this plan creates: empty, so no concurrent builds or validation scans needed. */
   readonly newTables: ReadonlySet<string>;
+  /** Type changes grouped by table (see groupTypeChanges): one statement per group. */
+  readonly typeGroups: ReadonlyMap<Change, readonly Extract<Change, { kind: 'column-type-differs' }>[]>;
 }
 
 export function holdsRows(ctx: BuildContext, t: QualifiedName): boolean {

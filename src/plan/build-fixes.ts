@@ -9,8 +9,8 @@ import { displayName } from '../render/model-text.js';
 import { ident, literal, qualified } from '../render/quote.js';
 import { validateForeignKey } from './build-constraints.js';
 import { built, holdsRows, statement, type BuildContext, type Built } from './build-context.js';
-import { columnHasType, columnNullable, constraintExists, derivedName, failIfRows, foreignKeyMatches, indexExists, indexMatches, needed } from './sql.js';
 import type { Statement } from './types.js';
+import { columnHasType, columnNullable, constraintExists, derivedName, failIfRows, foreignKeyMatches, indexExists, indexMatches, needed } from './sql.js';
 
 type Of<K extends Change['kind']> = Extract<Change, { kind: K }>;
 const show = (q: QualifiedName): string => displayName(q.schema, q.name);
@@ -25,7 +25,15 @@ function isSafeWidening(from: string, to: string): boolean {
   return !!(f && t && Number(t[1]) >= Number(f[1]));
 }
 
-export function columnTypeDiffers(c: Of<'column-type-differs'>, ctx: BuildContext): Built {
+type TypeChange = Of<'column-type-differs'>;
+
+/** Neither rewrites the table nor changes a value: planned without a hazard. */
+function isSafeTypeChange(c: TypeChange): boolean {
+  return isSafeWidening(c.live.type, c.declared.type) && c.declared.collation === c.live.collation;
+}
+
+/** One `ALTER COLUMN ... TYPE` clause, the condition that it is still needed, and its hazard text. */
+function typeChangeParts(c: TypeChange, ctx: BuildContext): { clause: string; condition: string; why: string } {
   const col = ident(c.column);
   const to = c.declared.type;
   const from = c.live.type;
@@ -41,56 +49,55 @@ export function columnTypeDiffers(c: Of<'column-type-differs'>, ctx: BuildContex
     using = ` USING ${col}::${to}`;
   }
   const collate = c.declared.collation ? ` COLLATE ${c.declared.collation}` : '';
-  const safe = isSafeWidening(from, to) && c.declared.collation === c.live.collation;
-  return built([
-    statement(c, {
-      phase: 'fixes',
-      description: `change type of ${show(c.table)}.${c.column} from ${from} to ${to}`,
-      sql: `ALTER TABLE ${qualified(c.table)} ALTER COLUMN ${col} TYPE ${to}${collate}${using}`,
-      guard: needed(columnHasType(c.table, c.column, from)),
-      lockLevel: 'ACCESS EXCLUSIVE',
-      locks: [c.table],
-      duration: safe ? 'brief' : 'long',
-      hazards: safe ? [] : [{ kind: 'rewrite', message: why }],
-    }),
-  ]);
+  return { clause: `ALTER COLUMN ${col} TYPE ${to}${collate}${using}`, condition: columnHasType(c.table, c.column, from), why };
 }
 
 /**
- * Several type changes on one table become one `ALTER TABLE` with several
- * `ALTER COLUMN ... TYPE` clauses: PostgreSQL then rewrites the table once, not
- * once per column. The merged statement runs only while every column still has
- * its old type (it is atomic: a partial state comes from elsewhere, and a re-plan
- * then handles the columns left).
+ * Type changes of one table that are all safe, or all hazardous, form one group:
+ * one `ALTER TABLE` with several `ALTER COLUMN ... TYPE` clauses, so PostgreSQL
+ * rewrites the table once, not once per column. Maps every type change to its group.
  */
-export function mergeTypeChanges(statements: readonly Statement[]): Statement[] {
-  const groups = new Map<string, Statement[]>();
-  for (const s of statements) {
-    if (s.source.kind !== 'column-type-differs') continue;
-    const key = JSON.stringify([s.source.table.schema, s.source.table.name, s.hazards.length > 0]);
-    groups.set(key, [...(groups.get(key) ?? []), s]);
+export function groupTypeChanges(changes: readonly Change[]): Map<Change, readonly TypeChange[]> {
+  const groups = new Map<string, TypeChange[]>();
+  const out = new Map<Change, readonly TypeChange[]>();
+  for (const c of changes) {
+    if (c.kind !== 'column-type-differs') continue;
+    const key = JSON.stringify([c.table.schema, c.table.name, isSafeTypeChange(c)]);
+    const group = groups.get(key) ?? [];
+    group.push(c);
+    groups.set(key, group);
+    out.set(c, group);
   }
-  const merged = new Map<Statement, Statement | null>();
-  for (const group of groups.values()) {
-    if (group.length < 2) continue;
-    const first = group[0]!;
-    const t = (first.source as Of<'column-type-differs'>).table;
-    const prefix = `ALTER TABLE ${qualified(t)} `;
-    const clauses = group.map((g) => g.sql.slice(prefix.length));
-    const conditions = group.map((g) => /^SELECT \(([\s\S]*)\) AS needed$/.exec(g.guard ?? '')?.[1] ?? 'true');
-    merged.set(first, {
-      ...first,
-      description: `change types of ${show(t)}: ${group.map((g) => (g.source as Of<'column-type-differs'>).column).join(', ')} (one rewrite)`,
-      sql: prefix + clauses.join(',\n  '),
-      guard: needed(conditions.map((c) => `(${c})`).join(' AND ')),
-      hazards: group.flatMap((g) => g.hazards),
-    });
-    for (const g of group.slice(1)) merged.set(g, null);
-  }
-  return statements.flatMap((s) => {
-    const m = merged.get(s);
-    return m === undefined ? [s] : m === null ? [] : [m];
-  });
+  return out;
+}
+
+/**
+ * The statement for a group of type changes on one table. It runs only while
+ * every column still has its old type (it is atomic: a partial state comes from
+ * elsewhere, and a re-plan then handles the columns left).
+ */
+export function columnTypesDiffer(group: readonly TypeChange[], ctx: BuildContext): Built {
+  const first = group[0];
+  if (!first) return built();
+  const t = first.table;
+  const parts = group.map((c) => typeChangeParts(c, ctx));
+  const safe = group.every(isSafeTypeChange);
+  const description =
+    group.length === 1
+      ? `change type of ${show(t)}.${first.column} from ${first.live.type} to ${first.declared.type}`
+      : `change types of ${show(t)}: ${group.map((c) => c.column).join(', ')} (one rewrite)`;
+  return built([
+    statement(first, {
+      phase: 'fixes',
+      description,
+      sql: `ALTER TABLE ${qualified(t)} ${parts.map((p) => p.clause).join(',\n  ')}`,
+      guard: needed(parts.length === 1 ? parts[0]!.condition : parts.map((p) => `(${p.condition})`).join(' AND ')),
+      lockLevel: 'ACCESS EXCLUSIVE',
+      locks: [t],
+      duration: safe ? 'brief' : 'long',
+      hazards: safe ? [] : parts.map((p) => ({ kind: 'rewrite' as const, message: p.why })),
+    }),
+  ]);
 }
 
 /** NOT NULL without a long lock: a NOT VALID check, validated, lets SET NOT NULL skip its scan. */

@@ -15,7 +15,7 @@ import {
   missingUnique,
 } from './build-constraints.js';
 import { built, type BuildContext, type Built } from './build-context.js';
-import { columnTypeDiffers, defaultDiffers, mergeTypeChanges, foreignKeyDiffers, indexDiffers, nameDiffers, nullabilityDiffers } from './build-fixes.js';
+import { columnTypesDiffer, defaultDiffers, groupTypeChanges, foreignKeyDiffers, indexDiffers, nameDiffers, nullabilityDiffers } from './build-fixes.js';
 import { missingColumn, missingEnum, missingEnumValue, missingExtension, missingSchema, missingSequence, missingTable } from './build-objects.js';
 import { PHASES, type Note, type Plan, type PlanContext, type Statement } from './types.js';
 
@@ -54,8 +54,11 @@ function build(c: Change, ctx: BuildContext): Built {
       return missingCheck(c, ctx);
     case 'missing-index':
       return missingIndex(c, ctx);
-    case 'column-type-differs':
-      return columnTypeDiffers(c, ctx);
+    case 'column-type-differs': {
+      // The first change of a table's group builds the statement for the whole group.
+      const group = ctx.typeGroups.get(c) ?? [c];
+      return group[0] === c ? columnTypesDiffer(group, ctx) : built();
+    }
     case 'nullability-differs':
       return nullabilityDiffers(c, ctx);
     case 'default-differs':
@@ -102,7 +105,7 @@ function build(c: Change, ctx: BuildContext): Built {
 
 export function plan(changes: readonly Change[], context: PlanContext): Plan {
   const newTables = new Set(changes.flatMap((c) => (c.kind === 'missing-table' ? [qualifiedKey(c.table)] : [])));
-  const ctx: BuildContext = { ...context, newTables };
+  const ctx: BuildContext = { ...context, newTables, typeGroups: groupTypeChanges(changes) };
   const ordered = [...changes].sort((a, b) => rank(a) - rank(b));
   const statements: Statement[] = [];
   const notes: Note[] = [];
@@ -112,7 +115,7 @@ export function plan(changes: readonly Change[], context: PlanContext): Plan {
     notes.push(...b.notes);
   }
   const phaseIndex = (s: Statement): number => PHASES.indexOf(s.phase);
-  const sorted = mergeTypeChanges(statements).map((s, i) => ({ s, i })).sort((a, b) => phaseIndex(a.s) - phaseIndex(b.s) || a.i - b.i).map((x) => x.s);
+  const sorted = statements.map((s, i) => ({ s, i })).sort((a, b) => phaseIndex(a.s) - phaseIndex(b.s) || a.i - b.i).map((x) => x.s);
   const allowed = new Set(context.options.allowHazards ?? []);
   const runnable = (s: Statement): boolean => s.hazards.every((h) => allowed.has(h.kind));
   return { statements: sorted.filter(runnable), withheld: sorted.filter((s) => !runnable(s)), notes, changes };
