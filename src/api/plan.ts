@@ -3,11 +3,10 @@
  * database (concurrently), compare, probe which touched tables hold rows, plan.
  * The CLI's `plan`, `verify` and `apply` are built on this.
  */
-import { loadDeclared, type Declared } from '../declared/index.js';
-import { resolveConnection, type Connection } from '../db/connection.js';
-import { openPool } from '../db/pool.js';
+import type { Connection } from '../db/connection.js';
+import type { Declared } from '../declared/index.js';
 import { compare } from '../diff/index.js';
-import { CATALOG_SETTINGS, inspect, type Inspection } from '../introspect/index.js';
+import type { Inspection } from '../introspect/index.js';
 import { tablesWithRows } from '../introspect/rows.js';
 import { planLedger, type PlanLedgerRequest } from '../ledger/index.js';
 import { schemaHash } from '../model/hash.js';
@@ -17,6 +16,7 @@ import { plan as buildPlan, type Plan, type PlanOptions } from '../plan/index.js
 import type { PlanHeader } from '../render/plan-sql.js';
 import { formatServerVersion } from '../render/model-text.js';
 import { toolVersion } from '../version.js';
+import { withBothSides } from './sides.js';
 
 export interface PlanRequest {
   /** The live database; default `DATABASE_URL`, then the `PG*` variables. */
@@ -47,13 +47,8 @@ function declaresNothing(m: Schema): boolean {
 }
 
 export async function planRepair(req: PlanRequest): Promise<PlanResult> {
-  const connection = resolveConnection({ url: req.url });
-  const pool = await openPool(connection, { max: 4, settings: CATALOG_SETTINGS });
-  try {
-    const [declared, live] = await Promise.all([
-      loadDeclared(req.from, { shadowUrl: req.shadowUrl, schemas: req.schemas, snapshots: req.snapshots || req.ledger !== undefined }),
-      inspect(pool, { schemas: req.schemas }),
-    ]);
+  const sides = { ...req, snapshots: req.snapshots || req.ledger !== undefined };
+  return withBothSides(sides, async ({ connection, pool, declared, live }) => {
     if (!req.schemas && declaresNothing(declared.schema)) {
       // Compared with nothing, every live table is only "extra": a wrong or empty --from would pass as in sync.
       throw new ReconcileError('source', `${declared.source.location} declares no tables, enums, sequences or views`, 'check the --from path and the source format');
@@ -74,7 +69,5 @@ export async function planRepair(req: PlanRequest): Promise<PlanResult> {
       lockTimeout: req.lockTimeout ?? '2s',
     };
     return { plan, declared, live, connection, header };
-  } finally {
-    await pool.end();
-  }
+  });
 }

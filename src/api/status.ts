@@ -3,14 +3,11 @@
  * per-migration snapshots and read the live database (concurrently), read the
  * ledger, and judge every migration by its ledger row and its own effects.
  */
-import { resolveConnection, type Connection } from '../db/connection.js';
-import { openPool } from '../db/pool.js';
-import { loadDeclared } from '../declared/index.js';
 import { compare, isInformational } from '../diff/index.js';
-import { CATALOG_SETTINGS, inspect } from '../introspect/index.js';
 import { chooseLedger, isSettled, ledgerAdapter, migrationStatuses, type LedgerChoice } from '../ledger/index.js';
 import type { StatusReport } from '../ledger/report.js';
 import { formatServerVersion } from '../render/model-text.js';
+import { withBothSides } from './sides.js';
 
 export interface StatusRequest {
   /** The live database; default `DATABASE_URL`, then the `PG*` variables. */
@@ -23,13 +20,7 @@ export interface StatusRequest {
 }
 
 export async function migrationStatus(req: StatusRequest): Promise<StatusReport> {
-  const connection: Connection = resolveConnection({ url: req.url });
-  const pool = await openPool(connection, { max: 4, settings: CATALOG_SETTINGS });
-  try {
-    const [declared, live] = await Promise.all([
-      loadDeclared(req.from, { shadowUrl: req.shadowUrl, schemas: req.schemas, snapshots: true }),
-      inspect(pool, { schemas: req.schemas }),
-    ]);
+  return withBothSides({ ...req, snapshots: true }, async ({ connection, pool, declared, live }) => {
     const kind = await chooseLedger(req.ledger ?? 'auto', declared, pool);
     const adapter = ledgerAdapter(kind);
     const reading = await adapter.read(pool);
@@ -56,9 +47,7 @@ export async function migrationStatus(req: StatusRequest): Promise<StatusReport>
       schemaDifferences,
       inSync,
     };
-  } finally {
-    await pool.end();
-  }
+  });
 }
 
 export type { StatusReport } from '../ledger/report.js';

@@ -6,9 +6,9 @@
  */
 import type pg from 'pg';
 import type { Connection } from '../db/connection.js';
-import { openClient, openPool } from '../db/pool.js';
+import { openClient } from '../db/pool.js';
 import { ReconcileError } from '../errors.js';
-import { CATALOG_SETTINGS, inspect } from '../introspect/index.js';
+import { inspectConnection } from '../introspect/live.js';
 import { renderLockReportText } from '../locks/index.js';
 import { schemaHash } from '../model/hash.js';
 import type { Plan, Statement } from '../plan/types.js';
@@ -42,14 +42,9 @@ export interface ApplyReport extends ApplyResult {
 }
 
 async function checkLiveHash(conn: Connection, expected: string, force: boolean): Promise<void> {
-  const pool = await openPool(conn, { max: 4, settings: CATALOG_SETTINGS });
-  try {
-    const live = await inspect(pool);
-    if (schemaHash(live.schema) !== expected && !force) {
-      throw new ReconcileError('refused', 'the live schema changed since this plan was made (or the plan is for another database)', 'plan again, or pass --force to run it anyway');
-    }
-  } finally {
-    await pool.end();
+  const live = await inspectConnection(conn);
+  if (schemaHash(live.schema) !== expected && !force) {
+    throw new ReconcileError('refused', 'the live schema changed since this plan was made (or the plan is for another database)', 'plan again, or pass --force to run it anyway');
   }
 }
 

@@ -31,6 +31,27 @@ const IDENT_CHAR = /[A-Za-z0-9_$\u0080-\uffff]/;
 const DOLLAR_TAG = /^\$(?:[A-Za-z_\u0080-\uffff][A-Za-z0-9_\u0080-\uffff]*)?\$/;
 
 /** Convert a `position` PostgreSQL reports (1-based, in characters) inside a statement into a file line. */
+/** The index just past the quoted text that starts at `start` (a doubled quote stays inside). */
+function endOfQuoted(text: string, start: number, quote: string, escapes: boolean): number {
+  let i = start + 1;
+  while (i < text.length) {
+    const ch = text[i];
+    if (escapes && ch === '\\') {
+      i += 2;
+      continue;
+    }
+    if (ch === quote) {
+      if (text[i + 1] === quote) {
+        i += 2;
+        continue;
+      }
+      return i + 1;
+    }
+    i++;
+  }
+  return i;
+}
+
 export function lineOfPosition(statement: SqlStatement, position: number | undefined): number {
   if (!position || position < 1) return statement.line;
   let line = statement.line;
@@ -142,47 +163,13 @@ export function splitStatements(text: string): SplitResult {
       continue;
     }
     begin();
-    if (c === "'") {
-      const escapes = i > 0 && /[eE]/.test(text[i - 1] ?? '') && !IDENT_CHAR.test(text[i - 2] ?? ' ');
+    if (c === "'" || c === '"') {
+      // A string literal ('', backslash escapes in E'...') or a quoted identifier ("" doubles).
+      const escapes = c === "'" && i > 0 && /[eE]/.test(text[i - 1] ?? '') && !IDENT_CHAR.test(text[i - 2] ?? ' ');
       const from = i;
-      i++;
-      while (i < n) {
-        const ch = text[i];
-        if (escapes && ch === '\\') {
-          i += 2;
-          continue;
-        }
-        if (ch === "'") {
-          if (text[i + 1] === "'") {
-            i += 2;
-            continue;
-          }
-          i++;
-          break;
-        }
-        i++;
-      }
+      i = endOfQuoted(text, i, c, escapes);
       countLines(from, i);
-      skeleton += "'…'";
-      lastWord = '';
-      continue;
-    }
-    if (c === '"') {
-      const from = i;
-      i++;
-      while (i < n) {
-        if (text[i] === '"') {
-          if (text[i + 1] === '"') {
-            i += 2;
-            continue;
-          }
-          i++;
-          break;
-        }
-        i++;
-      }
-      countLines(from, i);
-      skeleton += '"…"';
+      skeleton += `${c}…${c}`;
       lastWord = '';
       continue;
     }

@@ -3,8 +3,8 @@
  */
 import type { Schema, Table } from '../model/types.js';
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
+function plural(n: number, word: string, many = `${word}s`): string {
+  return `${n} ${n === 1 ? word : many}`;
 }
 
 /** `app.users` with quotes only where a name needs them, for reading (not for SQL). */
@@ -39,7 +39,7 @@ function tableLine(t: Table): string {
   if (t.uniques.length) parts.push(plural(t.uniques.length, 'unique'));
   if (t.checks.length) parts.push(plural(t.checks.length, 'check'));
   const own = t.indexes.filter((i) => i.constraint === null).length;
-  if (own) parts.push(plural(own, 'index').replace('indexs', 'indexes'));
+  if (own) parts.push(plural(own, 'index', 'indexes'));
   const invalid = t.indexes.filter((i) => !i.valid).length + t.foreignKeys.filter((f) => !f.validated).length + t.checks.filter((c) => !c.validated).length;
   if (invalid) parts.push(`${invalid} invalid or not validated`);
   const kind = t.kind === 'partitioned' ? ' (partitioned)' : t.partitionOf ? ` (partition of ${displayName(t.partitionOf.parent.schema, t.partitionOf.parent.name)})` : '';
