@@ -15,7 +15,8 @@ import {
   missingUnique,
 } from './build-constraints.js';
 import { built, type BuildContext, type Built } from './build-context.js';
-import { columnTypesDiffer, defaultDiffers, groupTypeChanges, foreignKeyDiffers, indexDiffers, nameDiffers, nullabilityDiffers } from './build-fixes.js';
+import { defaultDiffers, foreignKeyDiffers, indexDiffers, nameDiffers, nullabilityDiffers } from './build-fixes.js';
+import { columnTypesDiffer, groupTypeChanges } from './build-types.js';
 import { missingColumn, missingEnum, missingEnumValue, missingExtension, missingSchema, missingSequence, missingTable } from './build-objects.js';
 import { PHASES, type Note, type Plan, type PlanContext, type Statement } from './types.js';
 
