@@ -7,7 +7,8 @@ import { planRepair } from '../../src/api/plan.js';
 import { DEFAULT_APPLY_OPTIONS, type ApplyEvent } from '../../src/apply/index.js';
 import { execute } from '../../src/apply/execute.js';
 import { createDatabase, type TestDb } from '../helpers/db.js';
-import { runCli } from '../helpers/cli.js';
+import { runCli, startCli } from '../helpers/cli.js';
+import { waitUntil } from '../helpers/wait.js';
 import { DECLARED, LIVE } from './fixtures.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'reconcile-apply-'));
@@ -69,10 +70,11 @@ describe('apply', () => {
       expect(refused.code).toBe(3);
       expect(refused.stderr).toMatch(/sessions hold or wait for locks on tables the plan changes: pid \d+ holds AccessShareLock on public\.calls/);
       expect((await db.query<{ n: string }>("SELECT count(*)::text AS n FROM pg_constraint WHERE conname = 'calls_caller_fk'"))[0]?.n).toBe('0');
-      const waiting = runCli(['apply', '--url', db.url, '--from', declaredFile, '--wait-for-blockers', '30s']);
-      await new Promise((r) => setTimeout(r, 1500));
+      const waiting = startCli(['apply', '--url', db.url, '--from', declaredFile, '--wait-for-blockers', '60s']);
+      // Release the holder only once the run says it waits for it (a condition, not a sleep).
+      await waiting.waitFor(/waiting for sessions \d+/);
       await holder.query('COMMIT');
-      const done = await waiting;
+      const done = await waiting.done;
       expect(done.code).toBe(0);
       expect(done.stdout).toMatch(/waiting for sessions \d+/);
       expect(done.stdout).toMatch(/verified/);
@@ -90,15 +92,21 @@ describe('apply', () => {
     await client.connect();
     const events: ApplyEvent[] = [];
     try {
-      const release = setTimeout(() => void holder.query('COMMIT'), 1200);
-      const started = Date.now();
-      const result = await execute(client, plan.statements, { ...DEFAULT_APPLY_OPTIONS, lockTimeoutMs: 200, retries: 10, backoffMs: 50 }, (e) => events.push(e));
-      clearTimeout(release);
+      // The holder lets go after the second retry: the run must have timed out on the lock twice by then.
+      let released = false;
+      const onEvent = (e: ApplyEvent): void => {
+        events.push(e);
+        if (!released && events.filter((x) => x.event === 'retry').length >= 2) {
+          released = true;
+          void holder.query('COMMIT');
+        }
+      };
+      const result = await execute(client, plan.statements, { ...DEFAULT_APPLY_OPTIONS, lockTimeoutMs: 200, retries: 30, backoffMs: 50 }, onEvent);
+      expect(released).toBe(true);
       expect(result.complete).toBe(true);
       const retries = events.filter((e) => e.event === 'retry');
-      expect(retries.length).toBeGreaterThan(0);
+      expect(retries.length).toBeGreaterThanOrEqual(2);
       expect(retries.every((e) => e.event === 'retry' && e.code === '55P03')).toBe(true);
-      expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
     } finally {
       await client.end();
       await holder.end().catch(() => undefined);
@@ -138,7 +146,13 @@ describe('apply', () => {
       expect(second.stderr).toContain(`another reconcile apply is running on this database (pid ${pid})`);
       const [a, b] = await Promise.all([
         (async () => {
-          await new Promise((r) => setTimeout(r, 800));
+          // Unlock once the other run is polling for the lock (seen in pg_stat_activity), not after a sleep.
+          await waitUntil(async () => {
+            const rows = await db.query<{ n: string }>(
+              "SELECT count(*)::text AS n FROM pg_stat_activity WHERE application_name = 'pg-reconcile' AND query LIKE '%pg_try_advisory_lock%' AND pid <> pg_backend_pid()",
+            );
+            return rows[0]?.n !== '0';
+          }, 'the second run polls for the run lock');
           await holder.query('SELECT pg_advisory_unlock_all()');
           return runCli(['apply', '--url', db.url, '--from', declaredFile, '--wait', '60s']);
         })(),

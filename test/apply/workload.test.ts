@@ -11,12 +11,15 @@ import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createDatabase, type TestDb } from '../helpers/db.js';
 import { runCli } from '../helpers/cli.js';
+import { waitUntil } from '../helpers/wait.js';
 import { DECLARED, LIVE } from './fixtures.js';
 
 const LOCK_TIMEOUT_MS = 500;
 const MARGIN_MS = 750;
 
 interface Workload {
+  /** Queries finished so far. */
+  count(): number;
   stop(): Promise<{ latencies: number[]; errors: string[] }>;
 }
 
@@ -52,6 +55,7 @@ function startWorkload(url: string, clients: number): Workload {
     }
   });
   return {
+    count: () => latencies.length,
     async stop() {
       running = false;
       await Promise.all(loops);
@@ -73,9 +77,11 @@ describe('apply under a live workload', () => {
     const planFile = path.join(dir, 'plan.json');
     await runCli(['plan', '--url', db.url, '--from', declaredFile, '--out', planFile]);
     const workload = startWorkload(db.url, 6);
-    await new Promise((r) => setTimeout(r, 500));
+    // Start once every client has run queries, and stop once more have run after the repair.
+    await waitUntil(() => workload.count() >= 60, 'the workload runs');
     const run = await runCli(['apply', '--url', db.url, '--plan', planFile, '--force', '--lock-timeout', `${LOCK_TIMEOUT_MS}ms`, '--retries', '20']);
-    await new Promise((r) => setTimeout(r, 300));
+    const atEnd = workload.count();
+    await waitUntil(() => workload.count() >= atEnd + 60, 'the workload runs after the repair');
     const { latencies, errors } = await workload.stop();
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);

@@ -36,3 +36,55 @@ export function runCli(args: readonly string[], env: Record<string, string> = {}
     });
   });
 }
+
+export interface StartedCli {
+  /** Resolves when stdout or stderr (so far) matches, rejects when the process ends first. */
+  waitFor(pattern: RegExp): Promise<void>;
+  readonly done: Promise<CliRun>;
+}
+
+/** Start the CLI and watch its output as it comes: to synchronise on what it says, never on a sleep. */
+export function startCli(args: readonly string[], env: Record<string, string> = {}, timeoutMs = 120_000): StartedCli {
+  const child = spawn(process.execPath, ['--import', TSX, path.join(ROOT, 'src/cli/main.ts'), ...args], {
+    cwd: ROOT,
+    env: { ...process.env, NO_COLOR: '1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  const watchers: { pattern: RegExp; resolve: () => void; reject: (e: Error) => void }[] = [];
+  const check = (): void => {
+    for (const w of [...watchers]) {
+      if (w.pattern.test(stdout) || w.pattern.test(stderr)) {
+        watchers.splice(watchers.indexOf(w), 1);
+        w.resolve();
+      }
+    }
+  };
+  child.stdout.on('data', (d: Buffer) => {
+    stdout += d.toString();
+    check();
+  });
+  child.stderr.on('data', (d: Buffer) => {
+    stderr += d.toString();
+    check();
+  });
+  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+  const done = new Promise<CliRun>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      for (const w of watchers.splice(0)) w.reject(new Error(`the command ended (code ${code}) before printing ${w.pattern}:\n${stdout}\n${stderr}`));
+      resolve({ code, signal, stdout, stderr });
+    });
+  });
+  return {
+    done,
+    waitFor(pattern: RegExp): Promise<void> {
+      return new Promise((resolve, reject) => {
+        watchers.push({ pattern, resolve, reject });
+        check();
+      });
+    },
+  };
+}

@@ -12,6 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { buildIncident } from '../../src/demo/incident.js';
 import { createDatabase, type TestDb } from '../helpers/db.js';
 import { runCli } from '../helpers/cli.js';
+import { waitUntil } from '../helpers/wait.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -65,7 +66,11 @@ describe('README', () => {
     await holder.query("SET application_name = 'chat-worker'");
     await holder.query('BEGIN');
     await holder.query('SELECT count(*) FROM chat_callsession');
-    await new Promise((r) => setTimeout(r, 1200));
+    // `locks --older-than 1s` must see the worker idle for a second: wait until the server says so.
+    await waitUntil(async () => {
+      const [r] = await db.query<{ idle: boolean }>('SELECT now() - state_change > interval \'1.1 seconds\' AS idle FROM pg_stat_activity WHERE pid = $1', [pid]);
+      return r?.idle === true;
+    }, 'the worker has been idle in transaction for over a second');
     try {
       for (const block of all) {
         const args = block.command
