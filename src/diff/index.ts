@@ -34,7 +34,9 @@ function byKey<T extends { schema: string; name: string }>(items: readonly T[]):
  * order: schemas, extensions, enums, sequences, then table by table.
  */
 export function compare(declaredModel: Schema, liveModel: Schema, scope: Scope = {}): Change[] {
-  const declared = applyScope(declaredModel, scope, { ledger: false });
+  // Ledger tables belong to the migration tools on both sides: a reference database
+  // (`--from postgres://...`) has them too, and they are never part of the model.
+  const declared = applyScope(declaredModel, scope, { ledger: true });
   const live = applyScope(liveModel, scope, { ledger: true });
   const out: Change[] = [];
 

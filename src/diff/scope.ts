@@ -27,13 +27,23 @@ export function excluder(patterns: readonly string[] = []): (q: QualifiedName) =
   return (q) => rules.some((r) => r.re.test(r.qualified ? `${q.schema}.${q.name}` : q.name));
 }
 
+/** `--exclude 'audit.*'` excludes the schema itself too, not only what it holds. */
+export function schemaExcluder(patterns: readonly string[] = []): (schema: string) => boolean {
+  const rules = patterns.flatMap((p) => {
+    const dot = p.lastIndexOf('.');
+    return dot > 0 && p.slice(dot + 1) === '*' ? [globToRegExp(p.slice(0, dot))] : [];
+  });
+  return (schema) => rules.some((re) => re.test(schema));
+}
+
 function isLedger(q: QualifiedName): boolean {
   return LEDGER_TABLES.some((l) => l.name === q.name && (l.schema === null || l.schema === q.schema));
 }
 
 /** Restrict a model to the scope. `ledger` also removes ledger tables and their sequences. */
 export function applyScope(model: Schema, scope: Scope, options: { ledger: boolean }): Schema {
-  const schemaOk = (s: string): boolean => !scope.schemas || scope.schemas.includes(s);
+  const wholeSchemaExcluded = schemaExcluder(scope.exclude);
+  const schemaOk = (s: string): boolean => (!scope.schemas || scope.schemas.includes(s)) && !wholeSchemaExcluded(s);
   const excluded = excluder(scope.exclude);
   const keep = (q: QualifiedName): boolean => schemaOk(q.schema) && !excluded(q) && !(options.ledger && isLedger(q));
   const ledgerSchemaOnly = (s: string): boolean =>

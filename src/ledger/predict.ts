@@ -27,7 +27,7 @@ function merge<T extends QualifiedName>(declared: readonly T[], live: readonly T
 }
 
 export function predictAfterPlan(declared: Schema, live: Schema, plan: Plan, scope: Scope = {}): Schema {
-  const d = applyScope(declared, scope, { ledger: false });
+  const d = applyScope(declared, scope, { ledger: true });
   const tables = merge(d.tables, live.tables);
   const enums = merge(d.enums, live.enums);
   const sequences = merge(d.sequences, live.sequences);
