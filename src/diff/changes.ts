@@ -19,6 +19,37 @@ import type {
 
 export type ObjectKind = 'primary key' | 'foreign key' | 'unique constraint' | 'check constraint' | 'index';
 
+/**
+ * A live key that stands where a declared one must go: the live primary key
+ * when the declared one differs, or a live key holding the declared name.
+ */
+export interface ReplacedKey {
+  readonly objectKind: 'primary key' | 'unique constraint';
+  readonly name: string;
+  readonly columns: readonly string[];
+  /** Live foreign keys that reference it: it cannot be dropped while they exist. */
+  readonly referencedBy: readonly string[];
+}
+
+/** What a missing key or index is given, besides its definition, from what the live database holds. */
+export interface KeyPlacement {
+  /** A replaced live key (dropped and replaced in one statement), or null. */
+  readonly replaces: ReplacedKey | null;
+  /** A live unique index, built as the key needs it and owned by no constraint: attached with USING INDEX. */
+  readonly usingIndex: string | null;
+  /** Another live relation (index, table, sequence, view) holds the declared name, described for people. */
+  readonly nameTakenBy: NameHolder | null;
+}
+
+export interface NameHolder {
+  readonly relkind: 'index' | 'constraint index' | 'table' | 'sequence' | 'view';
+  readonly name: string;
+  /** The table an index belongs to (for indexes). */
+  readonly table: QualifiedName | null;
+  /** The constraint the index implements (for constraint indexes). */
+  readonly constraint: string | null;
+}
+
 export type Change =
   // Missing: the declared model has it, the live database does not.
   | { readonly kind: 'missing-schema'; readonly schema: string }
@@ -35,11 +66,17 @@ export type Change =
   | { readonly kind: 'missing-sequence'; readonly sequence: Sequence }
   | { readonly kind: 'missing-table'; readonly table: Table }
   | { readonly kind: 'missing-column'; readonly table: QualifiedName; readonly column: Column }
-  | { readonly kind: 'missing-primary-key'; readonly table: QualifiedName; readonly primaryKey: PrimaryKey }
+  | { readonly kind: 'missing-primary-key'; readonly table: QualifiedName; readonly primaryKey: PrimaryKey; readonly placement: KeyPlacement }
   | { readonly kind: 'missing-foreign-key'; readonly table: QualifiedName; readonly foreignKey: ForeignKey }
-  | { readonly kind: 'missing-unique'; readonly table: QualifiedName; readonly unique: Unique }
-  | { readonly kind: 'missing-check'; readonly table: QualifiedName; readonly check: Check }
-  | { readonly kind: 'missing-index'; readonly table: QualifiedName; readonly index: Index }
+  | { readonly kind: 'missing-unique'; readonly table: QualifiedName; readonly unique: Unique; readonly placement: KeyPlacement }
+  | {
+      readonly kind: 'missing-check';
+      readonly table: QualifiedName;
+      readonly check: Check;
+      /** A live check with the declared name and another expression: replaced (new NOT VALID, validate, swap). */
+      readonly replaces: Check | null;
+    }
+  | { readonly kind: 'missing-index'; readonly table: QualifiedName; readonly index: Index; readonly nameTakenBy: NameHolder | null }
   // Different: both have it, not the same.
   | {
       readonly kind: 'column-type-differs';
@@ -53,6 +90,8 @@ export type Change =
       readonly table: QualifiedName;
       readonly column: string;
       readonly declaredNotNull: boolean;
+      /** The live primary key the column belongs to (NOT NULL cannot be dropped while it stays). */
+      readonly inLivePrimaryKey: string | null;
     }
   | {
       readonly kind: 'default-differs';
@@ -80,8 +119,8 @@ export type Change =
       readonly table: QualifiedName;
       readonly declared: ForeignKey;
       readonly live: ForeignKey;
-      /** Which attributes differ. */
-      readonly aspects: readonly ('actions' | 'match' | 'deferrability')[];
+      /** Which attributes differ (`target`: same name, other columns or referenced table). */
+      readonly aspects: readonly ('target' | 'actions' | 'match' | 'deferrability')[];
     }
   | {
       readonly kind: 'index-differs';

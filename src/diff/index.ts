@@ -5,6 +5,7 @@ import type { EnumType, Schema } from '../model/types.js';
 import { qualifiedKey } from '../model/types.js';
 import type { Change } from './changes.js';
 import { applyScope, type Scope } from './scope.js';
+import { relationNames } from './names.js';
 import { compareTable } from './tables.js';
 
 export type { Change, ChangeKind } from './changes.js';
@@ -65,10 +66,12 @@ export function compare(declaredModel: Schema, liveModel: Schema, scope: Scope =
   }
 
   const liveTables = byKey(live.tables);
+  // Names and references are looked up in the whole live database: a name is taken whatever the scope.
+  const context = { names: relationNames(liveModel), liveTables: liveModel.tables };
   for (const d of declared.tables) {
     const l = liveTables.get(qualifiedKey(d));
     if (!l) out.push({ kind: 'missing-table', table: d });
-    else out.push(...compareTable(d, l));
+    else out.push(...compareTable(d, l, context));
   }
   const declaredTables = byKey(declared.tables);
   for (const l of live.tables) {

@@ -18,8 +18,11 @@ export function foreignKeyBehaviour(fk: ForeignKey): string {
   return sig(foreignKeyIdentity(fk), fk.onDelete, fk.onUpdate, fk.onDeleteSetColumns, fk.match, fk.deferrable, fk.initiallyDeferred);
 }
 
-export function foreignKeyAspects(declared: ForeignKey, live: ForeignKey): ('actions' | 'match' | 'deferrability')[] {
-  const aspects: ('actions' | 'match' | 'deferrability')[] = [];
+export type ForeignKeyAspect = 'target' | 'actions' | 'match' | 'deferrability';
+
+export function foreignKeyAspects(declared: ForeignKey, live: ForeignKey): ForeignKeyAspect[] {
+  const aspects: ForeignKeyAspect[] = [];
+  if (foreignKeyIdentity(declared) !== foreignKeyIdentity(live)) aspects.push('target');
   if (declared.onDelete !== live.onDelete || declared.onUpdate !== live.onUpdate || sig(declared.onDeleteSetColumns) !== sig(live.onDeleteSetColumns)) {
     aspects.push('actions');
   }

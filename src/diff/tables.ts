@@ -2,9 +2,10 @@
  * Comparing one table that exists on both sides: columns by name, constraints
  * and indexes by structure.
  */
-import type { Column, QualifiedName, Table } from '../model/types.js';
-import type { Change } from './changes.js';
-import { matchBy } from './match.js';
+import type { Column, Index, QualifiedName, Table, Unique } from '../model/types.js';
+import type { Change, KeyPlacement, ReplacedKey } from './changes.js';
+import { matchBy, type Matched } from './match.js';
+import { noNames, type NameLookup } from './names.js';
 import {
   checkSignature,
   foreignKeyAspects,
@@ -16,11 +17,14 @@ import {
   uniqueSignature,
 } from './signatures.js';
 
-function compareColumn(t: QualifiedName, d: Column, l: Column, out: Change[]): void {
+function compareColumn(t: QualifiedName, d: Column, l: Column, livePk: Table['primaryKey'], out: Change[]): void {
   if (d.type !== l.type || d.collation !== l.collation) {
     out.push({ kind: 'column-type-differs', table: t, column: d.name, declared: d, live: l });
   }
-  if (d.notNull !== l.notNull) out.push({ kind: 'nullability-differs', table: t, column: d.name, declaredNotNull: d.notNull });
+  if (d.notNull !== l.notNull) {
+    const inLivePrimaryKey = livePk && livePk.columns.includes(d.name) ? livePk.name : null;
+    out.push({ kind: 'nullability-differs', table: t, column: d.name, declaredNotNull: d.notNull, inLivePrimaryKey });
+  }
   const identityOrGenerated = d.identity || l.identity || d.generated || l.generated;
   if (d.identity !== l.identity) out.push({ kind: 'identity-differs', table: t, column: d.name, declared: d, live: l });
   if (JSON.stringify(d.generated) !== JSON.stringify(l.generated)) {
@@ -37,7 +41,7 @@ function compareColumns(t: QualifiedName, declared: Table, live: Table, out: Cha
   for (const d of declared.columns) {
     const l = liveByName.get(d.name);
     if (!l) out.push({ kind: 'missing-column', table: t, column: d });
-    else compareColumn(t, d, l, out);
+    else compareColumn(t, d, l, live.primaryKey, out);
   }
   for (const l of live.columns) if (!declaredNames.has(l.name)) out.push({ kind: 'extra-column', table: t, column: l.name });
   const commonDeclared = declared.columns.map((c) => c.name).filter((n) => liveByName.has(n));
@@ -47,52 +51,134 @@ function compareColumns(t: QualifiedName, declared: Table, live: Table, out: Cha
   }
 }
 
-function compareKeys(t: QualifiedName, declared: Table, live: Table, out: Change[]): void {
+/** A live unique index that a declared key can take over with USING INDEX. */
+function attachable(ix: Index, columns: readonly string[], nullsNotDistinct: boolean): boolean {
+  return (
+    ix.constraint === null &&
+    ix.unique &&
+    ix.valid &&
+    ix.method === 'btree' &&
+    ix.predicate === null &&
+    ix.include.length === 0 &&
+    ix.nullsNotDistinct === nullsNotDistinct &&
+    ix.keys.length === columns.length &&
+    ix.keys.every((k, i) => k.column === columns[i] && k.expression === null && k.opclass === null && k.collation === null && !k.descending && !k.nullsFirst)
+  );
+}
+
+interface TableContext {
+  readonly t: QualifiedName;
+  readonly declared: Table;
+  readonly live: Table;
+  readonly names: NameLookup;
+  /** Every live table, to find the foreign keys that reference a key. */
+  readonly liveTables: readonly Table[];
+  /** Live indexes owned by no constraint and matched to no declared index (extra so far). */
+  readonly freeIndexes: Index[];
+  readonly out: Change[];
+}
+
+function referencedBy(ctx: TableContext, columns: readonly string[]): string[] {
+  const want = JSON.stringify([...columns].sort());
+  return ctx.liveTables.flatMap((tb) =>
+    tb.foreignKeys
+      .filter((fk) => fk.references.schema === ctx.t.schema && fk.references.name === ctx.t.name && JSON.stringify([...fk.referencedColumns].sort()) === want)
+      .map((fk) => `${fk.name} on ${tb.schema}.${tb.name}`),
+  );
+}
+
+/** Where a missing key goes: a live key it replaces, a live index it takes over, or a name another relation holds. */
+function placeKey(ctx: TableContext, key: { name: string; columns: readonly string[]; nullsNotDistinct: boolean }, replaced: ReplacedKey | null): KeyPlacement {
+  const at = ctx.freeIndexes.findIndex((ix) => attachable(ix, key.columns, key.nullsNotDistinct) && (ix.name === key.name || !ctx.names(ctx.t.schema, key.name)));
+  const taken = at >= 0 ? ctx.freeIndexes.splice(at, 1)[0] : undefined;
+  if (taken && !replaced) return { replaces: null, usingIndex: taken.name, nameTakenBy: null };
+  if (taken) ctx.freeIndexes.push(taken);
+  const holder = ctx.names(ctx.t.schema, key.name);
+  const freedByReplace = holder && replaced && holder.relkind === 'constraint index' && holder.constraint === replaced.name && holder.table?.name === ctx.t.name;
+  return { replaces: replaced, usingIndex: null, nameTakenBy: holder && !freedByReplace ? holder : null };
+}
+
+function compareKeys(ctx: TableContext): void {
+  const { t, declared, live, out } = ctx;
+  const uniques = matchBy(declared.uniques, live.uniques, [uniqueSignature]);
+  const extraUniques = [...uniques.extra];
+  const takeExtraUnique = (name: string): Unique | undefined => {
+    const i = extraUniques.findIndex((u) => u.name === name);
+    return i >= 0 ? extraUniques.splice(i, 1)[0] : undefined;
+  };
+  const asReplaced = (objectKind: ReplacedKey['objectKind'], k: { name: string; columns: readonly string[] }): ReplacedKey => ({
+    objectKind,
+    name: k.name,
+    columns: k.columns,
+    referencedBy: referencedBy(ctx, k.columns),
+  });
+
   if (declared.primaryKey) {
+    const pk = declared.primaryKey;
     const l = live.primaryKey;
-    if (!l || primaryKeySignature(l) !== primaryKeySignature(declared.primaryKey)) {
-      out.push({ kind: 'missing-primary-key', table: t, primaryKey: declared.primaryKey });
-    } else if (l.name !== declared.primaryKey.name) {
-      out.push({ kind: 'name-differs', table: t, objectKind: 'primary key', declared: declared.primaryKey.name, live: l.name });
+    if (!l || primaryKeySignature(l) !== primaryKeySignature(pk)) {
+      // The live primary key is replaced; without one, a live unique constraint holding the name is.
+      const sameNameUnique = l ? undefined : takeExtraUnique(pk.name);
+      const replaced = l ? asReplaced('primary key', l) : sameNameUnique ? asReplaced('unique constraint', sameNameUnique) : null;
+      out.push({ kind: 'missing-primary-key', table: t, primaryKey: pk, placement: placeKey(ctx, { ...pk, nullsNotDistinct: false }, replaced) });
+    } else if (l.name !== pk.name) {
+      out.push({ kind: 'name-differs', table: t, objectKind: 'primary key', declared: pk.name, live: l.name });
     }
   }
-  if (live.primaryKey && (!declared.primaryKey || primaryKeySignature(live.primaryKey) !== primaryKeySignature(declared.primaryKey))) {
+  if (live.primaryKey && !declared.primaryKey) {
     out.push({ kind: 'extra-constraint', table: t, objectKind: 'primary key', name: live.primaryKey.name });
   }
 
-  const uniques = matchBy(declared.uniques, live.uniques, [uniqueSignature]);
-  for (const u of uniques.missing) out.push({ kind: 'missing-unique', table: t, unique: u });
+  for (const u of uniques.missing) {
+    const sameName = takeExtraUnique(u.name);
+    out.push({ kind: 'missing-unique', table: t, unique: u, placement: placeKey(ctx, u, sameName ? asReplaced('unique constraint', sameName) : null) });
+  }
   for (const [d, l] of uniques.pairs) {
     if (d.name !== l.name) out.push({ kind: 'name-differs', table: t, objectKind: 'unique constraint', declared: d.name, live: l.name });
   }
-  for (const l of uniques.extra) out.push({ kind: 'extra-constraint', table: t, objectKind: 'unique constraint', name: l.name });
+  for (const l of extraUniques) out.push({ kind: 'extra-constraint', table: t, objectKind: 'unique constraint', name: l.name });
 
   const checks = matchBy(declared.checks, live.checks, [checkSignature]);
-  for (const c of checks.missing) out.push({ kind: 'missing-check', table: t, check: c });
+  const extraChecks = [...checks.extra];
+  for (const c of checks.missing) {
+    const i = extraChecks.findIndex((l) => l.name === c.name);
+    const replaces = i >= 0 ? (extraChecks.splice(i, 1)[0] ?? null) : null;
+    out.push({ kind: 'missing-check', table: t, check: c, replaces });
+  }
   for (const [d, l] of checks.pairs) {
     if (d.name !== l.name) out.push({ kind: 'name-differs', table: t, objectKind: 'check constraint', declared: d.name, live: l.name });
     if (d.validated && !l.validated) out.push({ kind: 'constraint-not-validated', table: t, constraint: l.name, objectKind: 'check constraint', foreignKey: null, checkExpression: l.expression });
   }
-  for (const l of checks.extra) out.push({ kind: 'extra-constraint', table: t, objectKind: 'check constraint', name: l.name });
+  for (const l of extraChecks) out.push({ kind: 'extra-constraint', table: t, objectKind: 'check constraint', name: l.name });
 }
 
-function compareForeignKeys(t: QualifiedName, declared: Table, live: Table, out: Change[]): void {
+function compareForeignKeys(ctx: TableContext): void {
+  const { t, declared, live, out } = ctx;
   const fks = matchBy(declared.foreignKeys, live.foreignKeys, [foreignKeyBehaviour, foreignKeyIdentity]);
-  for (const fk of fks.missing) out.push({ kind: 'missing-foreign-key', table: t, foreignKey: fk });
+  const extra = [...fks.extra];
+  for (const fk of fks.missing) {
+    // A live foreign key with the declared name but another target is replaced, not skipped.
+    const i = extra.findIndex((l) => l.name === fk.name);
+    const l = i >= 0 ? extra.splice(i, 1)[0] : undefined;
+    if (l) out.push({ kind: 'foreign-key-differs', table: t, declared: fk, live: l, aspects: foreignKeyAspects(fk, l) });
+    else out.push({ kind: 'missing-foreign-key', table: t, foreignKey: fk });
+  }
   for (const [d, l] of fks.pairs) {
     const aspects = foreignKeyAspects(d, l);
     if (aspects.length > 0) out.push({ kind: 'foreign-key-differs', table: t, declared: d, live: l, aspects });
     if (d.name !== l.name) out.push({ kind: 'name-differs', table: t, objectKind: 'foreign key', declared: d.name, live: l.name });
     if (d.validated && !l.validated) out.push({ kind: 'constraint-not-validated', table: t, constraint: l.name, objectKind: 'foreign key', foreignKey: l, checkExpression: null });
   }
-  for (const l of fks.extra) out.push({ kind: 'extra-constraint', table: t, objectKind: 'foreign key', name: l.name });
+  for (const l of extra) out.push({ kind: 'extra-constraint', table: t, objectKind: 'foreign key', name: l.name });
 }
 
-function compareIndexes(t: QualifiedName, declared: Table, live: Table, out: Change[]): void {
-  // Indexes that implement constraints are compared as constraints.
-  const own = (tb: Table) => tb.indexes.filter((i) => i.constraint === null);
-  const indexes = matchBy(own(declared), own(live), [indexSignature]);
-  const extraByName = new Map(indexes.extra.map((i) => [i.name, i]));
+/** Indexes that implement constraints are compared as constraints. */
+const ownIndexes = (tb: Table): Index[] => tb.indexes.filter((i) => i.constraint === null);
+
+function compareIndexes(ctx: TableContext, indexes: Matched<Index>): void {
+  const { t, out } = ctx;
+  const free = new Set(ctx.freeIndexes);
+  const extraByName = new Map(indexes.extra.filter((i) => free.has(i)).map((i) => [i.name, i]));
   for (const [d, l] of indexes.pairs) {
     if (!l.valid) out.push({ kind: 'invalid-index', table: t, index: l, declared: d });
     else if (d.name !== l.name) out.push({ kind: 'name-differs', table: t, objectKind: 'index', declared: d.name, live: l.name });
@@ -103,18 +189,26 @@ function compareIndexes(t: QualifiedName, declared: Table, live: Table, out: Cha
       extraByName.delete(d.name);
       out.push({ kind: 'index-differs', table: t, declared: d, live: sameName, aspects: indexAspects(d, sameName) });
     } else {
-      out.push({ kind: 'missing-index', table: t, index: d });
+      out.push({ kind: 'missing-index', table: t, index: d, nameTakenBy: ctx.names(t.schema, d.name) });
     }
   }
   for (const l of extraByName.values()) out.push({ kind: 'extra-constraint', table: t, objectKind: 'index', name: l.name });
 }
 
-export function compareTable(declared: Table, live: Table): Change[] {
+export interface TableComparison {
+  /** Who holds relation names in the live database (all schemas, before scoping). */
+  readonly names: NameLookup;
+  readonly liveTables: readonly Table[];
+}
+
+export function compareTable(declared: Table, live: Table, context: TableComparison = { names: noNames, liveTables: [] }): Change[] {
   const t: QualifiedName = { schema: declared.schema, name: declared.name };
   const out: Change[] = [];
+  const indexes = matchBy(ownIndexes(declared), ownIndexes(live), [indexSignature]);
+  const ctx: TableContext = { t, declared, live, names: context.names, liveTables: context.liveTables, freeIndexes: [...indexes.extra], out };
   compareColumns(t, declared, live, out);
-  compareKeys(t, declared, live, out);
-  compareForeignKeys(t, declared, live, out);
-  compareIndexes(t, declared, live, out);
+  compareKeys(ctx);
+  compareForeignKeys(ctx);
+  compareIndexes(ctx, indexes);
   return out;
 }

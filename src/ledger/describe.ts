@@ -103,6 +103,7 @@ export function differenceText(c: Change): string {
       return `${q(c.table)}.${c.column} is generated as ${c.live.generated?.expression ?? 'nothing'}, not ${c.declared.generated?.expression ?? 'nothing'}`;
     case 'foreign-key-differs': {
       const parts: string[] = [];
+      if (c.aspects.includes('target')) parts.push(`named ${c.live.name} but on ${cols(c.live.columns)} -> ${q(c.live.references)} ${cols(c.live.referencedColumns)}`);
       if (c.aspects.includes('deferrability')) parts.push(`${deferral(c.live)}, not ${deferral(c.declared)}`);
       if (c.aspects.includes('actions')) parts.push(`${actions(c.live)}, not ${actions(c.declared)}`);
       if (c.aspects.includes('match')) parts.push(`MATCH ${c.live.match.toUpperCase()}, not MATCH ${c.declared.match.toUpperCase()}`);

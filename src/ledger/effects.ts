@@ -182,9 +182,12 @@ export function differenceKey(c: Change): string {
       return key(c.kind, t, c.objectKind, c.foreignKey ? foreignKeyIdentity(c.foreignKey) : c.checkExpression);
     case 'name-differs':
       return key(c.kind, t, c.objectKind, c.declared, c.live);
-    default:
-      // Missing objects: the change carries the expected object, the same on every side.
-      return JSON.stringify(c);
+    default: {
+      // Missing objects: the change carries the expected object, the same on every side;
+      // where it would go in the live database (placement, a replaced check, a taken name) is not part of it.
+      const { placement: _placement, replaces: _replaces, nameTakenBy: _taken, ...rest } = c as Change & { placement?: unknown; replaces?: unknown; nameTakenBy?: unknown };
+      return JSON.stringify(rest);
+    }
   }
 }
 

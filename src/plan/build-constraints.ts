@@ -5,12 +5,13 @@
  */
 import type { Change } from '../diff/changes.js';
 import type { ForeignKey, Index, QualifiedName } from '../model/types.js';
-import { checkClause, createIndexSql, foreignKeyClause, primaryKeyClause, uniqueClause } from '../render/ddl.js';
+import { checkClause, createIndexSql, foreignKeyClause } from '../render/ddl.js';
 import { displayName } from '../render/model-text.js';
-import { ident, identList, qualified } from '../render/quote.js';
-import { built, holdsRows, isNew, statement, type BuildContext, type Built } from './build-context.js';
-import { constraintExists, constraintValidated, failIfRows, indexExists, needed, orphanCondition, regclass } from './sql.js';
-import type { Statement } from './types.js';
+import { ident, qualified } from '../render/quote.js';
+import { built, holdsRows, isNew, referencedKey, statement, type BuildContext, type Built } from './build-context.js';
+import { moveAside } from './build-names.js';
+import { checkMatches, constraintExists, constraintValidated, derivedName, failIfRows, foreignKeyMatches, indexExists, needed, orphanCondition } from './sql.js';
+import type { Phase, Statement } from './types.js';
 
 type Of<K extends Change['kind']> = Extract<Change, { kind: K }>;
 const show = (q: QualifiedName): string => displayName(q.schema, q.name);
@@ -50,7 +51,7 @@ export function missingForeignKey(c: Of<'missing-foreign-key'>, ctx: BuildContex
     phase: 'constraints',
     description: `add foreign key ${fk.name} on ${show(c.table)} -> ${show(fk.references)}${empty ? '' : ' (NOT VALID)'}`,
     sql: `ALTER TABLE ${qualified(c.table)} ADD ${foreignKeyClause(fk)}${empty ? '' : ' NOT VALID'}`,
-    guard: needed(`NOT ${constraintExists(c.table, fk.name)}`),
+    guard: needed(`NOT ${foreignKeyMatches(c.table, fk, { name: fk.name })}`),
     lockLevel: 'SHARE ROW EXCLUSIVE',
     locks: [c.table, fk.references],
   });
@@ -59,16 +60,57 @@ export function missingForeignKey(c: Of<'missing-foreign-key'>, ctx: BuildContex
 
 export function missingCheck(c: Of<'missing-check'>, ctx: BuildContext): Built {
   const ck = c.check;
-  const empty = !holdsRows(ctx, c.table);
+  const t = c.table;
+  const empty = !holdsRows(ctx, t);
+  if (c.replaces) return replaceCheck(c, c.replaces.name, ctx);
   const add = statement(c, {
     phase: 'constraints',
-    description: `add check ${ck.name} on ${show(c.table)}${empty ? '' : ' (NOT VALID)'}`,
-    sql: `ALTER TABLE ${qualified(c.table)} ADD ${checkClause(ck)}${empty ? '' : ' NOT VALID'}`,
-    guard: needed(`NOT ${constraintExists(c.table, ck.name)}`),
+    description: `add check ${ck.name} on ${show(t)}${empty ? '' : ' (NOT VALID)'}`,
+    sql: `ALTER TABLE ${qualified(t)} ADD ${checkClause(ck)}${empty ? '' : ' NOT VALID'}`,
+    guard: needed(`NOT ${checkMatches(t, ck.name, ck.expression)}`),
     lockLevel: 'ACCESS EXCLUSIVE',
-    locks: [c.table],
+    locks: [t],
   });
-  return built(empty ? [add] : [add, ...validateCheck(c, c.table, ck.name, ck.expression)]);
+  return built(empty ? [add] : [add, ...validateCheck(c, t, ck.name, ck.expression)]);
+}
+
+/** A live check with the declared name and another expression: the declared one beside it (NOT VALID), validated, then swapped in. */
+function replaceCheck(c: Of<'missing-check'>, liveName: string, ctx: BuildContext): Built {
+  const ck = c.check;
+  const t = c.table;
+  const fresh = derivedName(ck.name, '_reconcile_new');
+  const rows = holdsRows(ctx, t);
+  const done = checkMatches(t, ck.name, ck.expression, { validated: true });
+  const validate = rows
+    ? validateCheck(c, t, fresh, ck.expression).map((s) => ({ ...s, guard: needed(`NOT ${done} AND ${checkMatches(t, fresh, ck.expression)} AND NOT ${checkMatches(t, fresh, ck.expression, { validated: true })}`) }))
+    : [];
+  return built([
+    statement(c, {
+      phase: 'constraints',
+      description: `add check ${fresh} on ${show(t)} with the declared expression of ${ck.name}${rows ? ' (NOT VALID)' : ''}`,
+      sql: `ALTER TABLE ${qualified(t)} ADD ${checkClause({ ...ck, name: fresh })}${rows ? ' NOT VALID' : ''}`,
+      guard: needed(`NOT ${done} AND NOT ${checkMatches(t, fresh, ck.expression)}`),
+      lockLevel: 'ACCESS EXCLUSIVE',
+      locks: [t],
+    }),
+    ...validate,
+    statement(c, {
+      phase: 'validate',
+      description: `drop the replaced check ${liveName} on ${show(t)}`,
+      sql: `ALTER TABLE ${qualified(t)} DROP CONSTRAINT IF EXISTS ${ident(liveName)}`,
+      guard: needed(`${constraintExists(t, liveName)} AND NOT ${checkMatches(t, liveName, ck.expression)} AND ${checkMatches(t, fresh, ck.expression, { validated: true })}`),
+      lockLevel: 'ACCESS EXCLUSIVE',
+      locks: [t],
+    }),
+    statement(c, {
+      phase: 'validate',
+      description: `rename check ${fresh} to ${ck.name} on ${show(t)}`,
+      sql: `ALTER TABLE ${qualified(t)} RENAME CONSTRAINT ${ident(fresh)} TO ${ident(ck.name)}`,
+      guard: needed(`${constraintExists(t, fresh)} AND NOT ${constraintExists(t, ck.name)}`),
+      lockLevel: 'ACCESS EXCLUSIVE',
+      locks: [t],
+    }),
+  ]);
 }
 
 export function validateCheck(c: Change, t: QualifiedName, name: string, expression: string): Statement[] {
@@ -105,96 +147,16 @@ export function constraintNotValidated(c: Of<'constraint-not-validated'>): Built
   return built([], [{ level: 'warning', message: `${c.objectKind} ${c.constraint} on ${show(c.table)} is not validated`, source: c }]);
 }
 
-/** Unique or primary key on an existing table: build the index concurrently, then attach it. */
-function keyUsingIndex(
-  c: Change,
-  t: QualifiedName,
-  key: { name: string; columns: readonly string[]; nullsNotDistinct: boolean; deferrable: boolean; initiallyDeferred: boolean },
-  kind: 'PRIMARY KEY' | 'UNIQUE',
-): Statement[] {
-  const timing = key.deferrable ? (key.initiallyDeferred ? ' DEFERRABLE INITIALLY DEFERRED' : ' DEFERRABLE') : '';
-  const nulls = key.nullsNotDistinct ? '' : ` AND ${key.columns.map((col) => `${ident(col)} IS NOT NULL`).join(' AND ')}`;
-  return [
-    statement(c, {
-      phase: 'keys',
-      description: `check ${show(t)} for duplicates of (${key.columns.join(', ')})`,
-      sql: failIfRows({
-        from: `(SELECT 1 FROM ${qualified(t)} WHERE true${nulls} GROUP BY ${identList(key.columns)} HAVING count(*) > 1) AS dup`,
-        where: 'true',
-        message: `${kind.toLowerCase()} ${key.name} on ${show(t)} cannot be built: duplicate values of (${key.columns.join(', ')})`,
-        hint: `find them with SELECT ${identList(key.columns)}, count(*) FROM ${qualified(t)} GROUP BY ${identList(key.columns)} HAVING count(*) > 1`,
-      }),
-      guard: needed(`NOT ${constraintExists(t, key.name)}`),
-      lockLevel: 'ACCESS SHARE',
-      locks: [t],
-      duration: 'long',
-    }),
-    ...indexBuild(c, t, uniqueIndexFor(key), { concurrently: true }),
-    statement(c, {
-      phase: 'keys',
-      description: `attach index ${key.name} as ${kind.toLowerCase()} of ${show(t)}`,
-      sql: `ALTER TABLE ${qualified(t)} ADD CONSTRAINT ${ident(key.name)} ${kind} USING INDEX ${ident(key.name)}${timing}`,
-      guard: needed(`NOT ${constraintExists(t, key.name)}`),
-      lockLevel: 'ACCESS EXCLUSIVE',
-      locks: [t],
-    }),
-  ].map((s) => ({ ...s, phase: 'keys' as const }));
-}
-
-function uniqueIndexFor(key: { name: string; columns: readonly string[]; nullsNotDistinct: boolean }): Index {
-  return {
-    name: key.name,
-    method: 'btree',
-    unique: true,
-    nullsNotDistinct: key.nullsNotDistinct,
-    keys: key.columns.map((column) => ({ column, expression: null, opclass: null, collation: null, descending: false, nullsFirst: false })),
-    include: [],
-    predicate: null,
-    valid: true,
-    constraint: key.name,
-    definition: '',
-  };
-}
-
-export function missingUnique(c: Of<'missing-unique'>, ctx: BuildContext): Built {
-  if (holdsRows(ctx, c.table)) return built(keyUsingIndex(c, c.table, c.unique, 'UNIQUE'));
-  return built([
-    statement(c, {
-      phase: 'keys',
-      description: `add unique ${c.unique.name} on ${show(c.table)}`,
-      sql: `ALTER TABLE ${qualified(c.table)} ADD ${uniqueClause(c.unique)}`,
-      guard: needed(`NOT ${constraintExists(c.table, c.unique.name)}`),
-      lockLevel: 'ACCESS EXCLUSIVE',
-      locks: [c.table],
-    }),
-  ]);
-}
-
-export function missingPrimaryKey(c: Of<'missing-primary-key'>, ctx: BuildContext): Built {
-  const pk = c.primaryKey;
-  if (holdsRows(ctx, c.table) && !pk.deferrable) return built(keyUsingIndex(c, c.table, { ...pk, nullsNotDistinct: false }, 'PRIMARY KEY'));
-  return built([
-    statement(c, {
-      phase: 'keys',
-      description: `add primary key ${pk.name} on ${show(c.table)}`,
-      sql: `ALTER TABLE ${qualified(c.table)} ADD ${primaryKeyClause(pk)}`,
-      guard: needed(`NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = ${regclass(c.table)} AND contype = 'p')`),
-      lockLevel: 'ACCESS EXCLUSIVE',
-      locks: [c.table],
-      duration: holdsRows(ctx, c.table) ? 'long' : 'brief',
-    }),
-  ]);
-}
-
 /**
  * Create an index: concurrently (outside any transaction) on a table that holds
  * rows, after dropping an invalid leftover of the same name; plainly otherwise.
  */
-export function indexBuild(c: Change, t: QualifiedName, ix: Index, options: { concurrently: boolean }): Statement[] {
+export function indexBuild(c: Change, t: QualifiedName, ix: Index, options: { concurrently: boolean; phase?: Phase }): Statement[] {
+  const phase = options.phase ?? 'indexes';
   if (!options.concurrently) {
     return [
       statement(c, {
-        phase: 'indexes',
+        phase,
         description: `create index ${ix.name} on ${show(t)}`,
         sql: createIndexSql(t, ix, { ifNotExists: true }),
         lockLevel: 'SHARE',
@@ -208,7 +170,7 @@ export function indexBuild(c: Change, t: QualifiedName, ix: Index, options: { co
   };
   return [
     statement(c, {
-      phase: 'indexes',
+      phase,
       description: `drop invalid leftover index ${ix.name} on ${show(t)}`,
       ...dropLeftover,
       lockLevel: 'SHARE UPDATE EXCLUSIVE',
@@ -216,7 +178,7 @@ export function indexBuild(c: Change, t: QualifiedName, ix: Index, options: { co
       transactional: false,
     }),
     statement(c, {
-      phase: 'indexes',
+      phase,
       description: `create index ${ix.name} on ${show(t)} concurrently`,
       sql: createIndexSql(t, ix, { ifNotExists: true, concurrently: true }),
       guard: needed(`NOT ${indexExists(t.schema, ix.name, true)}`),
@@ -229,8 +191,20 @@ export function indexBuild(c: Change, t: QualifiedName, ix: Index, options: { co
   ];
 }
 
+/** A unique index that foreign keys can reference: built with the keys, before the foreign keys. */
+function referenceable(ix: Index): boolean {
+  return ix.unique && ix.predicate === null && ix.keys.every((k) => k.column !== null);
+}
+
 export function missingIndex(c: Of<'missing-index'>, ctx: BuildContext): Built {
-  return built(indexBuild(c, c.table, c.index, { concurrently: holdsRows(ctx, c.table) }));
+  const ix = c.index;
+  const columns = ix.keys.map((k) => k.column ?? '');
+  const phase: Phase = referenceable(ix) && ctx.referencedKeys.has(referencedKey(c.table, columns)) ? 'keys' : 'indexes';
+  const steps = indexBuild(c, c.table, ix, { concurrently: holdsRows(ctx, c.table), phase });
+  if (!c.nameTakenBy) return built(steps);
+  const aside = moveAside(c, c.table.schema, c.nameTakenBy, `index ${ix.name} on ${show(c.table)}`);
+  if ('note' in aside) return built([], [{ level: 'warning', message: `index ${ix.name} on ${show(c.table)} cannot be created: ${aside.note}`, source: c }]);
+  return built([...aside.statements.map((s) => ({ ...s, phase })), ...steps.map((s) => ({ ...s, hazards: [...s.hazards, aside.hazard] }))]);
 }
 
 /** An invalid leftover that matches a declared index: drop it (by its live name) and build the declared one. */

@@ -11,6 +11,19 @@ export interface BuildContext extends PlanContext {
   readonly newTables: ReadonlySet<string>;
   /** Type changes grouped by table (see groupTypeChanges): one statement per group. */
   readonly typeGroups: ReadonlyMap<Change, readonly Extract<Change, { kind: 'column-type-differs' }>[]>;
+  /** (table, column set) pairs that declared foreign keys reference (see referencedKey). */
+  readonly referencedKeys: ReadonlySet<string>;
+  /** Tables whose live primary key the plan replaces with the declared one. */
+  readonly primaryKeyReplaced: ReadonlySet<string>;
+  /** Tables whose live primary key, absent from the model, must go for a declared nullable column. */
+  readonly primaryKeyDropped: ReadonlySet<string>;
+  /** Every change of the plan. */
+  readonly changes: readonly Change[];
+}
+
+/** The key of a referenced column set: order does not matter to a foreign key's target index. */
+export function referencedKey(t: QualifiedName, columns: readonly string[]): string {
+  return JSON.stringify([t.schema, t.name, [...columns].sort()]);
 }
 
 export function holdsRows(ctx: BuildContext, t: QualifiedName): boolean {

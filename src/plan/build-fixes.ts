@@ -4,10 +4,12 @@
  */
 import type { Change } from '../diff/changes.js';
 import type { QualifiedName } from '../model/types.js';
+import { qualifiedKey } from '../model/types.js';
 import { createIndexSql, foreignKeyClause } from '../render/ddl.js';
 import { displayName } from '../render/model-text.js';
 import { ident, qualified } from '../render/quote.js';
 import { validateForeignKey } from './build-constraints.js';
+import { dropPrimaryKeyFor } from './build-keys.js';
 import { built, holdsRows, statement, type BuildContext, type Built } from './build-context.js';
 import type { Statement } from './types.js';
 import { columnNullable, constraintExists, derivedName, failIfRows, foreignKeyMatches, indexExists, indexMatches, needed } from './sql.js';
@@ -21,8 +23,17 @@ export function nullabilityDiffers(c: Of<'nullability-differs'>, ctx: BuildConte
   const col = ident(c.column);
   const where = `${show(t)}.${c.column}`;
   if (!c.declaredNotNull) {
-    return built([
-      statement(c, { phase: 'fixes', description: `drop NOT NULL on ${where}`, sql: `ALTER TABLE ${qualified(t)} ALTER COLUMN ${col} DROP NOT NULL`, lockLevel: 'ACCESS EXCLUSIVE', locks: [t] }),
+    const drop = { description: `drop NOT NULL on ${where}`, sql: `ALTER TABLE ${qualified(t)} ALTER COLUMN ${col} DROP NOT NULL`, lockLevel: 'ACCESS EXCLUSIVE' as const, locks: [t] };
+    if (!c.inLivePrimaryKey) return built([statement(c, { phase: 'fixes', ...drop })]);
+    // PostgreSQL keeps NOT NULL on primary key columns: only after the key is replaced or dropped.
+    const tk = qualifiedKey(t);
+    if (ctx.primaryKeyReplaced.has(tk)) return built([statement(c, { phase: 'constraints', ...drop, guard: needed(`NOT ${columnNullable(t, c.column)}`) })]);
+    if (ctx.primaryKeyDropped.has(tk)) {
+      const { hazard } = dropPrimaryKeyFor(c, t, c.inLivePrimaryKey, [c.column]);
+      return built([statement(c, { phase: 'constraints', ...drop, guard: needed(`NOT ${columnNullable(t, c.column)}`), hazards: [hazard] })]);
+    }
+    return built([], [
+      { level: 'warning', message: `${where} is declared nullable but belongs to the live primary key ${c.inLivePrimaryKey}, which stays: PostgreSQL keeps primary key columns NOT NULL (not attempted)`, source: c },
     ]);
   }
   const setNotNull = statement(c, {

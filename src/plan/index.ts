@@ -11,10 +11,9 @@ import {
   missingCheck,
   missingForeignKey,
   missingIndex,
-  missingPrimaryKey,
-  missingUnique,
 } from './build-constraints.js';
-import { built, type BuildContext, type Built } from './build-context.js';
+import { dropPrimaryKeyFor, missingKey } from './build-keys.js';
+import { built, referencedKey, type BuildContext, type Built } from './build-context.js';
 import { defaultDiffers, foreignKeyDiffers, indexDiffers, nameDiffers, nullabilityDiffers } from './build-fixes.js';
 import { columnTypesDiffer, groupTypeChanges } from './build-types.js';
 import { missingColumn, missingEnum, missingEnumValue, missingExtension, missingSchema, missingSequence, missingTable } from './build-objects.js';
@@ -40,17 +39,19 @@ function build(c: Change, ctx: BuildContext): Built {
     case 'missing-table': {
       // The table, then its foreign keys and indexes; every statement points at this change.
       const fks = c.table.foreignKeys.flatMap((fk) => missingForeignKey({ kind: 'missing-foreign-key', table: c.table, foreignKey: fk }, ctx).statements);
-      const ixs = c.table.indexes.filter((i) => i.constraint === null).flatMap((ix) => missingIndex({ kind: 'missing-index', table: c.table, index: ix }, ctx).statements);
+      const ixs = c.table.indexes
+        .filter((i) => i.constraint === null)
+        .flatMap((ix) => missingIndex({ kind: 'missing-index', table: c.table, index: ix, nameTakenBy: null }, ctx).statements);
       return built([...missingTable(c).statements, ...[...fks, ...ixs].map((s) => ({ ...s, source: c }))]);
     }
     case 'missing-column':
       return missingColumn(c, ctx);
     case 'missing-primary-key':
-      return missingPrimaryKey(c, ctx);
+      return missingKey(c, ctx);
     case 'missing-foreign-key':
       return missingForeignKey(c, ctx);
     case 'missing-unique':
-      return missingUnique(c, ctx);
+      return missingKey(c, ctx);
     case 'missing-check':
       return missingCheck(c, ctx);
     case 'missing-index':
@@ -98,15 +99,36 @@ function build(c: Change, ctx: BuildContext): Built {
       // Built by ledger/ (it needs the ledger's rows), appended after the schema statements.
       return built();
     case 'extra-constraint':
+      if (c.objectKind === 'primary key' && ctx.primaryKeyDropped.has(qualifiedKey(c.table))) {
+        const columns = ctx.changes.flatMap((x) => (x.kind === 'nullability-differs' && x.inLivePrimaryKey === c.name && qualifiedKey(x.table) === qualifiedKey(c.table) ? [x.column] : []));
+        return built([dropPrimaryKeyFor(c, c.table, c.name, columns).statement]);
+      }
       return note(c, `${c.objectKind} ${c.name} on ${displayName(c.table.schema, c.table.name)} is not in the model (kept)`);
     default:
       return assertNever(c);
   }
 }
 
+/** What statement builders must know about the other changes of the plan. */
+function crossChange(changes: readonly Change[]): Pick<BuildContext, 'referencedKeys' | 'primaryKeyReplaced' | 'primaryKeyDropped' | 'changes'> {
+  const referencedKeys = new Set<string>();
+  const primaryKeyReplaced = new Set<string>();
+  const extraPrimaryKeys = new Set<string>();
+  for (const c of changes) {
+    const fks = c.kind === 'missing-foreign-key' ? [c.foreignKey] : c.kind === 'foreign-key-differs' ? [c.declared] : c.kind === 'missing-table' ? c.table.foreignKeys : [];
+    for (const fk of fks) referencedKeys.add(referencedKey(fk.references, fk.referencedColumns));
+    if (c.kind === 'missing-primary-key' && c.placement.replaces?.objectKind === 'primary key' && c.placement.replaces.referencedBy.length === 0) primaryKeyReplaced.add(qualifiedKey(c.table));
+    if (c.kind === 'extra-constraint' && c.objectKind === 'primary key') extraPrimaryKeys.add(qualifiedKey(c.table));
+  }
+  const primaryKeyDropped = new Set(
+    changes.flatMap((c) => (c.kind === 'nullability-differs' && !c.declaredNotNull && c.inLivePrimaryKey && extraPrimaryKeys.has(qualifiedKey(c.table)) ? [qualifiedKey(c.table)] : [])),
+  );
+  return { referencedKeys, primaryKeyReplaced, primaryKeyDropped, changes };
+}
+
 export function plan(changes: readonly Change[], context: PlanContext): Plan {
   const newTables = new Set(changes.flatMap((c) => (c.kind === 'missing-table' ? [qualifiedKey(c.table)] : [])));
-  const ctx: BuildContext = { ...context, newTables, typeGroups: groupTypeChanges(changes) };
+  const ctx: BuildContext = { ...context, newTables, typeGroups: groupTypeChanges(changes), ...crossChange(changes) };
   const ordered = [...changes].sort((a, b) => rank(a) - rank(b));
   const statements: Statement[] = [];
   const notes: Note[] = [];

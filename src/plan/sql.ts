@@ -31,6 +31,29 @@ export function columnHasType(t: QualifiedName, column: string, type: string): s
   return `EXISTS (SELECT 1 FROM pg_catalog.pg_attribute WHERE attrelid = ${regclass(t)} AND attname = ${literal(column)} AND pg_catalog.format_type(atttypid, atttypmod) = ${literal(type)} AND NOT attisdropped)`;
 }
 
+/**
+ * A primary key or unique constraint with this name on `t` over exactly these
+ * columns, with this deferrability: the definition, not only the name.
+ */
+export function keyMatches(
+  t: QualifiedName,
+  key: { name: string; columns: readonly string[]; deferrable: boolean; initiallyDeferred: boolean },
+  kind: 'p' | 'u',
+): string {
+  return (
+    `EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.conrelid = ${regclass(t)} AND c.contype = ${literal(kind)} AND c.conname = ${literal(key.name)} ` +
+    `AND c.condeferrable = ${key.deferrable} AND c.condeferred = ${key.initiallyDeferred} AND ${keyNames('c.conrelid', 'c.conkey')} = ${names(key.columns)})`
+  );
+}
+
+/** A check with this name on `t` whose definition is `expression` (as the model prints it), optionally validated. */
+export function checkMatches(t: QualifiedName, name: string, expression: string, options: { validated?: boolean } = {}): string {
+  return (
+    `EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.conrelid = ${regclass(t)} AND c.contype = 'c' AND c.conname = ${literal(name)} ` +
+    `AND pg_catalog.regexp_replace(pg_catalog.regexp_replace(pg_catalog.pg_get_constraintdef(c.oid), ' NOT VALID$', ''), ' NO INHERIT$', '') = ${literal(expression)}${options.validated ? ' AND c.convalidated' : ''})`
+  );
+}
+
 const names = (arr: readonly string[]): string => `ARRAY[${arr.map(literal).join(', ')}]::text[]`;
 const keyNames = (rel: string, keys: string): string =>
   `ARRAY(SELECT a.attname::text FROM unnest(${keys}) WITH ORDINALITY AS k(num, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = ${rel} AND a.attnum = k.num ORDER BY k.ord)`;

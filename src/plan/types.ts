@@ -33,8 +33,12 @@ export type LockLevel =
   | 'SHARE ROW EXCLUSIVE'
   | 'ACCESS EXCLUSIVE';
 
-/** rewrite: a table rewrite or a value conversion; replace-index: an index dropped and rebuilt. */
-export const HAZARD_KINDS = ['rewrite', 'replace-index'] as const;
+/**
+ * rewrite: a table rewrite or a value conversion; replace-index: an index dropped and rebuilt;
+ * rename: an existing object renamed aside to free a declared name; drop: an object the
+ * declared model lacks is dropped because a declared change cannot be made while it stays.
+ */
+export const HAZARD_KINDS = ['rewrite', 'replace-index', 'rename', 'drop'] as const;
 export type HazardKind = (typeof HAZARD_KINDS)[number];
 
 export interface Hazard {

@@ -4,7 +4,7 @@
  */
 import type { Change } from '../diff/changes.js';
 import { literal, qualified } from '../render/quote.js';
-import { constraintExists, constraintValidated, dollarQuote, foreignKeyMatches, indexExists, regclass } from './sql.js';
+import { checkMatches, constraintValidated, dollarQuote, foreignKeyMatches, indexExists, keyMatches, regclass } from './sql.js';
 import type { Plan } from './types.js';
 
 function condition(c: Change): string | null {
@@ -18,11 +18,11 @@ function condition(c: Change): string | null {
     case 'foreign-key-differs':
       return foreignKeyMatches(c.table, c.declared, { validated: true });
     case 'missing-check':
-      return constraintValidated(c.table, c.check.name);
+      return checkMatches(c.table, c.check.name, c.check.expression, { validated: true });
     case 'missing-unique':
-      return constraintExists(c.table, c.unique.name);
+      return keyMatches(c.table, c.unique, 'u');
     case 'missing-primary-key':
-      return `EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = ${regclass(c.table)} AND contype = 'p')`;
+      return keyMatches(c.table, c.primaryKey, 'p');
     case 'missing-index':
       return indexExists(c.table.schema, c.index.name, true);
     case 'invalid-index':

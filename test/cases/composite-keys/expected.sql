@@ -17,7 +17,7 @@ SET search_path = pg_catalog;
 
 -- [1/3] constraints: add foreign key lines_tenant_order_id_fkey on public.lines -> public.orders (NOT VALID)
 -- lock: SHARE ROW EXCLUSIVE
-SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = pg_catalog.to_regclass('"public"."lines"') AND conname = 'lines_tenant_order_id_fkey')) AS needed \gset reconcile_
+SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.conrelid = pg_catalog.to_regclass('"public"."lines"') AND c.contype = 'f' AND c.confrelid = pg_catalog.to_regclass('"public"."orders"') AND c.confdeltype = 'a' AND c.confupdtype = 'a' AND c.confmatchtype = 'f' AND c.condeferrable = false AND c.condeferred = false AND ARRAY(SELECT a.attname::text FROM unnest(c.conkey) WITH ORDINALITY AS k(num, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.num ORDER BY k.ord) = ARRAY['tenant', 'order_id']::text[] AND ARRAY(SELECT a.attname::text FROM unnest(c.confkey) WITH ORDINALITY AS k(num, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = c.confrelid AND a.attnum = k.num ORDER BY k.ord) = ARRAY['tenant', 'id']::text[] AND c.conname = 'lines_tenant_order_id_fkey')) AS needed \gset reconcile_
 \if :reconcile_needed
 ALTER TABLE "public"."lines" ADD CONSTRAINT "lines_tenant_order_id_fkey" FOREIGN KEY ("tenant", "order_id") REFERENCES "public"."orders" ("tenant", "id") MATCH FULL NOT VALID;
 \endif

@@ -46,7 +46,8 @@ ALTER TABLE "Sch ✓"."Weird ""T""; DROP TABLE users; --" ADD COLUMN IF NOT EXIS
 
 -- [7/9] constraints: add foreign key child/*_p\nq_fkey on "Sch ✓"."child/*" -> "Sch ✓"."Weird \"T\"; DROP TABLE users; --"
 -- lock: SHARE ROW EXCLUSIVE
-SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = pg_catalog.to_regclass('"Sch ✓"."child/*"') AND conname = 'child/*_p
+SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.conrelid = pg_catalog.to_regclass('"Sch ✓"."child/*"') AND c.contype = 'f' AND c.confrelid = pg_catalog.to_regclass('"Sch ✓"."Weird ""T""; DROP TABLE users; --"') AND c.confdeltype = 'a' AND c.confupdtype = 'a' AND c.confmatchtype = 's' AND c.condeferrable = false AND c.condeferred = false AND ARRAY(SELECT a.attname::text FROM unnest(c.conkey) WITH ORDINALITY AS k(num, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.num ORDER BY k.ord) = ARRAY['p
+q']::text[] AND ARRAY(SELECT a.attname::text FROM unnest(c.confkey) WITH ORDINALITY AS k(num, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = c.confrelid AND a.attnum = k.num ORDER BY k.ord) = ARRAY['select']::text[] AND c.conname = 'child/*_p
 q_fkey')) AS needed \gset reconcile_
 \if :reconcile_needed
 ALTER TABLE "Sch ✓"."child/*" ADD CONSTRAINT "child/*_p

@@ -48,56 +48,56 @@ CREATE TABLE IF NOT EXISTS "public"."chat_callsession" (
 
 -- [3/18] constraints: add foreign key chat_calllog_call_session_id_7e8f9a0b_fk_chat_callsession_id on public.chat_calllog -> public.chat_callsession
 -- lock: SHARE ROW EXCLUSIVE
-SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = pg_catalog.to_regclass('"public"."chat_calllog"') AND conname = 'chat_calllog_call_session_id_7e8f9a0b_fk_chat_callsession_id')) AS needed \gset reconcile_
+SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.conrelid = pg_catalog.to_regclass('"public"."chat_calllog"') AND c.contype = 'f' AND c.confrelid = pg_catalog.to_regclass('"public"."chat_callsession"') AND c.confdeltype = 'a' AND c.confupdtype = 'a' AND c.confmatchtype = 's' AND c.condeferrable = true AND c.condeferred = true AND ARRAY(SELECT a.attname::text FROM unnest(c.conkey) WITH ORDINALITY AS k(num, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.num ORDER BY k.ord) = ARRAY['call_session_id']::text[] AND ARRAY(SELECT a.attname::text FROM unnest(c.confkey) WITH ORDINALITY AS k(num, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = c.confrelid AND a.attnum = k.num ORDER BY k.ord) = ARRAY['id']::text[] AND c.conname = 'chat_calllog_call_session_id_7e8f9a0b_fk_chat_callsession_id')) AS needed \gset reconcile_
 \if :reconcile_needed
 ALTER TABLE "public"."chat_calllog" ADD CONSTRAINT "chat_calllog_call_session_id_7e8f9a0b_fk_chat_callsession_id" FOREIGN KEY ("call_session_id") REFERENCES "public"."chat_callsession" ("id") DEFERRABLE INITIALLY DEFERRED;
 \endif
 
 -- [4/18] constraints: add foreign key chat_calllog_other_participant_id_1c2d3e4f_fk_users_user_id on public.chat_calllog -> public.users_user
 -- lock: SHARE ROW EXCLUSIVE
-SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = pg_catalog.to_regclass('"public"."chat_calllog"') AND conname = 'chat_calllog_other_participant_id_1c2d3e4f_fk_users_user_id')) AS needed \gset reconcile_
+SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.conrelid = pg_catalog.to_regclass('"public"."chat_calllog"') AND c.contype = 'f' AND c.confrelid = pg_catalog.to_regclass('"public"."users_user"') AND c.confdeltype = 'a' AND c.confupdtype = 'a' AND c.confmatchtype = 's' AND c.condeferrable = true AND c.condeferred = true AND ARRAY(SELECT a.attname::text FROM unnest(c.conkey) WITH ORDINALITY AS k(num, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.num ORDER BY k.ord) = ARRAY['other_participant_id']::text[] AND ARRAY(SELECT a.attname::text FROM unnest(c.confkey) WITH ORDINALITY AS k(num, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = c.confrelid AND a.attnum = k.num ORDER BY k.ord) = ARRAY['id']::text[] AND c.conname = 'chat_calllog_other_participant_id_1c2d3e4f_fk_users_user_id')) AS needed \gset reconcile_
 \if :reconcile_needed
 ALTER TABLE "public"."chat_calllog" ADD CONSTRAINT "chat_calllog_other_participant_id_1c2d3e4f_fk_users_user_id" FOREIGN KEY ("other_participant_id") REFERENCES "public"."users_user" ("id") DEFERRABLE INITIALLY DEFERRED;
 \endif
 
 -- [5/18] constraints: add foreign key chat_calllog_participant_id_5a6b7c8d_fk_users_user_id on public.chat_calllog -> public.users_user
 -- lock: SHARE ROW EXCLUSIVE
-SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = pg_catalog.to_regclass('"public"."chat_calllog"') AND conname = 'chat_calllog_participant_id_5a6b7c8d_fk_users_user_id')) AS needed \gset reconcile_
+SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.conrelid = pg_catalog.to_regclass('"public"."chat_calllog"') AND c.contype = 'f' AND c.confrelid = pg_catalog.to_regclass('"public"."users_user"') AND c.confdeltype = 'a' AND c.confupdtype = 'a' AND c.confmatchtype = 's' AND c.condeferrable = true AND c.condeferred = true AND ARRAY(SELECT a.attname::text FROM unnest(c.conkey) WITH ORDINALITY AS k(num, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.num ORDER BY k.ord) = ARRAY['participant_id']::text[] AND ARRAY(SELECT a.attname::text FROM unnest(c.confkey) WITH ORDINALITY AS k(num, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = c.confrelid AND a.attnum = k.num ORDER BY k.ord) = ARRAY['id']::text[] AND c.conname = 'chat_calllog_participant_id_5a6b7c8d_fk_users_user_id')) AS needed \gset reconcile_
 \if :reconcile_needed
 ALTER TABLE "public"."chat_calllog" ADD CONSTRAINT "chat_calllog_participant_id_5a6b7c8d_fk_users_user_id" FOREIGN KEY ("participant_id") REFERENCES "public"."users_user" ("id") DEFERRABLE INITIALLY DEFERRED;
 \endif
 
 -- [6/18] constraints: add foreign key chat_calllog_room_id_9e0f1a2b_fk_chat_chatroom_id on public.chat_calllog -> public.chat_chatroom
 -- lock: SHARE ROW EXCLUSIVE
-SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = pg_catalog.to_regclass('"public"."chat_calllog"') AND conname = 'chat_calllog_room_id_9e0f1a2b_fk_chat_chatroom_id')) AS needed \gset reconcile_
+SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.conrelid = pg_catalog.to_regclass('"public"."chat_calllog"') AND c.contype = 'f' AND c.confrelid = pg_catalog.to_regclass('"public"."chat_chatroom"') AND c.confdeltype = 'a' AND c.confupdtype = 'a' AND c.confmatchtype = 's' AND c.condeferrable = true AND c.condeferred = true AND ARRAY(SELECT a.attname::text FROM unnest(c.conkey) WITH ORDINALITY AS k(num, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.num ORDER BY k.ord) = ARRAY['room_id']::text[] AND ARRAY(SELECT a.attname::text FROM unnest(c.confkey) WITH ORDINALITY AS k(num, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = c.confrelid AND a.attnum = k.num ORDER BY k.ord) = ARRAY['id']::text[] AND c.conname = 'chat_calllog_room_id_9e0f1a2b_fk_chat_chatroom_id')) AS needed \gset reconcile_
 \if :reconcile_needed
 ALTER TABLE "public"."chat_calllog" ADD CONSTRAINT "chat_calllog_room_id_9e0f1a2b_fk_chat_chatroom_id" FOREIGN KEY ("room_id") REFERENCES "public"."chat_chatroom" ("id") DEFERRABLE INITIALLY DEFERRED;
 \endif
 
 -- [7/18] constraints: add foreign key chat_callsession_caller_id_1a2b3c4d_fk_users_user_id on public.chat_callsession -> public.users_user
 -- lock: SHARE ROW EXCLUSIVE
-SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = pg_catalog.to_regclass('"public"."chat_callsession"') AND conname = 'chat_callsession_caller_id_1a2b3c4d_fk_users_user_id')) AS needed \gset reconcile_
+SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.conrelid = pg_catalog.to_regclass('"public"."chat_callsession"') AND c.contype = 'f' AND c.confrelid = pg_catalog.to_regclass('"public"."users_user"') AND c.confdeltype = 'a' AND c.confupdtype = 'a' AND c.confmatchtype = 's' AND c.condeferrable = true AND c.condeferred = true AND ARRAY(SELECT a.attname::text FROM unnest(c.conkey) WITH ORDINALITY AS k(num, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.num ORDER BY k.ord) = ARRAY['caller_id']::text[] AND ARRAY(SELECT a.attname::text FROM unnest(c.confkey) WITH ORDINALITY AS k(num, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = c.confrelid AND a.attnum = k.num ORDER BY k.ord) = ARRAY['id']::text[] AND c.conname = 'chat_callsession_caller_id_1a2b3c4d_fk_users_user_id')) AS needed \gset reconcile_
 \if :reconcile_needed
 ALTER TABLE "public"."chat_callsession" ADD CONSTRAINT "chat_callsession_caller_id_1a2b3c4d_fk_users_user_id" FOREIGN KEY ("caller_id") REFERENCES "public"."users_user" ("id") DEFERRABLE INITIALLY DEFERRED;
 \endif
 
 -- [8/18] constraints: add foreign key chat_callsession_chat_room_id_5e6f7a8b_fk_chat_chatroom_id on public.chat_callsession -> public.chat_chatroom
 -- lock: SHARE ROW EXCLUSIVE
-SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = pg_catalog.to_regclass('"public"."chat_callsession"') AND conname = 'chat_callsession_chat_room_id_5e6f7a8b_fk_chat_chatroom_id')) AS needed \gset reconcile_
+SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.conrelid = pg_catalog.to_regclass('"public"."chat_callsession"') AND c.contype = 'f' AND c.confrelid = pg_catalog.to_regclass('"public"."chat_chatroom"') AND c.confdeltype = 'a' AND c.confupdtype = 'a' AND c.confmatchtype = 's' AND c.condeferrable = true AND c.condeferred = true AND ARRAY(SELECT a.attname::text FROM unnest(c.conkey) WITH ORDINALITY AS k(num, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.num ORDER BY k.ord) = ARRAY['chat_room_id']::text[] AND ARRAY(SELECT a.attname::text FROM unnest(c.confkey) WITH ORDINALITY AS k(num, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = c.confrelid AND a.attnum = k.num ORDER BY k.ord) = ARRAY['id']::text[] AND c.conname = 'chat_callsession_chat_room_id_5e6f7a8b_fk_chat_chatroom_id')) AS needed \gset reconcile_
 \if :reconcile_needed
 ALTER TABLE "public"."chat_callsession" ADD CONSTRAINT "chat_callsession_chat_room_id_5e6f7a8b_fk_chat_chatroom_id" FOREIGN KEY ("chat_room_id") REFERENCES "public"."chat_chatroom" ("id") DEFERRABLE INITIALLY DEFERRED;
 \endif
 
 -- [9/18] constraints: add foreign key chat_callsession_parcel_id_9c0d1e2f_fk_parcels_parcel_id on public.chat_callsession -> public.parcels_parcel
 -- lock: SHARE ROW EXCLUSIVE
-SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = pg_catalog.to_regclass('"public"."chat_callsession"') AND conname = 'chat_callsession_parcel_id_9c0d1e2f_fk_parcels_parcel_id')) AS needed \gset reconcile_
+SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.conrelid = pg_catalog.to_regclass('"public"."chat_callsession"') AND c.contype = 'f' AND c.confrelid = pg_catalog.to_regclass('"public"."parcels_parcel"') AND c.confdeltype = 'a' AND c.confupdtype = 'a' AND c.confmatchtype = 's' AND c.condeferrable = true AND c.condeferred = true AND ARRAY(SELECT a.attname::text FROM unnest(c.conkey) WITH ORDINALITY AS k(num, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.num ORDER BY k.ord) = ARRAY['parcel_id']::text[] AND ARRAY(SELECT a.attname::text FROM unnest(c.confkey) WITH ORDINALITY AS k(num, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = c.confrelid AND a.attnum = k.num ORDER BY k.ord) = ARRAY['id']::text[] AND c.conname = 'chat_callsession_parcel_id_9c0d1e2f_fk_parcels_parcel_id')) AS needed \gset reconcile_
 \if :reconcile_needed
 ALTER TABLE "public"."chat_callsession" ADD CONSTRAINT "chat_callsession_parcel_id_9c0d1e2f_fk_parcels_parcel_id" FOREIGN KEY ("parcel_id") REFERENCES "public"."parcels_parcel" ("id") DEFERRABLE INITIALLY DEFERRED;
 \endif
 
 -- [10/18] constraints: add foreign key chat_callsession_receiver_id_3a4b5c6d_fk_users_user_id on public.chat_callsession -> public.users_user
 -- lock: SHARE ROW EXCLUSIVE
-SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = pg_catalog.to_regclass('"public"."chat_callsession"') AND conname = 'chat_callsession_receiver_id_3a4b5c6d_fk_users_user_id')) AS needed \gset reconcile_
+SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.conrelid = pg_catalog.to_regclass('"public"."chat_callsession"') AND c.contype = 'f' AND c.confrelid = pg_catalog.to_regclass('"public"."users_user"') AND c.confdeltype = 'a' AND c.confupdtype = 'a' AND c.confmatchtype = 's' AND c.condeferrable = true AND c.condeferred = true AND ARRAY(SELECT a.attname::text FROM unnest(c.conkey) WITH ORDINALITY AS k(num, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.num ORDER BY k.ord) = ARRAY['receiver_id']::text[] AND ARRAY(SELECT a.attname::text FROM unnest(c.confkey) WITH ORDINALITY AS k(num, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = c.confrelid AND a.attnum = k.num ORDER BY k.ord) = ARRAY['id']::text[] AND c.conname = 'chat_callsession_receiver_id_3a4b5c6d_fk_users_user_id')) AS needed \gset reconcile_
 \if :reconcile_needed
 ALTER TABLE "public"."chat_callsession" ADD CONSTRAINT "chat_callsession_receiver_id_3a4b5c6d_fk_users_user_id" FOREIGN KEY ("receiver_id") REFERENCES "public"."users_user" ("id") DEFERRABLE INITIALLY DEFERRED;
 \endif

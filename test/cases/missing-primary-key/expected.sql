@@ -54,7 +54,7 @@ ALTER TABLE "public"."tags" DROP CONSTRAINT IF EXISTS "id_reconcile_not_null";
 -- [6/9] keys: check public.tags for duplicates of (id)
 -- lock: ACCESS SHARE, may take long
 SET statement_timeout = 0;
-SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = pg_catalog.to_regclass('"public"."tags"') AND conname = 'tags_pkey')) AS needed \gset reconcile_
+SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.conrelid = pg_catalog.to_regclass('"public"."tags"') AND c.contype = 'p' AND c.conname = 'tags_pkey' AND c.condeferrable = false AND c.condeferred = false AND ARRAY(SELECT a.attname::text FROM unnest(c.conkey) WITH ORDINALITY AS k(num, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.num ORDER BY k.ord) = ARRAY['id']::text[])) AS needed \gset reconcile_
 \if :reconcile_needed
 DO $reconcile$ DECLARE n bigint; BEGIN SELECT count(*) INTO n FROM (SELECT 1 FROM "public"."tags" WHERE true AND "id" IS NOT NULL GROUP BY "id" HAVING count(*) > 1) AS dup WHERE true; IF n > 0 THEN RAISE EXCEPTION USING ERRCODE = '23514', MESSAGE = 'primary key tags_pkey on public.tags cannot be built: duplicate values of (id): ' || n || ' row(s)', HINT = 'find them with SELECT "id", count(*) FROM "public"."tags" GROUP BY "id" HAVING count(*) > 1'; END IF; END $reconcile$;
 \endif
@@ -70,18 +70,18 @@ DROP INDEX CONCURRENTLY IF EXISTS "public"."tags_pkey";
 -- [8/9] keys: create index tags_pkey on public.tags concurrently
 -- lock: SHARE UPDATE EXCLUSIVE, outside any transaction, may take long
 SET statement_timeout = 0;
-SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relname = 'tags_pkey' AND i.indisvalid)) AS needed \gset reconcile_
+SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.conrelid = pg_catalog.to_regclass('"public"."tags"') AND c.contype = 'p' AND c.conname = 'tags_pkey' AND c.condeferrable = false AND c.condeferred = false AND ARRAY(SELECT a.attname::text FROM unnest(c.conkey) WITH ORDINALITY AS k(num, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.num ORDER BY k.ord) = ARRAY['id']::text[]) AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relname = 'tags_pkey' AND i.indisvalid)) AS needed \gset reconcile_
 \if :reconcile_needed
 CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS "tags_pkey" ON "public"."tags" USING btree ("id");
 \endif
 SET statement_timeout = '60s';
 
--- [9/9] keys: attach index tags_pkey as primary key of public.tags
+-- [9/9] keys: attach index tags_pkey as primary key tags_pkey of public.tags
 -- lock: ACCESS EXCLUSIVE
-SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = pg_catalog.to_regclass('"public"."tags"') AND conname = 'tags_pkey')) AS needed \gset reconcile_
+SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.conrelid = pg_catalog.to_regclass('"public"."tags"') AND c.contype = 'p' AND c.conname = 'tags_pkey' AND c.condeferrable = false AND c.condeferred = false AND ARRAY(SELECT a.attname::text FROM unnest(c.conkey) WITH ORDINALITY AS k(num, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.num ORDER BY k.ord) = ARRAY['id']::text[])) AS needed \gset reconcile_
 \if :reconcile_needed
 ALTER TABLE "public"."tags" ADD CONSTRAINT "tags_pkey" PRIMARY KEY USING INDEX "tags_pkey";
 \endif
 
 -- verification: every planned object is present and valid
-DO $reconcile$ DECLARE missing int := 0; BEGIN IF NOT (EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = pg_catalog.to_regclass('"public"."tags"') AND contype = 'p')) THEN missing := missing + 1; END IF; IF missing > 0 THEN RAISE EXCEPTION 'pg-reconcile verification failed: % planned object(s) absent or invalid', missing; END IF; END $reconcile$;
+DO $reconcile$ DECLARE missing int := 0; BEGIN IF NOT (EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.conrelid = pg_catalog.to_regclass('"public"."tags"') AND c.contype = 'p' AND c.conname = 'tags_pkey' AND c.condeferrable = false AND c.condeferred = false AND ARRAY(SELECT a.attname::text FROM unnest(c.conkey) WITH ORDINALITY AS k(num, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.num ORDER BY k.ord) = ARRAY['id']::text[])) THEN missing := missing + 1; END IF; IF missing > 0 THEN RAISE EXCEPTION 'pg-reconcile verification failed: % planned object(s) absent or invalid', missing; END IF; END $reconcile$;

@@ -31,7 +31,7 @@ CREATE TABLE IF NOT EXISTS "billing"."invoices" (
 
 -- [3/3] constraints: add foreign key invoices_user_id_fkey on billing.invoices -> public.users
 -- lock: SHARE ROW EXCLUSIVE
-SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = pg_catalog.to_regclass('"billing"."invoices"') AND conname = 'invoices_user_id_fkey')) AS needed \gset reconcile_
+SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.conrelid = pg_catalog.to_regclass('"billing"."invoices"') AND c.contype = 'f' AND c.confrelid = pg_catalog.to_regclass('"public"."users"') AND c.confdeltype = 'a' AND c.confupdtype = 'a' AND c.confmatchtype = 's' AND c.condeferrable = false AND c.condeferred = false AND ARRAY(SELECT a.attname::text FROM unnest(c.conkey) WITH ORDINALITY AS k(num, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.num ORDER BY k.ord) = ARRAY['user_id']::text[] AND ARRAY(SELECT a.attname::text FROM unnest(c.confkey) WITH ORDINALITY AS k(num, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = c.confrelid AND a.attnum = k.num ORDER BY k.ord) = ARRAY['id']::text[] AND c.conname = 'invoices_user_id_fkey')) AS needed \gset reconcile_
 \if :reconcile_needed
 ALTER TABLE "billing"."invoices" ADD CONSTRAINT "invoices_user_id_fkey" FOREIGN KEY ("user_id") REFERENCES "public"."users" ("id");
 \endif

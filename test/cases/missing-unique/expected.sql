@@ -18,7 +18,7 @@ SET search_path = pg_catalog;
 -- [1/4] keys: check public.users for duplicates of (email)
 -- lock: ACCESS SHARE, may take long
 SET statement_timeout = 0;
-SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = pg_catalog.to_regclass('"public"."users"') AND conname = 'users_email_key')) AS needed \gset reconcile_
+SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.conrelid = pg_catalog.to_regclass('"public"."users"') AND c.contype = 'u' AND c.conname = 'users_email_key' AND c.condeferrable = false AND c.condeferred = false AND ARRAY(SELECT a.attname::text FROM unnest(c.conkey) WITH ORDINALITY AS k(num, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.num ORDER BY k.ord) = ARRAY['email']::text[])) AS needed \gset reconcile_
 \if :reconcile_needed
 DO $reconcile$ DECLARE n bigint; BEGIN SELECT count(*) INTO n FROM (SELECT 1 FROM "public"."users" WHERE true AND "email" IS NOT NULL GROUP BY "email" HAVING count(*) > 1) AS dup WHERE true; IF n > 0 THEN RAISE EXCEPTION USING ERRCODE = '23514', MESSAGE = 'unique users_email_key on public.users cannot be built: duplicate values of (email): ' || n || ' row(s)', HINT = 'find them with SELECT "email", count(*) FROM "public"."users" GROUP BY "email" HAVING count(*) > 1'; END IF; END $reconcile$;
 \endif
@@ -34,18 +34,18 @@ DROP INDEX CONCURRENTLY IF EXISTS "public"."users_email_key";
 -- [3/4] keys: create index users_email_key on public.users concurrently
 -- lock: SHARE UPDATE EXCLUSIVE, outside any transaction, may take long
 SET statement_timeout = 0;
-SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relname = 'users_email_key' AND i.indisvalid)) AS needed \gset reconcile_
+SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.conrelid = pg_catalog.to_regclass('"public"."users"') AND c.contype = 'u' AND c.conname = 'users_email_key' AND c.condeferrable = false AND c.condeferred = false AND ARRAY(SELECT a.attname::text FROM unnest(c.conkey) WITH ORDINALITY AS k(num, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.num ORDER BY k.ord) = ARRAY['email']::text[]) AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relname = 'users_email_key' AND i.indisvalid)) AS needed \gset reconcile_
 \if :reconcile_needed
 CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS "users_email_key" ON "public"."users" USING btree ("email");
 \endif
 SET statement_timeout = '60s';
 
--- [4/4] keys: attach index users_email_key as unique of public.users
+-- [4/4] keys: attach index users_email_key as unique users_email_key of public.users
 -- lock: ACCESS EXCLUSIVE
-SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = pg_catalog.to_regclass('"public"."users"') AND conname = 'users_email_key')) AS needed \gset reconcile_
+SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.conrelid = pg_catalog.to_regclass('"public"."users"') AND c.contype = 'u' AND c.conname = 'users_email_key' AND c.condeferrable = false AND c.condeferred = false AND ARRAY(SELECT a.attname::text FROM unnest(c.conkey) WITH ORDINALITY AS k(num, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.num ORDER BY k.ord) = ARRAY['email']::text[])) AS needed \gset reconcile_
 \if :reconcile_needed
 ALTER TABLE "public"."users" ADD CONSTRAINT "users_email_key" UNIQUE USING INDEX "users_email_key";
 \endif
 
 -- verification: every planned object is present and valid
-DO $reconcile$ DECLARE missing int := 0; BEGIN IF NOT (EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = pg_catalog.to_regclass('"public"."users"') AND conname = 'users_email_key')) THEN missing := missing + 1; END IF; IF missing > 0 THEN RAISE EXCEPTION 'pg-reconcile verification failed: % planned object(s) absent or invalid', missing; END IF; END $reconcile$;
+DO $reconcile$ DECLARE missing int := 0; BEGIN IF NOT (EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.conrelid = pg_catalog.to_regclass('"public"."users"') AND c.contype = 'u' AND c.conname = 'users_email_key' AND c.condeferrable = false AND c.condeferred = false AND ARRAY(SELECT a.attname::text FROM unnest(c.conkey) WITH ORDINALITY AS k(num, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.num ORDER BY k.ord) = ARRAY['email']::text[])) THEN missing := missing + 1; END IF; IF missing > 0 THEN RAISE EXCEPTION 'pg-reconcile verification failed: % planned object(s) absent or invalid', missing; END IF; END $reconcile$;

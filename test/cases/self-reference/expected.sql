@@ -17,7 +17,7 @@ SET search_path = pg_catalog;
 
 -- [1/5] constraints: add foreign key nodes_parent_id_fkey on public.nodes -> public.nodes (NOT VALID)
 -- lock: SHARE ROW EXCLUSIVE
-SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = pg_catalog.to_regclass('"public"."nodes"') AND conname = 'nodes_parent_id_fkey')) AS needed \gset reconcile_
+SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.conrelid = pg_catalog.to_regclass('"public"."nodes"') AND c.contype = 'f' AND c.confrelid = pg_catalog.to_regclass('"public"."nodes"') AND c.confdeltype = 'c' AND c.confupdtype = 'a' AND c.confmatchtype = 's' AND c.condeferrable = false AND c.condeferred = false AND ARRAY(SELECT a.attname::text FROM unnest(c.conkey) WITH ORDINALITY AS k(num, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.num ORDER BY k.ord) = ARRAY['parent_id']::text[] AND ARRAY(SELECT a.attname::text FROM unnest(c.confkey) WITH ORDINALITY AS k(num, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = c.confrelid AND a.attnum = k.num ORDER BY k.ord) = ARRAY['id']::text[] AND c.conname = 'nodes_parent_id_fkey')) AS needed \gset reconcile_
 \if :reconcile_needed
 ALTER TABLE "public"."nodes" ADD CONSTRAINT "nodes_parent_id_fkey" FOREIGN KEY ("parent_id") REFERENCES "public"."nodes" ("id") ON DELETE CASCADE NOT VALID;
 \endif

@@ -1,0 +1,51 @@
+-- pg-reconcile repair plan
+-- source:      declared.sql
+-- target:      live.sql
+-- server:      PostgreSQL N
+-- tool:        pg-reconcile test
+-- planned at:  T
+-- live schema: H
+-- statements:  4 (withheld for hazards: 0)
+--
+-- Run with: psql -v ON_ERROR_STOP=1 -f plan.sql
+-- Every statement is guarded or idempotent: running the script twice changes nothing the second time.
+
+\set ON_ERROR_STOP on
+SET lock_timeout = '2s';
+SET statement_timeout = '60s';
+SET search_path = pg_catalog;
+
+-- [1/4] keys: check public.slugs for duplicates of (site, slug)
+-- lock: ACCESS SHARE, may take long
+SET statement_timeout = 0;
+SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.conrelid = pg_catalog.to_regclass('"public"."slugs"') AND c.contype = 'u' AND c.conname = 'slugs_slug_key' AND c.condeferrable = false AND c.condeferred = false AND ARRAY(SELECT a.attname::text FROM unnest(c.conkey) WITH ORDINALITY AS k(num, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.num ORDER BY k.ord) = ARRAY['site', 'slug']::text[])) AS needed \gset reconcile_
+\if :reconcile_needed
+DO $reconcile$ DECLARE n bigint; BEGIN SELECT count(*) INTO n FROM (SELECT 1 FROM "public"."slugs" WHERE true AND "site" IS NOT NULL AND "slug" IS NOT NULL GROUP BY "site", "slug" HAVING count(*) > 1) AS dup WHERE true; IF n > 0 THEN RAISE EXCEPTION USING ERRCODE = '23514', MESSAGE = 'unique slugs_slug_key on public.slugs cannot be built: duplicate values of (site, slug): ' || n || ' row(s)', HINT = 'find them with SELECT "site", "slug", count(*) FROM "public"."slugs" GROUP BY "site", "slug" HAVING count(*) > 1'; END IF; END $reconcile$;
+\endif
+SET statement_timeout = '60s';
+
+-- [2/4] keys: drop invalid leftover index slugs_slug_key_reconcile_new on public.slugs
+-- lock: SHARE UPDATE EXCLUSIVE, outside any transaction
+SELECT (EXISTS (SELECT 1 FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relname = 'slugs_slug_key_reconcile_new' AND NOT i.indisvalid)) AS needed \gset reconcile_
+\if :reconcile_needed
+DROP INDEX CONCURRENTLY IF EXISTS "public"."slugs_slug_key_reconcile_new";
+\endif
+
+-- [3/4] keys: create index slugs_slug_key_reconcile_new on public.slugs concurrently
+-- lock: SHARE UPDATE EXCLUSIVE, outside any transaction, may take long
+SET statement_timeout = 0;
+SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.conrelid = pg_catalog.to_regclass('"public"."slugs"') AND c.contype = 'u' AND c.conname = 'slugs_slug_key' AND c.condeferrable = false AND c.condeferred = false AND ARRAY(SELECT a.attname::text FROM unnest(c.conkey) WITH ORDINALITY AS k(num, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.num ORDER BY k.ord) = ARRAY['site', 'slug']::text[]) AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relname = 'slugs_slug_key_reconcile_new' AND i.indisvalid)) AS needed \gset reconcile_
+\if :reconcile_needed
+CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS "slugs_slug_key_reconcile_new" ON "public"."slugs" USING btree ("site", "slug");
+\endif
+SET statement_timeout = '60s';
+
+-- [4/4] keys: replace unique constraint slugs_slug_key of public.slugs with unique slugs_slug_key (one statement)
+-- lock: ACCESS EXCLUSIVE
+SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.conrelid = pg_catalog.to_regclass('"public"."slugs"') AND c.contype = 'u' AND c.conname = 'slugs_slug_key' AND c.condeferrable = false AND c.condeferred = false AND ARRAY(SELECT a.attname::text FROM unnest(c.conkey) WITH ORDINALITY AS k(num, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.num ORDER BY k.ord) = ARRAY['site', 'slug']::text[])) AS needed \gset reconcile_
+\if :reconcile_needed
+ALTER TABLE "public"."slugs" DROP CONSTRAINT IF EXISTS "slugs_slug_key", ADD CONSTRAINT "slugs_slug_key" UNIQUE USING INDEX "slugs_slug_key_reconcile_new";
+\endif
+
+-- verification: every planned object is present and valid
+DO $reconcile$ DECLARE missing int := 0; BEGIN IF NOT (EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.conrelid = pg_catalog.to_regclass('"public"."slugs"') AND c.contype = 'u' AND c.conname = 'slugs_slug_key' AND c.condeferrable = false AND c.condeferred = false AND ARRAY(SELECT a.attname::text FROM unnest(c.conkey) WITH ORDINALITY AS k(num, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.num ORDER BY k.ord) = ARRAY['site', 'slug']::text[])) THEN missing := missing + 1; END IF; IF missing > 0 THEN RAISE EXCEPTION 'pg-reconcile verification failed: % planned object(s) absent or invalid', missing; END IF; END $reconcile$;
