@@ -7,6 +7,7 @@
  */
 import type pg from 'pg';
 import type { Statement } from '../plan/types.js';
+import { blockedBy } from './depends.js';
 import { faultPoint } from './fault.js';
 import type { ApplyEvent, ApplyOptions, ApplyResult, StatementOutcome } from './types.js';
 
@@ -49,8 +50,19 @@ function describeError(e: unknown): string {
 export async function execute(client: pg.Client, statements: readonly Statement[], options: ApplyOptions, emit: (e: ApplyEvent) => void): Promise<ApplyResult> {
   const outcomes: StatementOutcome[] = [];
   const total = statements.length;
+  const failed: Statement[] = [];
+  let first: { index: number; error: string } | null = null;
   for (let index = 0; index < total; index++) {
     const s = statements[index]!;
+    // A failure stops only what needs it; the independent rest still runs.
+    const blocker = blockedBy(s, failed);
+    if (blocker) {
+      const error = `not run: it needs "${blocker.description}", which failed`;
+      outcomes.push({ statement: s, status: 'blocked', attempts: 0, elapsedMs: 0, error });
+      failed.push(s);
+      emit({ event: 'statement-end', index, total, statement: s, status: 'blocked', elapsedMs: 0, attempts: 0, error });
+      continue;
+    }
     emit({ event: 'statement-start', index, total, statement: s });
     const started = Date.now();
     let attempts = 0;
@@ -88,8 +100,12 @@ export async function execute(client: pg.Client, statements: readonly Statement[
     }
     outcomes.push(outcome);
     emit({ event: 'statement-end', index, total, statement: s, status: outcome.status, elapsedMs: outcome.elapsedMs, attempts, ...(outcome.error ? { error: outcome.error } : {}) });
-    if (outcome.status === 'failed') return { outcomes, complete: false, stoppedAt: index, stopReason: outcome.error };
+    if (outcome.status === 'failed') {
+      failed.push(s);
+      first ??= { index, error: outcome.error ?? 'failed' };
+    }
     faultPoint('after', index);
   }
+  if (first) return { outcomes, complete: false, stoppedAt: first.index, stopReason: first.error };
   return { outcomes, complete: true, stoppedAt: null, stopReason: null };
 }

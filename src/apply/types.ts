@@ -31,7 +31,8 @@ export const DEFAULT_APPLY_OPTIONS: ApplyOptions = {
   dryRun: false,
 };
 
-export type StatementStatus = 'done' | 'skipped' | 'would-run' | 'failed';
+/** `blocked`: not run because a statement it needs failed. */
+export type StatementStatus = 'done' | 'skipped' | 'would-run' | 'failed' | 'blocked';
 
 export type ApplyEvent =
   | { readonly event: 'lock-acquired'; readonly pid: number }
@@ -61,6 +62,7 @@ export interface ApplyResult {
   readonly outcomes: readonly StatementOutcome[];
   /** True when every statement ran or was already done. */
   readonly complete: boolean;
+  /** The first statement that failed (the run went on with the statements that do not need it). */
   readonly stoppedAt: number | null;
   readonly stopReason: string | null;
 }

@@ -33,7 +33,7 @@ describe('configuration file', () => {
     writeFileSync(path.join(dir, 'reconcile.config.json'), JSON.stringify({ url: db.url, from: path.join(dir, 'same.sql') }));
     const run = await runCli(['verify', '--from', path.join(dir, 'more.sql')], {}, 60_000, path.join(dir, 'sub'));
     expect(run.code).toBe(2);
-    expect(run.stdout).toMatch(/create index users_email/);
+    expect(run.stdout).toMatch(/index users_email on public\.users missing/);
   });
 
   it('names an unknown key, a wrong type, and a missing variable, with exit 1', async () => {

@@ -5,6 +5,7 @@ import { DEFAULT_APPLY_OPTIONS, type ApplyEvent, type ApplyOptions } from '../..
 import { ReconcileError } from '../../errors.js';
 import { addCompareOptions, planRequestFrom, type CompareFlags } from '../compare-options.js';
 import { parseDuration } from '../duration.js';
+import { driftLines } from '../../render/drift.js';
 import { CliExit, EXIT, write } from '../output.js';
 
 interface ApplyFlags extends CompareFlags {
@@ -112,14 +113,16 @@ export function registerApply(program: Command): void {
       const done = report.outcomes.filter((o) => o.status === 'done').length;
       const skipped = report.outcomes.filter((o) => o.status === 'skipped').length;
       if (!report.complete) {
-        const counts = `done: ${done}, already in place: ${skipped}, not done: ${planned - done - skipped}`;
-        if (flags.format === 'json') say(`stopped at statement ${(report.stoppedAt ?? 0) + 1} of ${planned}: ${report.stopReason} (${counts})\n`);
+        const failed = report.outcomes.filter((o) => o.status === 'failed');
+        const blocked = report.outcomes.filter((o) => o.status === 'blocked');
+        const counts = `done: ${done}, already in place: ${skipped}, failed: ${failed.length}, not run because they need a failed one: ${blocked.length}`;
+        say(`not done (${failed.length + blocked.length} of ${planned}):\n${[...failed, ...blocked].map((o) => `  - ${o.statement.description}: ${o.error ?? o.status}`).join('\n')}\n`);
         // Locks that stayed busy through every retry: refused (3). Anything else the server said no to: an error (1).
-        const busy = /^could not get the lock after /.test(report.stopReason ?? '');
+        const busy = failed.every((o) => /^could not get the lock after /.test(o.error ?? ''));
         throw new ReconcileError(
           busy ? 'refused' : 'internal',
-          `stopped at statement ${(report.stoppedAt ?? 0) + 1} of ${planned}: ${report.stopReason}`,
-          `${counts}; every statement is idempotent: ${busy ? '' : 'fix the cause, then '}run apply again to finish`,
+          `statement ${(report.stoppedAt ?? 0) + 1} of ${planned} failed: ${report.stopReason} (${counts})`,
+          `every statement is idempotent: ${busy ? '' : 'fix the cause, then '}run apply again to finish`,
         );
       }
       if (options.dryRun) {
@@ -132,11 +135,11 @@ export function registerApply(program: Command): void {
         throw new CliExit(EXIT.drift);
       }
       if (flags.from) {
+        // The same verdict as `reconcile verify`: every difference that is not information only.
         const after = await planRepair(planRequestFrom(flags));
-        const left = [...after.plan.statements, ...after.plan.withheld];
-        if (left.length > 0) {
-          say(`verified with differences left: ${left.length}\n${left.map((s) => `  - ${s.description}`).join('\n')}\n`);
-          for (const n of after.plan.notes.filter((x) => x.level === 'warning')) say(`  ! ${n.message}\n`);
+        const lines = driftLines(after.plan);
+        if (lines.length > 0) {
+          say(`verified with differences left: ${lines.length}\n${lines.map((l) => `  - ${l}`).join('\n')}\n`);
           throw new CliExit(EXIT.drift);
         }
       }

@@ -10,6 +10,7 @@ import { renderPlanMarkdown } from '../../render/plan-markdown.js';
 import { renderPlanSql } from '../../render/plan-sql.js';
 import { renderPlanText } from '../../render/plan-text.js';
 import { addCompareOptions, planRequestFrom, type CompareFlags } from '../compare-options.js';
+import { driftLines } from '../../render/drift.js';
 import { CliExit, EXIT, write } from '../output.js';
 import { withProgress } from '../util.js';
 
@@ -98,11 +99,11 @@ export function registerVerify(program: Command): void {
         write(`in sync: ${result.header.target} matches ${result.header.source}\n`);
         return;
       }
-      write(`drift: ${drift.length} difference(s) between ${result.header.target} and ${result.header.source}\n`);
-      for (const s of result.plan.statements.slice(0, 50)) write(`  - ${s.description}\n`);
-      if (result.plan.statements.length > 50) write(`  … and ${result.plan.statements.length - 50} more (reconcile plan shows all)\n`);
-      for (const w of result.plan.withheld) write(`  - ${w.description} (withheld: ${w.hazards.map((h) => h.kind).join(', ')})\n`);
-      for (const n of result.plan.notes.filter((x) => x.level === 'warning')) write(`  ! ${n.message}\n`);
+      // One line per difference, so the count and the list agree.
+      const lines = driftLines(result.plan);
+      write(`drift: ${lines.length} difference(s) between ${result.header.target} and ${result.header.source}\n`);
+      for (const l of lines.slice(0, 50)) write(`  - ${l}\n`);
+      if (lines.length > 50) write(`  … and ${lines.length - 50} more (reconcile plan shows all)\n`);
       throw new CliExit(EXIT.drift);
     },
   );
