@@ -52,7 +52,7 @@ export function missingEnumValue(c: Of<'missing-enum-value'>): Built {
   ]);
 }
 
-function sequenceSql(s: Sequence): string {
+export function sequenceSql(s: Sequence): string {
   return (
     `CREATE SEQUENCE IF NOT EXISTS ${qualified(s)} AS ${s.type} INCREMENT BY ${s.increment} MINVALUE ${s.min} MAXVALUE ${s.max}` +
     ` START WITH ${s.start} CACHE ${s.cache}${s.cycle ? ' CYCLE' : ' NO CYCLE'}`

@@ -12,6 +12,7 @@ import {
   missingForeignKey,
   missingIndex,
 } from './build-constraints.js';
+import { createdByIdentityRepair, identityDiffers } from './build-identity.js';
 import { dropPrimaryKeyFor, missingKey } from './build-keys.js';
 import { built, referencedKey, type BuildContext, type Built } from './build-context.js';
 import { defaultDiffers, foreignKeyDiffers, indexDiffers, nameDiffers, nullabilityDiffers } from './build-fixes.js';
@@ -35,7 +36,8 @@ function build(c: Change, ctx: BuildContext): Built {
     case 'missing-enum-value':
       return missingEnumValue(c);
     case 'missing-sequence':
-      return missingSequence(c);
+      // A serial's sequence whose column is an identity now: the identity repair creates it, in one step.
+      return createdByIdentityRepair(c, ctx.changes) ? built() : missingSequence(c);
     case 'missing-table': {
       // The table, then its foreign keys and indexes; every statement points at this change.
       const fks = c.table.foreignKeys.flatMap((fk) => missingForeignKey({ kind: 'missing-foreign-key', table: c.table, foreignKey: fk }, ctx).statements);
@@ -66,7 +68,7 @@ function build(c: Change, ctx: BuildContext): Built {
     case 'default-differs':
       return defaultDiffers(c);
     case 'identity-differs':
-      return note(c, `identity of ${displayName(c.table.schema, c.table.name)}.${c.column} differs (declared ${c.declared.identity ?? 'none'}, live ${c.live.identity ?? 'none'}): change it by hand`, 'warning');
+      return identityDiffers(c, ctx);
     case 'generated-differs':
       return note(c, `generated expression of ${displayName(c.table.schema, c.table.name)}.${c.column} differs: it can only be changed by dropping and re-adding the column; do it by hand`, 'warning');
     case 'foreign-key-differs':
