@@ -172,5 +172,6 @@ describe('passwords never appear in any output', () => {
     // The outputs still say where: user, host and database.
     expect(runs[4]?.run.stdout).toContain(`-- target:      postgres://${ROLE}@${host}/${live.name}`);
     expect(runs[9]?.run.stdout).toContain(`-- source:      postgres://${ROLE}@${host}/${reference.name}`);
-  });
+    // 35 processes one after another: on a loaded 2-core machine that takes well over the default minute.
+  }, 600_000);
 });
