@@ -3,6 +3,7 @@
  */
 import { applyPlan, DEFAULT_APPLY_OPTIONS, readPlanFile, type ApplyEvent, type ApplyOptions, type ApplyReport } from '../apply/index.js';
 import { resolveConnection } from '../db/connection.js';
+import { inspectConnection } from '../introspect/live.js';
 import { ReconcileError } from '../errors.js';
 import type { PlanOptions } from '../plan/types.js';
 import type { PlanLedgerRequest } from '../ledger/index.js';
@@ -32,9 +33,21 @@ export async function applyRepair(req: ApplyRequest): Promise<ApplyReport> {
   if (req.planFile) {
     const file = readPlanFile(req.planFile);
     if (!file.intact && !req.force) throw new ReconcileError('refused', `the statements in ${req.planFile} were changed after it was written`, 'plan again, or pass --force to run the edited plan');
-    return applyPlan({ ...base, connection: resolveConnection({ url: req.url }), plan: file.plan, expectedLiveHash: file.liveHash });
+    const connection = resolveConnection({ url: req.url });
+    // A saved plan has no declared model: the rehearsal runs its statements on a copy, without comparing again.
+    const live = options.rehearse && !options.dryRun ? await inspectConnection(connection) : null;
+    const rehearsal = live ? { live: live.schema, serverVersion: live.serverVersion, shadowUrl: req.shadowUrl } : undefined;
+    return applyPlan({ ...base, connection, plan: file.plan, expectedLiveHash: file.liveHash, rehearsal });
   }
   if (!req.from) throw new ReconcileError('bad-input', 'apply needs a declared source (from) or a plan file (planFile)');
   const planned = await planRepair({ url: req.url, from: req.from, shadowUrl: req.shadowUrl, schemas: req.schemas, exclude: req.exclude, ...(req.planOptions ? { options: req.planOptions } : {}), ledger: req.ledger ?? { choice: 'auto' } });
-  return applyPlan({ ...base, connection: planned.connection, plan: planned.plan });
+  const rehearsal = {
+    live: planned.live.schema,
+    declared: planned.declared.schema,
+    scope: { schemas: req.schemas, exclude: req.exclude },
+    options: req.planOptions ?? {},
+    serverVersion: planned.live.serverVersion,
+    shadowUrl: req.shadowUrl,
+  };
+  return applyPlan({ ...base, connection: planned.connection, plan: planned.plan, rehearsal });
 }

@@ -15,11 +15,13 @@ import type { Plan, Statement } from '../plan/types.js';
 import { acquireRunLock, releaseRunLock } from './advisory.js';
 import { execute } from './execute.js';
 import { preflight } from './preflight.js';
+import { rehearsalSummary, rehearse, type RehearsalInput } from './rehearse.js';
 import type { ApplyEvent, ApplyOptions, ApplyResult } from './types.js';
 
 export type { ApplyEvent, ApplyOptions, ApplyResult, StatementOutcome, StatementStatus } from './types.js';
 export { DEFAULT_APPLY_OPTIONS } from './types.js';
 export { readPlanFile, type PlanFile } from './plan-file.js';
+export { rehearse, rehearsalSummary, type Rehearsal, type RehearsalInput } from './rehearse.js';
 
 export interface ApplyInput {
   readonly connection: Connection;
@@ -32,6 +34,8 @@ export interface ApplyInput {
   readonly skipWithheld?: boolean;
   readonly options: ApplyOptions;
   readonly emit?: (e: ApplyEvent) => void;
+  /** What the rehearsal needs besides the plan (the live model, and the declared one to compare again). */
+  readonly rehearsal?: Omit<RehearsalInput, 'plan'> | undefined;
 }
 
 export interface ApplyReport extends ApplyResult {
@@ -91,6 +95,22 @@ export async function applyPlan(input: ApplyInput): Promise<ApplyReport> {
     );
   }
   if (input.expectedLiveHash) await checkLiveHash(input.connection, input.expectedLiveHash, input.force ?? false);
+  if (options.rehearse && !options.dryRun && input.rehearsal && plan.statements.some((s) => s.phase !== 'ledger')) {
+    const r = await rehearse({ ...input.rehearsal, plan });
+    const ok = r.failed.length === 0 && r.left.length === 0;
+    emit({ event: 'rehearsal', summary: rehearsalSummary(r), ok });
+    if (!ok) {
+      const what = [
+        ...r.failed.map((f) => `${f.statement.description}: ${f.error}`),
+        ...r.left.map((l) => `still different after the plan: ${l}`),
+      ];
+      throw new ReconcileError(
+        'refused',
+        `the rehearsal on a copy of the live schema failed, so the live database was not touched: ${what.join('; ')}`,
+        'plan again and read the statements named; --no-rehearse runs the plan without it',
+      );
+    }
+  }
   const client = await openClient(input.connection);
   try {
     await client.query('SET search_path = pg_catalog');

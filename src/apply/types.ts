@@ -18,6 +18,8 @@ export interface ApplyOptions {
   readonly olderThanMs: number;
   /** Run guards only and say what would run. */
   readonly dryRun: boolean;
+  /** Run the plan on a copy of the live schema in the shadow first (`--no-rehearse` turns it off). */
+  readonly rehearse: boolean;
 }
 
 export const DEFAULT_APPLY_OPTIONS: ApplyOptions = {
@@ -29,12 +31,14 @@ export const DEFAULT_APPLY_OPTIONS: ApplyOptions = {
   waitForBlockersMs: 0,
   olderThanMs: 60_000,
   dryRun: false,
+  rehearse: true,
 };
 
 /** `blocked`: not run because a statement it needs failed. */
 export type StatementStatus = 'done' | 'skipped' | 'would-run' | 'failed' | 'blocked';
 
 export type ApplyEvent =
+  | { readonly event: 'rehearsal'; readonly summary: string; readonly ok: boolean }
   | { readonly event: 'lock-acquired'; readonly pid: number }
   | { readonly event: 'preflight'; readonly blockers: readonly number[]; readonly waitingMs: number }
   | { readonly event: 'statement-start'; readonly index: number; readonly total: number; readonly statement: Statement }

@@ -40,7 +40,7 @@ describe('apply killed at any point', () => {
     const total = (JSON.parse(readFileSync(planFile, 'utf8')) as { statements: unknown[] }).statements.length;
     expect(total).toBeGreaterThan(10);
     for (let k = 0; k < total; k++) {
-      const run = await runCli(['apply', '--url', db.url, '--plan', planFile, '--force'], { RECONCILE_TEST_FAULT: `after:${k}` });
+      const run = await runCli(['apply', '--url', db.url, '--plan', planFile, '--force', '--no-rehearse'], { RECONCILE_TEST_FAULT: `after:${k}` });
       expect(run.signal, `run killed after statement ${k}`).toBe('SIGKILL');
       expect((await state(db)).invalid).toBe(0);
     }
@@ -68,11 +68,11 @@ describe('apply killed at any point', () => {
     // The build on the 300,000-row table is the slow one: kill inside it at several points.
     const k = doc.statements.findIndex((s) => s.sql.startsWith('CREATE INDEX CONCURRENTLY IF NOT EXISTS "users_email_idx"'));
     expect(k).toBeGreaterThan(0);
-    const first = await runCli(['apply', '--url', db.url, '--plan', planFile, '--force'], { RECONCILE_TEST_FAULT: `during:${k}:30` });
+    const first = await runCli(['apply', '--url', db.url, '--plan', planFile, '--force', '--no-rehearse'], { RECONCILE_TEST_FAULT: `during:${k}:30` });
     expect(first.signal, `${first.stdout}\n${first.stderr}`).toBe('SIGKILL');
     for (const delay of [60, 120]) {
       // The server may finish a build whose client died; then the statement is skipped and the run ends normally.
-      const run = await runCli(['apply', '--url', db.url, '--plan', planFile, '--force'], { RECONCILE_TEST_FAULT: `during:${k}:${delay}` });
+      const run = await runCli(['apply', '--url', db.url, '--plan', planFile, '--force', '--no-rehearse'], { RECONCILE_TEST_FAULT: `during:${k}:${delay}` });
       expect(run.signal === 'SIGKILL' || run.code === 0, `${run.stdout}\n${run.stderr}`).toBe(true);
     }
     const final = await runCli(['apply', '--url', db.url, '--from', declaredFile]);

@@ -17,11 +17,15 @@ interface ApplyFlags extends CompareFlags {
   dryRun?: boolean;
   force?: boolean;
   skipWithheld?: boolean;
+  rehearse: boolean;
   format: string;
 }
 
 function textEvents(e: ApplyEvent): void {
   switch (e.event) {
+    case 'rehearsal':
+      write(`${e.summary}\n`);
+      return;
     case 'lock-acquired':
       write(`run lock taken (session pid ${e.pid})\n`);
       return;
@@ -59,6 +63,7 @@ function applyOptions(flags: ApplyFlags, lockTimeout: string): ApplyOptions {
     waitForBlockersMs: parseDuration(flags.waitForBlockers),
     olderThanMs: parseDuration(flags.olderThan),
     dryRun: flags.dryRun ?? false,
+    rehearse: flags.rehearse,
   };
 }
 
@@ -75,6 +80,7 @@ export function registerApply(program: Command): void {
       .option('--dry-run', 'check guards and say what would run; change nothing')
       .option('--force', 'run a saved plan even if the live schema changed since, or the file was edited')
       .option('--skip-withheld', 'apply the safe statements and leave the hazardous ones out')
+      .option('--no-rehearse', 'do not run the plan on a copy of the live schema (in the shadow) before touching the database')
       .option('--format <format>', 'text | json (newline-delimited events)', 'text'),
   ).action(async (flags: ApplyFlags) => {
     // Interrupted (Ctrl-C, a CI timeout): say what state the database is in, in one line.
