@@ -93,8 +93,10 @@ export function checksumMatches(script: string, checksum: string): boolean {
 }
 
 const short = (checksum: string): string => `${checksum.slice(0, 12)}…`;
+/** The database's error line of the engine's logs (`ERROR: ...`), else their first line. */
 const firstLine = (s: string): string => {
-  const line = s.trim().split('\n')[0] ?? '';
+  const lines = s.trim().split('\n').map((l) => l.trim());
+  const line = lines.find((l) => l.startsWith('ERROR:')) ?? lines[0] ?? '';
   return line.length > 120 ? `${line.slice(0, 119)}…` : line;
 };
 
