@@ -8,6 +8,7 @@
  * judge them, checksums as `schema-connector/src/checksum.rs` computes them. After every
  * repair, the engine's `migrate deploy` has nothing left to do and refuses nothing.
  */
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { planRepair } from '../../src/api/plan.js';
@@ -242,6 +243,9 @@ describe('prisma ledger', () => {
     await db.query('UPDATE _prisma_migrations SET checksum = $2 WHERE migration_name = $1', [INIT, 'e'.repeat(64)]);
     // Applied from a Windows checkout: the checksum of the CRLF file.
     await db.query('UPDATE _prisma_migrations SET checksum = $2 WHERE migration_name = $1', [POSTS, prismaChecksum(migrationScript(DIR, POSTS).replace(/\n/g, '\r\n'))]);
+    // Written by an engine that dropped each byte's leading zero (prisma-engines issue 1887).
+    const unpadded = [...createHash('sha256').update(migrationScript(DIR, SLUG)).digest()].map((b) => b.toString(16)).join('');
+    await db.query('UPDATE _prisma_migrations SET checksum = $2 WHERE migration_name = $1', [SLUG, unpadded]);
     const r = await status(db, DIR);
     expect(markLines(r)).toEqual([
       `${ALL_VERIFIED[0]}; edited since it was applied: the ledger has checksum eeeeeeeeeeee…, the file ${checksum(INIT).slice(0, 12)}…`,
