@@ -81,6 +81,22 @@ describe('a Prisma migrations folder', () => {
     expect(post?.indexes.find((i) => i.name === 'Post_slug_key')?.unique).toBe(true);
   });
 
+  it('a multi-schema project: schema-qualified SQL and an enum value removed inside BEGIN/COMMIT replay like migrate deploy', async () => {
+    const shop = path.join(ROOT, 'test', 'fixtures', 'prisma', 'shop', 'migrations');
+    const names = ['20230301120000_init', '20230315090000_order_status', '20230402100000_drop_pending_status'];
+    const db = await createDatabase('declared_prisma_shop');
+    try {
+      for (const n of names) await db.exec(script(shop, n).toString('utf8'));
+      const declared = await loadDeclared(shop, { ...NO_CACHE, snapshots: true });
+      expect(declared.schema).toEqual(await db.inspect());
+      expect(declared.migrations.map((m) => m.key)).toEqual(names);
+      expect(declared.schema.enums.map((e) => [e.name, e.labels])).toEqual([['OrderStatus', ['PAID', 'SHIPPED', 'CANCELLED']]]);
+      expect(declared.schema.tables.map((t) => `${t.schema}.${t.name}`).sort()).toEqual(['billing.Invoice', 'public.Customer', 'public.Order']);
+    } finally {
+      await db.drop();
+    }
+  });
+
   it('orders as Prisma does: by name, not by file time; every directory is a migration', async () => {
     const dir = copyTree(PRISMA_FOLDER, 'prisma-order');
     // A folder named to sort first by name but written last.

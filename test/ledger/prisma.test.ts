@@ -293,3 +293,42 @@ describe('prisma ledger', () => {
     await expect(status(db, DIR)).rejects.toThrow(/public\._prisma_migrations is not Prisma's migration ledger: it has no column checksum, finished_at, migration_name/);
   });
 });
+
+describe('prisma ledger on a multi-schema project (schema-qualified SQL, an enum value removed inside BEGIN/COMMIT)', () => {
+  // Written as Prisma 6 writes migrations with `schemas = ["public", "billing"]`.
+  const SHOP = path.join(ROOT, 'test', 'fixtures', 'prisma', 'shop', 'migrations');
+  const NAMES = ['20230301120000_init', '20230315090000_order_status', '20230402100000_drop_pending_status'] as const;
+
+  it('clean is verified; faked migrations are [F]/[P], and apply repairs them (the type change once allowed) with the ledger unchanged', async () => {
+    const clean = await fresh();
+    expect(await migrateDeploy(clean, SHOP)).toEqual(NAMES);
+    expect(markLines(await status(clean, SHOP))).toEqual([
+      ' [X] 20230301120000_init                 verified: 1 schema or extension, 1 sequence, 3 tables (1 changed by later migrations)',
+      ' [X] 20230315090000_order_status         verified: 1 enum change, 1 column, 1 index (2 changed by later migrations)',
+      ' [X] 20230402100000_drop_pending_status  verified: 1 drop, 2 changes',
+    ]);
+
+    const db = await fresh();
+    await migrateDeploy(db, SHOP, [NAMES[0]]);
+    await resolveApplied(db, SHOP, NAMES[1]);
+    await resolveApplied(db, SHOP, NAMES[2]);
+    const r = await status(db, SHOP);
+    expect(markLines(r)).toEqual([
+      ' [X] 20230301120000_init                 verified: 1 schema or extension, 1 sequence, 3 tables',
+      ' [F] 20230315090000_order_status         faked: recorded, but 1 enum change, 1 column, 1 index missing',
+      ' [P] 20230402100000_drop_pending_status  partial: 1 of 3 effects missing, 1 different',
+    ]);
+    const rows = await ledgerRows(db);
+    const before = await db.inspect();
+    const refused = await cli('apply', '--url', db.url, '--from', SHOP);
+    expect(refused.code).toBe(3);
+    expect(refused.stderr).toMatch(/change type of billing\."Invoice"\.number from integer to bigint \(allow them by kind with --allow-hazards rewrite/);
+    expect(await db.inspect()).toEqual(before);
+    const run = await cli('apply', '--url', db.url, '--from', SHOP, '--allow-hazards', 'rewrite');
+    expect(run.code, run.stderr).toBe(0);
+    expect(markLines(await status(db, SHOP)).map((l) => l.slice(0, 4))).toEqual([' [X]', ' [X]', ' [X]']);
+    expect(await ledgerRows(db)).toEqual(rows);
+    expect(await migrateDeploy(db, SHOP)).toEqual([]);
+    await noDjango(db);
+  });
+});
