@@ -161,7 +161,9 @@ describe('prisma ledger', () => {
     expect(await db.query("SELECT to_regclass('public._prisma_migrations') AS t")).toEqual([{ t: null }]);
     await noDjango(db);
 
-    const named = await repair(db, DIR, { ledger: 'prisma' });
+    const named = await planRepair({ url: db.url, from: DIR, ledger: { choice: 'prisma' } });
+    const namedRun = await cli('apply', '--url', db.url, '--from', DIR, '--ledger', 'prisma');
+    expect(namedRun.code, namedRun.stderr).toBe(0);
     expect(named.plan.statements.map((s) => s.sql.split('\n')[0])).toEqual([
       'CREATE TABLE IF NOT EXISTS "public"."_prisma_migrations" (',
       expect.stringMatching(/^INSERT INTO "public"\."_prisma_migrations" /),
