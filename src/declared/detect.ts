@@ -27,9 +27,11 @@ const EXAMPLE =
 const FOLDER_SHAPES = [
   'a drizzle-kit folder (meta/_journal.json)',
   'a Prisma migrations folder (migration_lock.toml and <timestamp>_<name>/migration.sql)',
-  'a Django sqlmigrate tree (<app>/<migration>.sql, plan.txt)',
+  'a Django sqlmigrate tree (<app>/NNNN_<name>.sql, or any names with plan.txt)',
 ].join('; ');
 const FOLDER_PREFIXES = 'drizzle-kit:DIR, prisma:DIR, django:DIR';
+/** `0001_initial.sql`, `0002_auto_20240101_1200.sql`: how makemigrations names them (hyphens allowed). */
+const DJANGO_FILE = /^\d{4,}_[\w-]+\.sql$/;
 
 /** Subfolders (not hidden) and the .sql files each holds. */
 function subfolders(p: string): { name: string; sql: string[] }[] {
@@ -46,17 +48,21 @@ function kindOfFolder(p: string): SourceKind {
   const subs = subfolders(p);
   // Prisma writes migration.sql in every migration folder; no Django migration has that name.
   const prismaLike = subs.some((s) => s.sql.includes('migration.sql'));
+  const sqlFiles = subs.flatMap((s) => s.sql);
+  const notDjango = sqlFiles.filter((f) => !DJANGO_FILE.test(f));
   const matches: SourceKind[] = [];
   if (existsSync(path.join(p, 'meta', '_journal.json'))) matches.push('drizzle-folder');
   if (existsSync(path.join(p, 'migration_lock.toml'))) matches.push('prisma-folder');
-  if (existsSync(path.join(p, 'plan.txt')) || (!prismaLike && subs.some((s) => s.sql.length > 0))) matches.push('django-tree');
+  if (existsSync(path.join(p, 'plan.txt')) || (sqlFiles.length > 0 && notDjango.length === 0)) matches.push('django-tree');
   if (matches.length === 1) return matches[0] as SourceKind;
   if (matches.length > 1) {
     throw new ReconcileError('bad-input', `the folder ${p} has the shape of several sources (${matches.join(', ')})`, `name the one meant with a prefix: ${FOLDER_PREFIXES}`);
   }
   const why = prismaLike
     ? `its subfolders hold migration.sql like a Prisma folder, but it has no migration_lock.toml`
-    : `it has none of the files a migrations folder is recognized by`;
+    : notDjango.length > 0
+      ? `its subfolders hold .sql files not named like Django migrations (NNNN_name.sql), e.g. ${notDjango[0]}, and it has no plan.txt`
+      : `it has none of the files a migrations folder is recognized by`;
   throw new ReconcileError('bad-input', `cannot tell what kind of source the folder ${p} is: ${why}`, `expected ${FOLDER_SHAPES}; or name it with a prefix: ${FOLDER_PREFIXES}`);
 }
 

@@ -141,6 +141,14 @@ describe('a Prisma migrations folder', () => {
     writeFileSync(path.join(loose, 'V1__init.sql'), 'CREATE TABLE t (id int);\n');
     expect(detectFailure(loose).message).toBe(`cannot tell what kind of source the folder ${loose} is: it has none of the files a migrations folder is recognized by`);
 
+    // Flyway-style names in a subfolder are not a Django tree.
+    const flyway = tempDir('flyway');
+    mkdirSync(path.join(flyway, 'sql'));
+    writeFileSync(path.join(flyway, 'sql', 'V1__init.sql'), 'CREATE TABLE t (id int);\n');
+    expect(detectFailure(flyway).message).toBe(
+      `cannot tell what kind of source the folder ${flyway} is: its subfolders hold .sql files not named like Django migrations (NNNN_name.sql), e.g. V1__init.sql, and it has no plan.txt`,
+    );
+
     const both = copyTree(PRISMA_FOLDER, 'prisma-both');
     writeFileSync(path.join(both, 'plan.txt'), '[X] chat.0001_initial\n');
     expect(detectFailure(both).oneLine()).toMatch(/has the shape of several sources \(prisma-folder, django-tree\) \(name the one meant with a prefix: /);
