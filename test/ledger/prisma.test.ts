@@ -61,6 +61,7 @@ async function prismaAccepts(db: TestDb): Promise<void> {
 
 describe('prisma ledger', () => {
   it('clean: what migrate deploy leaves is verified; the plan is empty and nothing of another tool is written', async () => {
+    // Follows schema-engine/core/src/commands/apply_migrations.rs and schema-engine/connectors/sql-schema-connector/src/sql_migration_persistence.rs.
     const db = await fresh();
     expect(await migrateDeploy(db, DIR)).toEqual([INIT, POSTS, SLUG]);
     const r = await status(db, DIR);
@@ -71,6 +72,9 @@ describe('prisma ledger', () => {
     expect(r.migrations[0]?.rows[0]?.values).toMatchObject({ migration_name: INIT, checksum: checksum(INIT), applied_steps_count: '1', logs: null, rolled_back_at: null });
     const p = await planRepair({ url: db.url, from: DIR, ledger: {} });
     expect(p.plan.statements).toEqual([]);
+    // DATABASE_URL as Prisma's docs write it, with ?schema=public.
+    const prismaUrl = await cli('status', '--url', `${db.url}?schema=public`, '--from', DIR);
+    expect(prismaUrl.code, prismaUrl.stderr).toBe(0);
     // apply, as a user types it: no django_migrations (the bug this adapter fixes), no row added.
     const before = await ledgerRows(db);
     const run = await cli('apply', '--url', db.url, '--from', DIR);
@@ -80,6 +84,7 @@ describe('prisma ledger', () => {
   });
 
   it('faked (migrate resolve --applied): [F], the repair creates the objects, the ledger unchanged', async () => {
+    // Follows schema-engine/core/src/commands/mark_migration_applied.rs (mark_migration_applied_impl: logs '', 0 steps).
     const db = await fresh();
     await migrateDeploy(db, DIR, [INIT]);
     await resolveApplied(db, DIR, POSTS);
@@ -105,6 +110,7 @@ describe('prisma ledger', () => {
   });
 
   it('ledger lost (rows deleted): [R], the fix inserts the rows deploy would have written', async () => {
+    // The rows the fix writes are those of record_migration_started + record_successful_step + record_migration_finished.
     const db = await fresh();
     await migrateDeploy(db, DIR);
     await db.exec('DELETE FROM _prisma_migrations');
@@ -140,6 +146,7 @@ describe('prisma ledger', () => {
   });
 
   it('ledger table dropped: never created unless --ledger prisma is given; then exactly as the engine creates it', async () => {
+    // The table: schema-engine/connectors/sql-schema-connector/src/flavour/postgres.rs (create_migrations_table); P3005: sql_migration_persistence.rs (initialize).
     const db = await fresh();
     await migrateDeploy(db, DIR);
     await db.exec('DROP TABLE _prisma_migrations');
@@ -181,6 +188,7 @@ describe('prisma ledger', () => {
   });
 
   it('failed migration: reported with why deploy refuses; once its objects can be made, recorded as resolve --applied would', async () => {
+    // Follows apply_migrations.rs (record_failed_step, detect_failed_migrations) and mark_migration_applied.rs (failed attempts rolled back).
     const db = await fresh();
     await migrateDeploy(db, DIR, [INIT, POSTS]);
     await db.exec(`INSERT INTO "User" (email, name) VALUES ('ada@example.com', 'Ada'); INSERT INTO "Post" (title, "authorId", "updatedAt") VALUES ('Hello', 1, now());`);
@@ -223,6 +231,7 @@ describe('prisma ledger', () => {
   });
 
   it('rolled back (migrate resolve --rolled-back): not applied; deploy would run it again, and the repair records it once its objects are there', async () => {
+    // Follows sql_migration_persistence.rs (mark_migration_rolled_back_by_id) and apply_migrations.rs (rolled-back rows are not applied).
     const db = await fresh();
     await migrateDeploy(db, DIR, [INIT, POSTS]);
     await db.exec(`INSERT INTO "User" (email) VALUES ('ada@example.com'); INSERT INTO "Post" (title, "authorId", "updatedAt") VALUES ('Hello', 1, now());`);
@@ -245,6 +254,7 @@ describe('prisma ledger', () => {
   });
 
   it('an edited migration.sql: reported, the row kept; line endings and the old unpadded checksums are not edits', async () => {
+    // Follows schema-engine/connectors/schema-connector/src/checksum.rs (script_matches_checksum) and diagnose_migration_history.rs (edited migrations).
     const db = await fresh();
     await migrateDeploy(db, DIR);
     await db.query('UPDATE _prisma_migrations SET checksum = $2 WHERE migration_name = $1', [INIT, 'e'.repeat(64)]);
@@ -266,6 +276,7 @@ describe('prisma ledger', () => {
   });
 
   it('unknown rows are listed and pruned only when asked; --ledger of another tool is refused for a Prisma folder', async () => {
+    // diagnose_migration_history.rs: rows of migrations the folder lacks (db_migrations_not_in_fs).
     const db = await fresh();
     await migrateDeploy(db, DIR);
     await db.query("INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name, started_at, applied_steps_count) VALUES ($1, $2, now(), '20231201000000_dropped', now(), 1)", [
@@ -290,6 +301,7 @@ describe('prisma ledger', () => {
   });
 
   it('a _prisma_migrations of another shape is an error, not a guess', async () => {
+    // The columns of schema-engine/connectors/schema-connector/src/migration_persistence.rs (MigrationRecord).
     const db = await fresh();
     await db.exec('CREATE TABLE _prisma_migrations (id serial PRIMARY KEY, name text)');
     await expect(status(db, DIR)).rejects.toThrow(/public\._prisma_migrations is not Prisma's migration ledger: it has no column checksum, finished_at, migration_name/);
