@@ -346,3 +346,55 @@ describe('prisma ledger on a multi-schema project (schema-qualified SQL, an enum
     await noDjango(db);
   });
 });
+
+describe('prisma ledger on a project with an extension, an implicit many-to-many table, a renamed index and a backfill', () => {
+  const CMS = path.join(ROOT, 'test', 'fixtures', 'prisma', 'cms', 'migrations');
+  const NAMES = ['20240301101500_init', '20240308120000_tags & categories', '20240315083000_rename_slug_index', '20240322170000_backfill_titles'] as const;
+
+  // Written as Prisma writes `extensions = [citext]`, an implicit m2m relation (`_ArticleToCategory`), an
+  // onDelete change (DropForeignKey + AddForeignKey) and an @unique renamed with map (RenameIndex).
+  it('ledger lost for one migration, another faked: one apply records the first, repairs the foreign key; --rename finishes the rename', async () => {
+    const clean = await fresh();
+    expect(await migrateDeploy(clean, CMS)).toEqual(NAMES);
+    expect(markLines(await status(clean, CMS))).toEqual([
+      ' [X] 20240301101500_init               verified: 1 schema or extension, 2 sequences, 2 tables (1 changed by later migrations)',
+      ' [X] 20240308120000_tags & categories  verified: 1 sequence, 2 tables',
+      ' [X] 20240315083000_rename_slug_index  verified: 2 changes',
+      ' [X] 20240322170000_backfill_titles    verified: 1 change',
+    ]);
+
+    const db = await fresh();
+    await migrateDeploy(db, CMS, [NAMES[0], NAMES[1]]);
+    await resolveApplied(db, CMS, NAMES[2]);
+    expect(await migrateDeploy(db, CMS)).toEqual([NAMES[3]]);
+    await db.query('DELETE FROM _prisma_migrations WHERE migration_name = $1', [NAMES[1]]);
+    const r = await status(db, CMS);
+    expect(markLines(r)).toEqual([
+      ' [X] 20240301101500_init               verified: 1 schema or extension, 2 sequences, 2 tables (1 changed by later migrations)',
+      ' [R] 20240308120000_tags & categories  present but not recorded: 1 sequence, 2 tables',
+      ' [F] 20240315083000_rename_slug_index  faked: recorded, but 2 changes missing',
+      ' [X] 20240322170000_backfill_titles    verified: 1 change',
+    ]);
+    expect(r.migrations[2]?.details).toEqual([
+      'missing: foreign key Article_authorId_fkey on public."Article" (actions)',
+      'missing: rename of index Article_slug_key to Article_slug_unique on public."Article"',
+    ]);
+    const rows = await ledgerRows(db);
+    const run = await cli('apply', '--url', db.url, '--from', CMS);
+    expect(run.code, run.stderr).toBe(0);
+    const after = await ledgerRows(db);
+    expect(after.slice(0, rows.length)).toEqual(rows);
+    expect(after.slice(rows.length).map((x) => [x.migration_name, x.checksum, x.applied_steps_count])).toEqual([[NAMES[1], prismaChecksum(migrationScript(CMS, NAMES[1])), 1]]);
+    const fk = (await db.inspect(['public'])).tables.find((t) => t.name === 'Article')?.foreignKeys[0];
+    expect([fk?.name, fk?.onDelete]).toEqual(['Article_authorId_fkey', 'cascade']);
+    expect(markLines(await status(db, CMS))[2]).toBe(' [P] 20240315083000_rename_slug_index  partial: 1 of 2 effects missing');
+
+    const renamed = await cli('apply', '--url', db.url, '--from', CMS, '--rename');
+    expect(renamed.code, renamed.stderr).toBe(0);
+    const final = await status(db, CMS);
+    expect(markLines(final).map((l) => l.slice(0, 4))).toEqual([' [X]', ' [X]', ' [X]', ' [X]']);
+    expect(final.inSync).toBe(true);
+    expect(await migrateDeploy(db, CMS)).toEqual([]);
+    await noDjango(db);
+  });
+});
