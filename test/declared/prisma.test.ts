@@ -1,6 +1,6 @@
 /**
- * A Prisma Migrate folder as a declared source. The fixture test/fixtures/prisma/blog/migrations
- * is written the way `prisma migrate dev` writes it (migration_lock.toml, one
+ * A Prisma Migrate folder as a declared source. The fixtures test/fixtures/prisma/{blog,shop,cms}/migrations
+ * are written the way `prisma migrate dev` writes them (migration_lock.toml, one
  * `<timestamp>_<name>/migration.sql` per migration, Prisma's SQL style) and ordered the way
  * Prisma lists it: prisma/prisma `packages/migrate/src/utils/listMigrations.ts` (localeCompare)
  * and, in older engines, prisma-engines `schema-engine/connectors/schema-connector/src/migrations_directory.rs`
@@ -92,6 +92,23 @@ describe('a Prisma migrations folder', () => {
       expect(declared.migrations.map((m) => m.key)).toEqual(names);
       expect(declared.schema.enums.map((e) => [e.name, e.labels])).toEqual([['OrderStatus', ['PAID', 'SHIPPED', 'CANCELLED']]]);
       expect(declared.schema.tables.map((t) => `${t.schema}.${t.name}`).sort()).toEqual(['billing.Invoice', 'public.Customer', 'public.Order']);
+    } finally {
+      await db.drop();
+    }
+  });
+
+  it('an extension (citext), an implicit many-to-many table, a changed onDelete, a renamed index and a backfill replay like migrate deploy', async () => {
+    const cms = path.join(ROOT, 'test', 'fixtures', 'prisma', 'cms', 'migrations');
+    const names = ['20240301101500_init', '20240308120000_tags & categories', '20240315083000_rename_slug_index', '20240322170000_backfill_titles'];
+    const db = await createDatabase('declared_prisma_cms');
+    try {
+      for (const n of names) await db.exec(script(cms, n).toString('utf8'));
+      const declared = await loadDeclared(cms, { ...NO_CACHE, snapshots: true });
+      expect(declared.schema).toEqual(await db.inspect());
+      expect(declared.migrations.map((m) => [m.key, m.dataOnly])).toEqual(names.map((n) => [n, false]));
+      const article = declared.schema.tables.find((t) => t.name === 'Article');
+      expect(article?.indexes.map((i) => i.name)).toContain('Article_slug_unique');
+      expect(article?.foreignKeys.map((f) => [f.name, f.onDelete])).toEqual([['Article_authorId_fkey', 'cascade']]);
     } finally {
       await db.drop();
     }
