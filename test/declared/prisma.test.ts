@@ -15,6 +15,7 @@ import { prismaOrder } from '../../src/declared/sources/prisma-folder.js';
 import { ReconcileError } from '../../src/errors.js';
 import type { Schema } from '../../src/model/types.js';
 import { createDatabase, type TestDb } from '../helpers/db.js';
+import { versionNeutral } from '../helpers/model.js';
 import { DJANGO_TREE, DRIZZLE_FOLDER, NO_CACHE, ROOT, copyTree, tempDir } from './helpers.js';
 
 export const PRISMA_FOLDER = path.join(ROOT, 'test', 'fixtures', 'prisma', 'blog', 'migrations');
@@ -104,7 +105,8 @@ describe('a Prisma migrations folder', () => {
     try {
       for (const n of names) await db.exec(script(cms, n).toString('utf8'));
       const declared = await loadDeclared(cms, { ...NO_CACHE, snapshots: true });
-      expect(declared.schema).toEqual(await db.inspect());
+      // PGlite's citext is 18's; a 14 server has its own version of it.
+      expect(versionNeutral(declared.schema)).toEqual(versionNeutral(await db.inspect()));
       expect(declared.migrations.map((m) => [m.key, m.dataOnly])).toEqual(names.map((n) => [n, false]));
       const article = declared.schema.tables.find((t) => t.name === 'Article');
       expect(article?.indexes.map((i) => i.name)).toContain('Article_slug_unique');
