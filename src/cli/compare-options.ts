@@ -5,6 +5,7 @@
 import type { Command } from 'commander';
 import type { PlanRequest } from '../api/plan.js';
 import { ReconcileError } from '../errors.js';
+import { LEDGER_KINDS, type LedgerChoice } from '../ledger/index.js';
 import { HAZARD_KINDS, type HazardKind } from '../plan/index.js';
 import { parseDuration } from './duration.js';
 import { parseList } from './util.js';
@@ -26,7 +27,7 @@ export interface CompareFlags {
 export function addCompareOptions(cmd: Command): Command {
   return cmd
     .option('--url <url>', 'live database URL (default: DATABASE_URL, then PG* variables)')
-    .option('--from <source>', 'declared model: Drizzle schema (.ts), Django sqlmigrate tree, drizzle-kit folder, .sql file, or postgres:// URL')
+    .option('--from <source>', 'declared model: Drizzle schema (.ts), Django sqlmigrate tree, drizzle-kit folder, Prisma migrations folder, .sql file, or postgres:// URL')
     .option('--shadow <url>', 'replay the source on a temporary database of this server instead of the embedded PGlite')
     .option('--schema <names>', 'comma-separated schemas to compare (default: all non-system schemas)')
     .option('--exclude <pattern...>', 'glob on schema.name (or name) to leave out, e.g. "audit.*"')
@@ -34,7 +35,7 @@ export function addCompareOptions(cmd: Command): Command {
     .option('--rename', 'rename constraints and indexes that match by structure to their declared names')
     .option('--assume-timezone <zone>', 'zone that timestamp values were written in, for timestamptz conversions', 'UTC')
     .option('--lock-timeout <duration>', 'lock_timeout for every statement', '2s')
-    .option('--ledger <kind>', 'migration ledger to check and fix: auto, django, drizzle or none', 'auto')
+    .option('--ledger <kind>', `migration ledger to check and fix: ${LEDGERS.join(', ')} (auto: the source's own tool's; a missing ledger table is created only when named)`, 'auto')
     .option('--ledger-prune', 'also delete ledger rows that name no migration of the source');
 }
 
@@ -48,12 +49,12 @@ function parseHazards(value: string | undefined): HazardKind[] {
   return kinds as HazardKind[];
 }
 
-const LEDGERS = ['auto', 'django', 'drizzle', 'none'] as const;
+const LEDGERS = ['auto', ...LEDGER_KINDS] as const;
 
-function parseLedger(value: string | undefined): (typeof LEDGERS)[number] {
+function parseLedger(value: string | undefined): LedgerChoice {
   const v = value ?? 'auto';
   if (!(LEDGERS as readonly string[]).includes(v)) throw new ReconcileError('bad-input', `unknown --ledger ${JSON.stringify(v)}`, `use one of ${LEDGERS.join(', ')}`);
-  return v as (typeof LEDGERS)[number];
+  return v as LedgerChoice;
 }
 
 export function planRequestFrom(flags: CompareFlags): PlanRequest {

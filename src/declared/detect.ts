@@ -1,7 +1,8 @@
 /**
  * What kind of declared source a `--from` argument is: by its shape (a URL, a
  * file's extension, a folder's contents), or by an explicit prefix
- * (`drizzle:`, `django:`, `drizzle-kit:`, `sql:`) that overrides the shape.
+ * (`drizzle:`, `django:`, `drizzle-kit:`, `sql:`, `prisma:`) that overrides the shape.
+ * A folder's shape is recognized by a file only that shape has, never guessed.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -14,21 +15,60 @@ const PREFIXES: Record<string, SourceKind> = {
   django: 'django-tree',
   'drizzle-kit': 'drizzle-folder',
   sql: 'sql-file',
+  prisma: 'prisma-folder',
 };
 
 const MODULE_EXTENSIONS = /\.(ts|mts|cts|js|mjs|cjs)$/i;
-const EXAMPLE = 'a Drizzle schema (.ts/.js), a folder of <app>/<migration>.sql (Django), a drizzle-kit folder (meta/_journal.json), a .sql file, or postgres://…';
+const EXAMPLE =
+  'a Drizzle schema (.ts/.js), a folder of <app>/<migration>.sql (Django), a drizzle-kit folder (meta/_journal.json), ' +
+  'a Prisma migrations folder (migration_lock.toml), a .sql file, or postgres://…';
+
+/** The folder shapes, each recognized by what only it has. */
+const FOLDER_SHAPES = [
+  'a drizzle-kit folder (meta/_journal.json)',
+  'a Prisma migrations folder (migration_lock.toml and <timestamp>_<name>/migration.sql)',
+  'a Django sqlmigrate tree (<app>/NNNN_<name>.sql, or any names with plan.txt)',
+].join('; ');
+const FOLDER_PREFIXES = 'drizzle-kit:DIR, prisma:DIR, django:DIR';
+/** `0001_initial.sql`, `0002_auto_20240101_1200.sql`: how makemigrations names them (hyphens allowed). */
+const DJANGO_FILE = /^\d{4,}_[\w-]+\.sql$/;
+
+/** Subfolders (not hidden) and the .sql files each holds. */
+function subfolders(p: string): { name: string; sql: string[] }[] {
+  return readdirSync(p, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
+    .map((e) => ({ name: e.name, sql: readdirSync(path.join(p, e.name)).filter((f) => f.endsWith('.sql')) }));
+}
+
+/**
+ * A folder is a source of exactly one shape, by the file only that shape has;
+ * one matching several, or none, is an error that lists the shapes (never a guess).
+ */
+function kindOfFolder(p: string): SourceKind {
+  const subs = subfolders(p);
+  // Prisma writes migration.sql in every migration folder; no Django migration has that name.
+  const prismaLike = subs.some((s) => s.sql.includes('migration.sql'));
+  const sqlFiles = subs.flatMap((s) => s.sql);
+  const notDjango = sqlFiles.filter((f) => !DJANGO_FILE.test(f));
+  const matches: SourceKind[] = [];
+  if (existsSync(path.join(p, 'meta', '_journal.json'))) matches.push('drizzle-folder');
+  if (existsSync(path.join(p, 'migration_lock.toml'))) matches.push('prisma-folder');
+  if (existsSync(path.join(p, 'plan.txt')) || (sqlFiles.length > 0 && notDjango.length === 0)) matches.push('django-tree');
+  if (matches.length === 1) return matches[0] as SourceKind;
+  if (matches.length > 1) {
+    throw new ReconcileError('bad-input', `the folder ${p} has the shape of several sources (${matches.join(', ')})`, `name the one meant with a prefix: ${FOLDER_PREFIXES}`);
+  }
+  const why = prismaLike
+    ? `its subfolders hold migration.sql like a Prisma folder, but it has no migration_lock.toml`
+    : notDjango.length > 0
+      ? `its subfolders hold .sql files not named like Django migrations (NNNN_name.sql), e.g. ${notDjango[0]}, and it has no plan.txt`
+      : `it has none of the files a migrations folder is recognized by`;
+  throw new ReconcileError('bad-input', `cannot tell what kind of source the folder ${p} is: ${why}`, `expected ${FOLDER_SHAPES}; or name it with a prefix: ${FOLDER_PREFIXES}`);
+}
 
 function kindOfPath(p: string): SourceKind {
   const st = statSync(p);
-  if (st.isDirectory()) {
-    if (existsSync(path.join(p, 'meta', '_journal.json'))) return 'drizzle-folder';
-    const hasAppSql = readdirSync(p, { withFileTypes: true }).some(
-      (e) => e.isDirectory() && !e.name.startsWith('.') && readdirSync(path.join(p, e.name)).some((f) => f.endsWith('.sql')),
-    );
-    if (hasAppSql || existsSync(path.join(p, 'plan.txt'))) return 'django-tree';
-    throw new ReconcileError('bad-input', `cannot tell what kind of source the folder ${p} is`, `expected ${EXAMPLE}`);
-  }
+  if (st.isDirectory()) return kindOfFolder(p);
   if (/\.sql$/i.test(p)) return 'sql-file';
   if (MODULE_EXTENSIONS.test(p)) return 'drizzle-schema';
   throw new ReconcileError('bad-input', `cannot tell what kind of source ${p} is`, `expected ${EXAMPLE}, or a prefix such as sql:${p}`);
@@ -38,7 +78,7 @@ function mustExist(p: string, kind?: SourceKind): void {
   if (!existsSync(p)) throw new ReconcileError('bad-input', `${p} does not exist`, kind ? undefined : `--from takes ${EXAMPLE}`);
   if (!kind) return;
   const isDir = statSync(p).isDirectory();
-  const wantsDir = kind === 'django-tree' || kind === 'drizzle-folder';
+  const wantsDir = kind === 'django-tree' || kind === 'drizzle-folder' || kind === 'prisma-folder';
   if (isDir !== wantsDir) throw new ReconcileError('bad-input', `${p} is ${isDir ? 'a folder' : 'a file'}, but ${kind} sources are ${wantsDir ? 'folders' : 'files'}`);
 }
 

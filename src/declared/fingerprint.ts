@@ -35,6 +35,14 @@ async function folderContents(dir: string, kind: 'django-tree' | 'drizzle-folder
   return out;
 }
 
+/** A Prisma folder: the lock file and every subfolder's migration.sql (a missing one is part of the key). */
+async function prismaContents(dir: string): Promise<string[]> {
+  const hashOrMissing = (rel: string): Promise<string> => hashFile(path.join(dir, rel)).then((h) => `${rel}:${h}`, () => `${rel}:missing`);
+  const out = [await hashOrMissing('migration_lock.toml')];
+  for (const e of await entries(dir)) if (e.isDir) out.push(await hashOrMissing(path.join(e.name, 'migration.sql')));
+  return out;
+}
+
 function drizzleKitVersion(): string {
   try {
     const require = createRequire(import.meta.url);
@@ -60,6 +68,8 @@ export async function fingerprint(source: DeclaredSource): Promise<Fingerprint> 
     case 'django-tree':
     case 'drizzle-folder':
       return { contents: await folderContents(source.location, source.kind), extra: [where] };
+    case 'prisma-folder':
+      return { contents: await prismaContents(source.location), extra: [where] };
     case 'database':
       return { contents: [], extra: [where] };
   }

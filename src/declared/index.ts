@@ -1,6 +1,6 @@
 /**
  * The declared model: every kind of source a team has (a Drizzle schema, Django
- * migrations, a drizzle-kit folder, a pg_dump, a reference database) becomes DDL
+ * migrations, a drizzle-kit folder, a Prisma migrations folder, a pg_dump, a reference database) becomes DDL
  * replayed in a shadow database and read back by the same introspector as the
  * live database, so both sides are normalized by PostgreSQL itself.
  *
@@ -35,6 +35,8 @@ async function prepare(source: DeclaredSource): Promise<Prepared> {
       return (await import('./sources/django-tree.js')).prepareDjangoTree(source.location);
     case 'drizzle-folder':
       return (await import('./sources/drizzle-folder.js')).prepareDrizzleFolder(source.location);
+    case 'prisma-folder':
+      return (await import('./sources/prisma-folder.js')).preparePrismaFolder(source.location);
     case 'drizzle-schema':
       return (await import('./sources/drizzle-schema.js')).prepareDrizzleSchema(source.location);
     case 'database':

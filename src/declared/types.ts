@@ -2,7 +2,7 @@
 import type { Schema } from '../model/types.js';
 import type { SqlStatement } from './split.js';
 
-export type SourceKind = 'drizzle-schema' | 'django-tree' | 'drizzle-folder' | 'sql-file' | 'database';
+export type SourceKind = 'drizzle-schema' | 'django-tree' | 'drizzle-folder' | 'prisma-folder' | 'sql-file' | 'database';
 
 export interface DeclaredSource {
   readonly kind: SourceKind;
@@ -11,14 +11,14 @@ export interface DeclaredSource {
 }
 
 export interface Migration {
-  /** `chat.0004_callsession` for Django, the journal tag for drizzle-kit. */
+  /** `chat.0004_callsession` for Django, the journal tag for drizzle-kit, the folder name for Prisma. */
   readonly key: string;
-  /** The Django app, or `drizzle`. */
+  /** The Django app, `drizzle`, or `prisma`. */
   readonly app: string;
   readonly name: string;
   readonly file: string;
   readonly sql: string;
-  /** sha256 (hex) of the file's bytes: what drizzle records in `__drizzle_migrations.hash`. */
+  /** sha256 (hex) of the file's bytes: what drizzle records in `__drizzle_migrations.hash`, Prisma in `_prisma_migrations.checksum`. */
   readonly hash: string;
   /** The drizzle journal's `when` (ms since the epoch); null for Django. */
   readonly when: number | null;

@@ -2,21 +2,22 @@
  * Migration ledgers: which adapter, reading it, matching it with the source,
  * the status per migration, and the fix a plan ends with.
  *
- * Adding a ledger (Prisma `_prisma_migrations`, Flyway, Rails `schema_migrations`,
- * Alembic `alembic_version`, Knex): one file implementing `LedgerAdapter`, one
- * line in `ADAPTERS` and `LEDGER_KINDS`, and its tests.
+ * Adding a ledger (Flyway, Rails `schema_migrations`, Alembic `alembic_version`,
+ * Knex): one file implementing `LedgerAdapter`, one line in `ADAPTERS`,
+ * `LEDGER_KINDS` and `BY_SOURCE`, and its tests.
  */
 import type { Queryable } from '../db/pool.js';
 import type { Declared, SourceKind } from '../declared/types.js';
 import type { Scope } from '../diff/scope.js';
 import { ReconcileError } from '../errors.js';
 import type { Schema } from '../model/types.js';
-import type { Plan } from '../plan/types.js';
+import type { Note, Plan } from '../plan/types.js';
 import { djangoLedger } from './django.js';
 import { drizzleLedger } from './drizzle.js';
 import { ledgerFix, withLedgerFix, type LedgerFix } from './fix.js';
 import { noLedger } from './none.js';
-import { LEDGER_KINDS, type LedgerAdapter, type LedgerChoice, type LedgerKind } from './types.js';
+import { prismaLedger } from './prisma.js';
+import { LEDGER_KINDS, type LedgerAdapter, type LedgerChoice, type LedgerKind, type LedgerReading } from './types.js';
 
 export type { LedgerAdapter, LedgerChoice, LedgerKind, LedgerMatch, LedgerReading, LedgerRow, LedgerEntry, FixRequest } from './types.js';
 export { LEDGER_KINDS } from './types.js';
@@ -28,6 +29,7 @@ export { predictAfterPlan } from './predict.js';
 const ADAPTERS: Readonly<Record<LedgerKind, LedgerAdapter>> = {
   django: djangoLedger,
   drizzle: drizzleLedger,
+  prisma: prismaLedger,
   none: noLedger,
 };
 
@@ -41,30 +43,35 @@ export function parseLedgerChoice(value: string | undefined): LedgerChoice {
   throw new ReconcileError('bad-input', `unknown --ledger ${JSON.stringify(value)}`, `use ${LEDGER_KINDS.join(', ')} or auto`);
 }
 
-const BY_SOURCE: Partial<Record<SourceKind, LedgerKind>> = { 'django-tree': 'django', 'drizzle-folder': 'drizzle' };
+/** The ledger of the tool each kind of source belongs to. */
+const BY_SOURCE: Partial<Record<SourceKind, LedgerKind>> = { 'django-tree': 'django', 'drizzle-folder': 'drizzle', 'prisma-folder': 'prisma' };
 
 /**
- * The ledger to use: the one asked for; else the source kind's (a Django tree ->
- * django, a drizzle-kit folder -> drizzle); else, for a source with migrations,
- * the ledger table the database holds (django first); else none.
+ * The ledger to use: the one asked for (`none`, or the source's own tool's: a
+ * Prisma folder never gets Django rows); else the source kind's (a Django tree ->
+ * django, a drizzle-kit folder -> drizzle, a Prisma folder -> prisma); else none.
+ * Never guessed from the ledger tables the database happens to hold.
  */
-export async function chooseLedger(choice: LedgerChoice, declared: Pick<Declared, 'source' | 'migrations'>, db: Queryable): Promise<LedgerKind> {
+export async function chooseLedger(choice: LedgerChoice, declared: Pick<Declared, 'source' | 'migrations'>, _db: Queryable): Promise<LedgerKind> {
+  const bySource = BY_SOURCE[declared.source.kind];
   if (choice !== 'auto') {
     if (choice !== 'none' && declared.migrations.length === 0) {
       throw new ReconcileError(
         'bad-input',
         `--ledger ${choice} needs a source with migrations, and ${declared.source.location} (${declared.source.kind}) has none`,
-        'use a Django sqlmigrate tree or a drizzle-kit folder, or --ledger none',
+        'use a Django sqlmigrate tree, a drizzle-kit folder or a Prisma migrations folder, or --ledger none',
+      );
+    }
+    if (choice !== 'none' && bySource && choice !== bySource) {
+      throw new ReconcileError(
+        'bad-input',
+        `--ledger ${choice} is not the ledger of ${declared.source.location} (${declared.source.kind}): its migrations are recorded in the ${bySource} ledger`,
+        `use --ledger ${bySource}, --ledger none, or leave --ledger out`,
       );
     }
     return choice;
   }
-  const bySource = BY_SOURCE[declared.source.kind];
-  if (bySource) return bySource;
-  if (declared.migrations.length === 0) return 'none';
-  for (const kind of ['django', 'drizzle'] as const) {
-    if ((await ADAPTERS[kind].read(db)).exists) return kind;
-  }
+  if (bySource && declared.migrations.length > 0) return bySource;
   return 'none';
 }
 
@@ -85,6 +92,23 @@ export async function planLedger(
   const adapter = ledgerAdapter(kind);
   const reading = await adapter.read(db);
   const match = adapter.match(reading, input.declared.migrations, input.declared.source);
-  const fix = ledgerFix({ declared: input.declared, live: input.live, plan: input.plan, scope: input.scope, adapter, reading, match, prune: input.ledger.prune });
+  const computed = ledgerFix({ declared: input.declared, live: input.live, plan: input.plan, scope: input.scope, adapter, reading, match, prune: input.ledger.prune });
+  const fix = input.ledger.choice === kind || reading.exists || computed.statements.length === 0 ? computed : withoutCreation(computed, kind, reading);
   return { plan: withLedgerFix(input.plan, fix), fix, kind };
+}
+
+/**
+ * A ledger table is created only when asked for by name (`--ledger KIND`): a
+ * database without it may be recorded elsewhere, or by hand. The fix is dropped,
+ * and a note says what it would record.
+ */
+function withoutCreation(fix: LedgerFix, kind: LedgerKind, reading: LedgerReading): LedgerFix {
+  const where = reading.table ? `${reading.table.schema}.${reading.table.name}` : kind;
+  const n = fix.record.length;
+  const note: Note = {
+    level: 'warning',
+    message: `the ${kind} ledger ${where} does not exist: ${n} migration${n === 1 ? '' : 's'} left unrecorded (${fix.record.slice(0, 3).map((m) => m.key).join(', ')}${n > 3 ? ', …' : ''}); --ledger ${kind} creates it as the tool does and records them`,
+    source: null,
+  };
+  return { ...fix, statements: [], record: [], prune: [], notes: [...fix.notes, note] };
 }

@@ -55,7 +55,7 @@ export async function requireLedgerColumns(db: Queryable, table: QualifiedName, 
     throw new ReconcileError(
       'bad-input',
       `${table.schema}.${table.name} is not ${ledger}'s migration ledger: it has no column ${missing.join(', ')} (it has ${[...present].join(', ') || 'none'})`,
-      'choose the ledger with --ledger django|drizzle|none',
+      'choose the ledger with --ledger django|drizzle|prisma|none',
     );
   }
 }

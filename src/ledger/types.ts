@@ -1,6 +1,6 @@
 /**
  * Migration ledgers: the table a migration tool keeps of what it believes ran
- * (`django_migrations`, `drizzle.__drizzle_migrations`, ...). One adapter per
+ * (`django_migrations`, `drizzle.__drizzle_migrations`, `_prisma_migrations`, ...). One adapter per
  * tool, behind `LedgerAdapter`; adding a tool is one file plus its tests.
  */
 import type { Queryable } from '../db/pool.js';
@@ -8,9 +8,9 @@ import type { DeclaredSource, Migration } from '../declared/types.js';
 import type { QualifiedName } from '../model/types.js';
 import type { Statement } from '../plan/types.js';
 
-export const LEDGER_KINDS = ['django', 'drizzle', 'none'] as const;
+export const LEDGER_KINDS = ['django', 'drizzle', 'prisma', 'none'] as const;
 export type LedgerKind = (typeof LEDGER_KINDS)[number];
-/** What the user may ask for: a kind, or `auto` (from the source kind, then the tables present). */
+/** What the user may ask for: a kind, or `auto` (the source's own tool's ledger; never guessed from the tables present). */
 export type LedgerChoice = LedgerKind | 'auto';
 
 /** One recorded row, as the adapter read it. `id` is the row's key in the table. */

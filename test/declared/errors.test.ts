@@ -105,7 +105,9 @@ describe('bad input', () => {
     const empty = tempDir('nothing');
     mkdirSync(path.join(empty, 'docs'));
     writeFileSync(path.join(empty, 'docs', 'README.md'), 'hi');
-    expect((await failure(empty)).message).toBe(`cannot tell what kind of source the folder ${empty} is`);
+    const unknown = await failure(empty);
+    expect(unknown.message).toBe(`cannot tell what kind of source the folder ${empty} is: it has none of the files a migrations folder is recognized by`);
+    expect(unknown.hint).toMatch(/^expected a drizzle-kit folder \(meta\/_journal\.json\); a Prisma migrations folder .*; or name it with a prefix: drizzle-kit:DIR, prisma:DIR, django:DIR$/);
   });
 });
 

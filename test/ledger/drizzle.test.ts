@@ -106,7 +106,7 @@ describe('drizzle ledger', () => {
     expect(again.plan.statements).toEqual([]);
   });
 
-  it('no ledger table: the repair creates it exactly as drizzle does, then drizzle migrate() is a no-op', async () => {
+  it('no ledger table: created only with --ledger drizzle, then exactly as drizzle does, and drizzle migrate() is a no-op', async () => {
     const db = await fresh();
     await replayDrizzle(db, TAGS);
     const r = await status(db, DRIZZLE_FOLDER);
@@ -116,7 +116,13 @@ describe('drizzle ledger', () => {
       ' [R] 0001_callsession       present but not recorded: 2 tables',
       ' [R] 0002_provider_call_id  present but not recorded: 1 column, 2 indexes',
     ]);
-    const { plan } = await repair(db, DRIZZLE_FOLDER);
+    const auto = await repair(db, DRIZZLE_FOLDER);
+    expect(auto.plan.statements).toEqual([]);
+    expect(auto.plan.notes.map((n) => n.message)).toContain(
+      'the drizzle ledger drizzle.__drizzle_migrations does not exist: 3 migrations left unrecorded (0000_initial, 0001_callsession, 0002_provider_call_id); --ledger drizzle creates it as the tool does and records them',
+    );
+    expect(await db.query(`SELECT to_regnamespace('drizzle') AS s`)).toEqual([{ s: null }]);
+    const { plan } = await repair(db, DRIZZLE_FOLDER, { ledger: 'drizzle' });
     expect(plan.statements.map((s) => s.sql.split('\n')[0])).toEqual([
       'CREATE SCHEMA IF NOT EXISTS "drizzle"',
       'CREATE TABLE IF NOT EXISTS "drizzle"."__drizzle_migrations" (',

@@ -25,13 +25,13 @@ export function registerStatus(program: Command): void {
     .command('status')
     .description('showmigrations, verified: each migration of the source with its ledger row and whether its effects are really in the database')
     .option('--url <url>', 'live database URL (default: DATABASE_URL, then PG* variables)')
-    .option('--from <source>', 'the migrations: a Django sqlmigrate tree or a drizzle-kit folder (other sources: schema comparison only)')
-    .option('--ledger <kind>', `${LEDGER_KINDS.join(' | ')} (default: from the source kind, then the ledger tables present)`)
+    .option('--from <source>', 'the migrations: a Django sqlmigrate tree, a drizzle-kit folder or a Prisma migrations folder (other sources: schema comparison only)')
+    .option('--ledger <kind>', `${LEDGER_KINDS.join(' | ')} (default: the source's own tool's ledger, never guessed from the tables present)`)
     .option('--shadow <url>', 'replay the source on a temporary database of this server instead of the embedded PGlite')
     .option('--schema <names>', 'comma-separated schemas to read (default: all non-system schemas)')
     .option('--format <format>', 'text | json', 'text')
     .action(async (flags: StatusFlags) => {
-      if (!flags.from) throw new ReconcileError('bad-input', 'no source given', 'add --from PATH (a Django sqlmigrate tree or a drizzle-kit folder)');
+      if (!flags.from) throw new ReconcileError('bad-input', 'no source given', 'add --from PATH (a Django sqlmigrate tree, a drizzle-kit folder or a Prisma migrations folder)');
       const format = flags.format ?? 'text';
       if (format !== 'text' && format !== 'json') throw new ReconcileError('bad-input', `unknown --format ${JSON.stringify(format)}`, 'use text or json');
       const ledger = parseLedgerChoice(flags.ledger);
