@@ -274,3 +274,23 @@ export function migrationStatuses(input: StatusInput): MigrationStatus[] {
 export function isSettled(s: MigrationStatus): boolean {
   return !s.ledgerDrift && (s.status === 'verified' || s.status === 'present' || s.status === 'unverifiable');
 }
+
+/** The ledger as a whole against the source: what `status`, `verify` and `plan` all decide "in sync" by. */
+export interface LedgerVerdict {
+  readonly inSync: boolean;
+  /** One line each: missing rows, extra rows, migrations not as recorded, edited migrations. */
+  readonly problems: readonly string[];
+}
+
+export function ledgerVerdict(statuses: readonly MigrationStatus[], match: Pick<LedgerMatch, 'unknown'>): LedgerVerdict {
+  const problems: string[] = [];
+  for (const s of statuses) {
+    if (isSettled(s)) continue;
+    const key = s.migration.key;
+    if (s.status === 'unrecorded') problems.push(`missing row: ${key} ([R] ${s.reason})`);
+    else if (s.ledgerDrift && (s.status === 'verified' || s.status === 'unverifiable')) problems.push(`edited: ${key} (${s.notes.join('; ')})`);
+    else problems.push(`[${s.mark}] ${key}: ${s.reason}`);
+  }
+  for (const r of match.unknown) problems.push(`extra row: ${r.display} (no such migration in the source)`);
+  return { inSync: problems.length === 0, problems };
+}
