@@ -38,7 +38,7 @@ export async function migrationStatus(req: StatusRequest): Promise<StatusReport>
       source: declared.source,
       target: connection.display,
       serverVersion: formatServerVersion(live.serverVersion),
-      ledger: { kind, table: reading.table, exists: reading.exists },
+      ledger: { kind, table: reading.table, exists: reading.exists, ...(reading.shape ? { shape: reading.shape } : {}) },
       migrations,
       unknownRows: match.unknown,
       outsideRows: match.outside.length,

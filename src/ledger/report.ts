@@ -17,7 +17,7 @@ export interface StatusReport {
   /** The database, without its password. */
   readonly target: string;
   readonly serverVersion: string;
-  readonly ledger: { readonly kind: LedgerKind; readonly table: QualifiedName | null; readonly exists: boolean };
+  readonly ledger: { readonly kind: LedgerKind; readonly table: QualifiedName | null; readonly exists: boolean; readonly shape?: string | undefined };
   readonly migrations: readonly MigrationStatus[];
   /** Rows the source should explain but does not (`--ledger-prune` removes them). */
   readonly unknownRows: readonly LedgerRow[];
@@ -61,7 +61,7 @@ export function summaryLine(r: StatusReport): string {
 function ledgerLine(r: StatusReport): string {
   if (r.ledger.kind === 'none' || !r.ledger.table) return 'Ledger: none';
   const t = displayName(r.ledger.table.schema, r.ledger.table.name);
-  return `Ledger: ${r.ledger.kind} (${t}${r.ledger.exists ? '' : ', absent'})`;
+  return `Ledger: ${r.ledger.kind} (${t}${r.ledger.exists ? '' : ', absent'}${r.ledger.shape ? `; ${r.ledger.shape}` : ''})`;
 }
 
 export function renderStatusText(r: StatusReport): string {
