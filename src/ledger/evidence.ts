@@ -14,7 +14,7 @@
  *   and whose addition is `undone` by this one: the object's absence says
  *   nothing about whether either ran.
  */
-import { compare, type Change } from '../diff/index.js';
+import { compare, isInformational, type Change } from '../diff/index.js';
 import type { Migration } from '../declared/types.js';
 import type { Schema, Table } from '../model/types.js';
 import { qualifiedKey } from '../model/types.js';
@@ -59,7 +59,7 @@ export function presentOtherwise(effect: Change, models: EffectModels, db: Schem
   if (!effect.kind.startsWith('missing-')) return null;
   const mini = slice(effect, models.after);
   if (!mini) return null;
-  if (compare(mini, restrict(models.before, mini)).every((c) => c.kind === 'name-differs' || c.kind === 'column-order-differs')) return { kind: 'earlier' };
+  if (compare(mini, restrict(models.before, mini)).every(isInformational)) return { kind: 'earlier' };
   const name = ownName(effect);
   if (name === null) return null;
   const renamed = compare(mini, restrict(db, mini)).find((c) => c.kind === 'name-differs' && c.declared === name);
