@@ -133,6 +133,10 @@ function match(reading: LedgerReading<DrizzleRow>, migrations: readonly Migratio
     if (!v1 && f.rows.length === 0 && top && m.when !== null && BigInt(m.when) < BigInt(top.createdAt ?? '0')) {
       notes.push(`drizzle will never apply it: older than the newest recorded migration (${topName})`);
     }
+    if (v1 && f.rows.length === 0) {
+      const other = reading.rows.find((r) => !explained.has(r) && r.name !== null && r.hash === m.hash);
+      if (other) notes.push(`the ledger has its hash under the name ${other.name ?? ''}, not ${drizzleV1Name(m)}: drizzle-orm 1.0 matches by name and would apply it again`);
+    }
     entries.set(m.key, { recorded: f.rows.length > 0, rows: f.rows, notes, drift: f.edited });
   }
   return { entries, unknown: reading.rows.filter((r) => !explained.has(r)), outside: [], notes: [] };

@@ -158,6 +158,9 @@ describe('an effect something else explains is not evidence that the migration r
     const r = await status(db, folder, 'none');
     expect(markLines(r)).toEqual([' [X] 0000_init  present: 1 table', ' [ ] 0001_more  pending: 1 column; 1 index there for another reason']);
     expect(r.migrations[1]?.details).toEqual(['missing: column public.t.c', 'there for another reason: index t_b_idx on public.t (an earlier migration made it)']);
+    const a = await agree(db, folder, 'none');
+    expect(a.exit).toBe(2);
+    expect(a.verify).toMatch(/^drift: 2 difference\(s\) between .* \(schema only: --ledger none, the ledger is not checked\)\n/);
   });
 });
 
@@ -317,5 +320,37 @@ describe("drizzle-orm 1.0's ledger", () => {
     const r = await status(db, DRIZZLE_FOLDER);
     expect(text(r)).toContain('Ledger: drizzle (drizzle.__drizzle_migrations; drizzle-kit 0.x shape: rows matched by hash and created_at)\n');
     expect(r.inSync).toBe(true);
+    expect((await agree(db, DRIZZLE_FOLDER)).exit).toBe(0);
+  });
+
+  it('a row under another name: unrecorded for 1.0 (it would apply the migration again), and said so', async () => {
+    const db = await fresh();
+    await replayDrizzle(db, TAGS);
+    await record(db, TAGS);
+    await db.exec(`UPDATE drizzle.__drizzle_migrations SET name = '0002_provider_call_id' WHERE name = '20261125153918_provider_call_id'`);
+    const r = await status(db, DRIZZLE_FOLDER);
+    expect(markLines(r)[2]).toBe(
+      ' [R] 0002_provider_call_id  present but not recorded: 1 column, 2 indexes; the ledger has its hash under the name 0002_provider_call_id, not 20261125153918_provider_call_id: drizzle-orm 1.0 matches by name and would apply it again',
+    );
+    const a = await agree(db, DRIZZLE_FOLDER);
+    expect(a.exit).toBe(2);
+    expect(a.recorded).toEqual(['0002_provider_call_id']);
+    expect(a.verify).toContain('  - extra row: id 3, name 0002_provider_call_id, hash ');
+  });
+});
+
+describe('verify lists what status reports about the ledger', () => {
+  it('extra rows and edited migrations (drizzle 0.x): exit 2 from all three, each named by verify', async () => {
+    const db = await fresh();
+    const tags = ['0000_initial', '0001_callsession', '0002_provider_call_id'];
+    await replayDrizzle(db, tags);
+    await recordDrizzle(db, tags, (t) => (t === '0000_initial' ? 'f'.repeat(64) : drizzleHash(t)));
+    await db.query('INSERT INTO drizzle.__drizzle_migrations (hash, created_at) VALUES ($1, $2)', ['a'.repeat(64), 1795621159000]);
+    const a = await agree(db, DRIZZLE_FOLDER);
+    expect(a.exit).toBe(2);
+    expect(a.plan.statements).toEqual([]);
+    expect(a.verify).toMatch(/^drift: 0 difference\(s\) and 2 ledger problem\(s\) between /);
+    expect(a.verify).toContain('  - edited: 0000_initial (edited since it was recorded: the ledger has hash ffffffffffff…');
+    expect(a.verify).toContain('  - extra row: id 4, hash aaaaaaaaaaaa…, created_at 1795621159000 (no such migration in the source)\n');
   });
 });
