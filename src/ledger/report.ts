@@ -48,7 +48,8 @@ const WORDS: readonly [StatusKind, string][] = [
 export function summaryLine(r: StatusReport): string {
   const parts = WORDS.flatMap(([k, word]) => {
     const n = r.migrations.filter((m) => m.status === k).length;
-    return n > 0 ? [`${n} ${word}`] : [];
+    const inferred = k === 'unrecorded' ? r.migrations.filter((m) => m.status === k && m.inferred !== null).length : 0;
+    return n > 0 ? [`${n} ${word}${inferred > 0 ? ` (${inferred} inferred)` : ''}`] : [];
   });
   const edited = r.migrations.filter((m) => m.ledgerDrift).length;
   if (edited > 0) parts.push(`${edited} edited since recorded`);

@@ -180,7 +180,7 @@ describe('django ledger', () => {
       ' [X] 0001_initial                       verified: 1 table',
       ' [X] 0002_user_contact                  verified: 1 column',
     ]);
-    expect(summary(text(r))).toBe('Summary: 3 verified, 5 present but unrecorded; schema matches the source; out of sync');
+    expect(summary(text(r))).toBe('Summary: 3 verified, 5 present but unrecorded (1 inferred); schema matches the source; out of sync');
 
     const p = await planRepair({ url: db.url, from: DJANGO_TREE, ledger: {} });
     // No schema change; the rows in migration order, the data migration included (later ones of its app depend on it).

@@ -58,6 +58,7 @@ describe('ledger lost: migrations without SQL between present ones', () => {
       ' [R] 0005_item_qty         present but not recorded: 1 column',
       ' [ ] 0006_backfill_qty     pending; data only (no schema change), not checkable',
     ]);
+    expect(text(r)).toContain('Summary: 5 present but unrecorded (3 inferred), 1 pending; schema matches the source; out of sync\n');
     const before = await agree(db, dir);
     expect(before.exit).toBe(2);
     expect(before.recorded).toEqual(KEYS.slice(0, 5));
