@@ -143,25 +143,29 @@ function classify(recorded: boolean | null, state: EffectsState, inferred: Infer
   return { mark: 'R', status: 'unrecorded' };
 }
 
-/** Why there is nothing to check. */
-function nothingText(m: Migration, checks: readonly JudgedCheck[]): string {
-  if (m.dataOnly) return 'data only (no schema change), not checkable';
+/** `undone by 0004_drop_sku`, `it undoes 0002_add_sku`: why some effects are not visible. */
+function undoneParts(m: Migration, checks: readonly JudgedCheck[]): string[] {
   const by = new Set<string>();
   const of = new Set<string>();
   for (const c of checks) {
     if (c.evidence.kind === 'undone') by.add(shortName(c.evidence.by, m));
     if (c.evidence.kind === 'undoes') of.add(shortName(c.evidence.of, m));
   }
-  if (by.size === 0 && of.size === 0) return 'no schema effect, not checkable';
-  const parts = [...(by.size > 0 ? [`undone by ${[...by].join(', ')}`] : []), ...(of.size > 0 ? [`it undoes ${[...of].join(', ')}`] : [])];
-  return `effects not visible (${parts.join('; ')})`;
+  return [...(by.size > 0 ? [`undone by ${[...by].join(', ')}`] : []), ...(of.size > 0 ? [`it undoes ${[...of].join(', ')}`] : [])];
 }
 
-/** `1 column not visible (undone by 0004_drop_sku)` for the invisible part of a migration that has visible effects too. */
+/** Why there is nothing to check. */
+function nothingText(m: Migration, checks: readonly JudgedCheck[]): string {
+  if (m.dataOnly) return 'data only (no schema change), not checkable';
+  const parts = undoneParts(m, checks);
+  return parts.length === 0 ? 'no schema effect, not checkable' : `effects not visible (${parts.join('; ')})`;
+}
+
+/** `; 1 column not visible (undone by 0004_drop_sku)` for the invisible part of a migration that has visible effects too. */
 function invisibleText(m: Migration, checks: readonly JudgedCheck[]): string {
   const hidden = checks.filter((c) => !isVisible(c));
   if (hidden.length === 0 || hidden.length === checks.length) return '';
-  return `; ${summarizeEffects(hidden.map((c) => c.effect))} not visible (${nothingText({ ...m, dataOnly: false }, hidden).replace(/^effects not visible \((.*)\)$/, '$1')})`;
+  return `; ${summarizeEffects(hidden.map((c) => c.effect))} not visible (${undoneParts(m, hidden).join('; ')})`;
 }
 
 function reasonFor(m: Migration, recorded: boolean | null, state: EffectsState, checks: readonly JudgedCheck[], inferred: Inference): string {

@@ -246,6 +246,19 @@ describe('a later migration undoes an earlier one', () => {
     expect((await agree(db, dir)).exit).toBe(0);
   });
 
+  it('the rest of a migration is still judged: its undone column is named apart', async () => {
+    const withIndex = { ...CRM, '0002_contact_phone': CRM['0002_contact_phone'] + '\nCREATE INDEX "crm_contact_email_idx" ON "crm_contact" ("email");' };
+    const dir = djangoTree({ crm: withIndex });
+    const db = await fresh();
+    await db.exec(CRM['0001_initial'] + CRM['0004_contact_name']);
+    await recordDjango(db, KEYS);
+    expect(markLines(await status(db, dir))[1]).toBe(' [F] 0002_contact_phone         faked: recorded, but 1 index missing; 1 column not visible (undone by 0003_remove_contact_phone)');
+    expect((await agree(db, dir)).exit).toBe(2);
+    await repair(db, dir);
+    expect(markLines(await status(db, dir))[1]).toBe(' [X] 0002_contact_phone         verified: 1 index; 1 column not visible (undone by 0003_remove_contact_phone)');
+    expect((await agree(db, dir)).exit).toBe(0);
+  });
+
   it('a column really added and then not dropped is still seen: 0003 is faked', async () => {
     const dir = djangoTree({ crm: CRM });
     const db = await fresh();
