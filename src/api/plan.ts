@@ -8,7 +8,7 @@ import type { Declared } from '../declared/index.js';
 import { compare } from '../diff/index.js';
 import type { Inspection } from '../introspect/index.js';
 import { tablesWithRows } from '../introspect/rows.js';
-import { planLedger, type PlanLedgerRequest } from '../ledger/index.js';
+import { planLedger, type LedgerKind, type LedgerReading, type LedgerVerdict, type PlanLedgerRequest } from '../ledger/index.js';
 import { schemaHash } from '../model/hash.js';
 import type { Schema } from '../model/types.js';
 import { ReconcileError } from '../errors.js';
@@ -40,6 +40,8 @@ export interface PlanResult {
   readonly live: Inspection;
   readonly connection: Connection;
   readonly header: PlanHeader;
+  /** With `ledger`: the ledger used and its verdict before the plan (what `status` says); null otherwise. */
+  readonly ledger: { readonly kind: LedgerKind; readonly reading: LedgerReading; readonly verdict: LedgerVerdict } | null;
 }
 
 function declaresNothing(m: Schema): boolean {
@@ -58,7 +60,9 @@ export async function planRepair(req: PlanRequest): Promise<PlanResult> {
     const rows = await tablesWithRows(pool, touched);
     const schemaPlan = buildPlan(changes, { serverVersion: live.serverVersion, tablesWithRows: rows, options: req.options ?? {} });
     const scope = { schemas: req.schemas, exclude: req.exclude };
-    const plan = req.ledger ? (await planLedger(pool, { declared, live: live.schema, plan: schemaPlan, scope, ledger: req.ledger })).plan : schemaPlan;
+    const withLedger = req.ledger ? await planLedger(pool, { declared, live: live.schema, plan: schemaPlan, scope, ledger: req.ledger }) : null;
+    const plan = withLedger ? withLedger.plan : schemaPlan;
+    const ledger = withLedger ? { kind: withLedger.kind, reading: withLedger.reading, verdict: withLedger.verdict } : null;
     const header: PlanHeader = {
       source: declared.source.location,
       target: connection.display,
@@ -68,6 +72,6 @@ export async function planRepair(req: PlanRequest): Promise<PlanResult> {
       liveHash: schemaHash(live.schema),
       lockTimeout: req.lockTimeout ?? '2s',
     };
-    return { plan, declared, live, connection, header };
+    return { plan, declared, live, connection, header, ledger };
   });
 }

@@ -4,7 +4,7 @@
  * ledger, and judge every migration by its ledger row and its own effects.
  */
 import { compare, isInformational } from '../diff/index.js';
-import { chooseLedger, isSettled, ledgerAdapter, migrationStatuses, type LedgerChoice } from '../ledger/index.js';
+import { chooseLedger, ledgerAdapter, ledgerVerdict, migrationStatuses, type LedgerChoice } from '../ledger/index.js';
 import type { StatusReport } from '../ledger/report.js';
 import { formatServerVersion } from '../render/model-text.js';
 import { withBothSides } from './sides.js';
@@ -33,12 +33,12 @@ export async function migrationStatus(req: StatusRequest): Promise<StatusReport>
     const inSync =
       declared.migrations.length === 0
         ? schemaDifferences === 0
-        : migrations.every(isSettled) && match.unknown.length === 0;
+        : ledgerVerdict(migrations, match).inSync;
     return {
       source: declared.source,
       target: connection.display,
       serverVersion: formatServerVersion(live.serverVersion),
-      ledger: { kind, table: reading.table, exists: reading.exists },
+      ledger: { kind, table: reading.table, exists: reading.exists, ...(reading.shape ? { shape: reading.shape } : {}) },
       migrations,
       unknownRows: match.unknown,
       outsideRows: match.outside.length,

@@ -62,7 +62,7 @@ function bare(t: Table): Table {
 const withTable = (t: Table): Schema => ({ ...EMPTY, tables: [t] });
 
 /** The part of `after` a (non-removal) effect made, as a model of its own; null when it cannot be checked. */
-function slice(effect: Change, after: Schema): Schema | null {
+export function slice(effect: Change, after: Schema): Schema | null {
   const table = 'table' in effect && effect.table ? findTable(after, effect.table) : undefined;
   const column = (name: string): Column | undefined => table?.columns.find((c) => c.name === name);
   const columnSlice = (name: string): Schema | null => {
@@ -136,7 +136,7 @@ function slice(effect: Change, after: Schema): Schema | null {
 }
 
 /** `model` cut down to the objects `mini` names, so that comparing costs what the slice costs. */
-function restrict(model: Schema, mini: Schema): Schema {
+export function restrict(model: Schema, mini: Schema): Schema {
   const tables = new Set(mini.tables.map(qualifiedKey));
   const enums = new Set(mini.enums.map(qualifiedKey));
   const sequences = new Set(mini.sequences.map(qualifiedKey));

@@ -6,9 +6,10 @@
  * rows no migration of the source explains. Existing rows are never rewritten.
  * The last statement checks that the ledger then matches the source and the schema.
  *
- * A data-only migration (nothing to check) is recorded when a later migration of
- * its app is recorded or about to be: Django refuses a history where a migration
- * is applied before one it depends on, and drizzle would never run it anyway.
+ * A migration with nothing to check (data only, or undone by a later one) is
+ * recorded when status.ts infers it ran: a later migration of its app is
+ * recorded or will be present (Django refuses a history where a migration is
+ * applied before one it depends on, and drizzle would never run it anyway).
  */
 import type { Declared, Migration } from '../declared/types.js';
 import type { Scope } from '../diff/scope.js';
@@ -45,18 +46,9 @@ export interface LedgerFix {
   readonly predicted: readonly MigrationStatus[];
 }
 
-/** Which unrecorded migrations get a row, given their status after the plan. */
+/** Which unrecorded migrations get a row, given their status after the plan: present, or inferred (status.ts). */
 function chooseRecords(after: readonly MigrationStatus[]): Set<string> {
-  const chosen = new Set<string>();
-  const laterRecorded = new Set<string>();
-  for (const s of [...after].reverse()) {
-    const app = s.migration.app;
-    if (s.recorded === false) {
-      if (s.effects === 'present' || (s.effects === 'none' && laterRecorded.has(app))) chosen.add(s.migration.key);
-    }
-    if (s.recorded === true || chosen.has(s.migration.key)) laterRecorded.add(app);
-  }
-  return chosen;
+  return new Set(after.filter((s) => s.recorded === false && (s.effects === 'present' || s.inferred !== null)).map((s) => s.migration.key));
 }
 
 function verification(input: LedgerFixInput, record: ReadonlySet<string>, prune: readonly LedgerRow[], after: readonly MigrationStatus[]): Statement | null {
@@ -112,7 +104,7 @@ export function ledgerFix(input: LedgerFixInput): LedgerFix {
     if (s.recorded !== false || chosen.has(s.migration.key) || s.effects !== 'none') continue;
     notes.push({
       level: 'warning',
-      message: `${s.migration.key} is not recorded and has no schema effect to check (data only): reconcile cannot tell whether it ran; record it by hand if it did`,
+      message: `${s.migration.key} is not recorded and ${s.migration.dataOnly ? 'has no schema effect to check (data only)' : s.reason.replace(/^pending; /, 'has ').replace(/, not checkable$/, '')}: reconcile cannot tell whether it ran; record it by hand if it did`,
       source: null,
     });
   }

@@ -17,11 +17,12 @@ import { drizzleLedger } from './drizzle.js';
 import { ledgerFix, withLedgerFix, type LedgerFix } from './fix.js';
 import { noLedger } from './none.js';
 import { prismaLedger } from './prisma.js';
+import { ledgerVerdict, migrationStatuses, type LedgerVerdict } from './status.js';
 import { LEDGER_KINDS, type LedgerAdapter, type LedgerChoice, type LedgerKind, type LedgerReading } from './types.js';
 
 export type { LedgerAdapter, LedgerChoice, LedgerKind, LedgerMatch, LedgerReading, LedgerRow, LedgerEntry, FixRequest } from './types.js';
 export { LEDGER_KINDS } from './types.js';
-export { migrationStatuses, isSettled, type MigrationStatus, type Mark, type StatusKind, type EffectsState } from './status.js';
+export { migrationStatuses, isSettled, ledgerVerdict, type MigrationStatus, type Mark, type StatusKind, type EffectsState, type LedgerVerdict } from './status.js';
 export { checkEffect, checkableEffects, type EffectCheck, type EffectState } from './effects.js';
 export { ledgerFix, withLedgerFix, type LedgerFix, type LedgerFixInput } from './fix.js';
 export { predictAfterPlan } from './predict.js';
@@ -87,14 +88,16 @@ export interface PlanLedgerRequest {
 export async function planLedger(
   db: Queryable,
   input: { declared: Declared; live: Schema; plan: Plan; scope?: Scope; ledger: PlanLedgerRequest },
-): Promise<{ plan: Plan; fix: LedgerFix; kind: LedgerKind }> {
+): Promise<{ plan: Plan; fix: LedgerFix; kind: LedgerKind; reading: LedgerReading; verdict: LedgerVerdict }> {
   const kind = await chooseLedger(input.ledger.choice ?? 'auto', input.declared, db);
   const adapter = ledgerAdapter(kind);
   const reading = await adapter.read(db);
   const match = adapter.match(reading, input.declared.migrations, input.declared.source);
   const computed = ledgerFix({ declared: input.declared, live: input.live, plan: input.plan, scope: input.scope, adapter, reading, match, prune: input.ledger.prune });
   const fix = input.ledger.choice === kind || reading.exists || computed.statements.length === 0 ? computed : withoutCreation(computed, kind, reading);
-  return { plan: withLedgerFix(input.plan, fix), fix, kind };
+  // The ledger as it is now (before the plan), judged as `status` judges it.
+  const verdict = ledgerVerdict(migrationStatuses({ declared: input.declared, db: input.live, ledger: kind, match }), match);
+  return { plan: withLedgerFix(input.plan, fix), fix, kind, reading, verdict };
 }
 
 /**

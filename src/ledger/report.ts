@@ -17,7 +17,7 @@ export interface StatusReport {
   /** The database, without its password. */
   readonly target: string;
   readonly serverVersion: string;
-  readonly ledger: { readonly kind: LedgerKind; readonly table: QualifiedName | null; readonly exists: boolean };
+  readonly ledger: { readonly kind: LedgerKind; readonly table: QualifiedName | null; readonly exists: boolean; readonly shape?: string | undefined };
   readonly migrations: readonly MigrationStatus[];
   /** Rows the source should explain but does not (`--ledger-prune` removes them). */
   readonly unknownRows: readonly LedgerRow[];
@@ -48,7 +48,8 @@ const WORDS: readonly [StatusKind, string][] = [
 export function summaryLine(r: StatusReport): string {
   const parts = WORDS.flatMap(([k, word]) => {
     const n = r.migrations.filter((m) => m.status === k).length;
-    return n > 0 ? [`${n} ${word}`] : [];
+    const inferred = k === 'unrecorded' ? r.migrations.filter((m) => m.status === k && m.inferred !== null).length : 0;
+    return n > 0 ? [`${n} ${word}${inferred > 0 ? ` (${inferred} inferred)` : ''}`] : [];
   });
   const edited = r.migrations.filter((m) => m.ledgerDrift).length;
   if (edited > 0) parts.push(`${edited} edited since recorded`);
@@ -61,7 +62,7 @@ export function summaryLine(r: StatusReport): string {
 function ledgerLine(r: StatusReport): string {
   if (r.ledger.kind === 'none' || !r.ledger.table) return 'Ledger: none';
   const t = displayName(r.ledger.table.schema, r.ledger.table.name);
-  return `Ledger: ${r.ledger.kind} (${t}${r.ledger.exists ? '' : ', absent'})`;
+  return `Ledger: ${r.ledger.kind} (${t}${r.ledger.exists ? '' : ', absent'}${r.ledger.shape ? `; ${r.ledger.shape}` : ''})`;
 }
 
 export function renderStatusText(r: StatusReport): string {
@@ -109,7 +110,8 @@ export function renderStatusJson(r: StatusReport): string {
       notes: s.notes,
       edited: s.ledgerDrift,
       dataOnly: s.migration.dataOnly,
-      effectsChecked: s.checks.map((c) => ({ effect: effectText(c.effect), state: c.state, differences: c.differences.map(differenceText) })),
+      effectsChecked: s.checks.map((c) => ({ effect: effectText(c.effect), state: c.state, evidence: c.evidence.kind, differences: c.differences.map(differenceText) })),
+      inferred: s.inferred,
       rows: s.rows.map((row) => row.values),
     })),
     unknownRows: r.unknownRows.map((row) => row.values),

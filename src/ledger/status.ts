@@ -1,34 +1,40 @@
 /**
  * Status per migration, like `showmigrations`, but checked against the database:
  * the ledger says whether it is recorded, the migration's own effects (judged by
- * effects.ts) say whether what it did is there.
+ * effects.ts, weighed by evidence.ts) say whether what it did is there.
+ * The marks and their rules are specified in src/ledger/README.md ("Marks").
  *
- * | mark | status | recorded | effects |
+ * | mark | status | recorded | the migration's own effects |
  * | --- | --- | --- | --- |
  * | `[X]` | verified | yes | all present |
- * | `[F]` | faked | yes | all missing |
- * | `[P]` | partial | yes | some present, some missing |
- * | `[~]` | different | yes | all there, some not as the migration made them |
- * | `[R]` | unrecorded | no | present (all, partly, or differently: the reason says which) |
- * | `[ ]` | pending | no | all missing |
- * | `[?]` | unverifiable | yes | none to check: data only (RunPython, INSERT ...) or no schema effect |
+ * | `[F]` | faked | yes | none present (some may be there for another reason) |
+ * | `[P]` | partial | yes | some present as it made them, some missing |
+ * | `[~]` | different | yes | there, some not as it made them (and maybe some missing, none present as made) |
+ * | `[R]` | unrecorded | no | present (all, partly, or differently), or inferred (nothing to check, a later migration of its app ran) |
+ * | `[ ]` | pending | no | none present, or nothing to check and nothing after it ran |
+ * | `[?]` | unverifiable | yes | nothing to check: data only, no schema effect, or undone by a later migration |
  *
- * An unrecorded migration without effects to check is pending (`[ ]`). With the
- * `none` ledger nothing is recorded: `[X]` means present, the others as above.
- * An effect a later migration changed on purpose counts as present (effects.ts).
+ * With the `none` ledger nothing is recorded: `[X]` means present, the others as above.
  */
 import { migrationEffects } from '../declared/effects.js';
 import type { Declared, Migration } from '../declared/types.js';
 import { ReconcileError } from '../errors.js';
 import type { Schema } from '../model/types.js';
 import { differenceText, effectText, summarizeEffects } from './describe.js';
-import { checkableEffects, checkEffect, type EffectCheck } from './effects.js';
+import { checkableEffects, checkEffect } from './effects.js';
+import { isExplainedOtherwise, isVisible, judgeEvidence, type JudgedCheck } from './evidence.js';
 import type { LedgerKind, LedgerMatch, LedgerRow } from './types.js';
 
 export type Mark = 'X' | 'F' | 'P' | '~' | 'R' | ' ' | '?';
 export type StatusKind = 'verified' | 'present' | 'faked' | 'partial' | 'different' | 'unrecorded' | 'pending' | 'unverifiable';
-/** The effects as a whole: `none` when there is nothing to check. */
+/** The effects as a whole: `none` when there is nothing to check (or nothing visible). */
 export type EffectsState = 'present' | 'absent' | 'partial' | 'different' | 'none';
+
+/**
+ * Why an unrecorded migration with nothing to check is taken as run: a later
+ * migration of its app is present (`present`) or recorded (`recorded`); null when not inferred.
+ */
+export type Inference = 'present' | 'recorded' | null;
 
 export interface MigrationStatus {
   readonly migration: Migration;
@@ -37,7 +43,9 @@ export interface MigrationStatus {
   /** Null with the `none` ledger. */
   readonly recorded: boolean | null;
   readonly effects: EffectsState;
-  readonly checks: readonly EffectCheck[];
+  readonly checks: readonly JudgedCheck[];
+  /** Unrecorded, nothing to check, but a later migration of its app ran: it ran too. */
+  readonly inferred: Inference;
   /** One short line. */
   readonly reason: string;
   /** What is missing or different, one line each. */
@@ -58,19 +66,26 @@ export interface StatusInput {
   readonly match: LedgerMatch;
 }
 
-function effectsState(checks: readonly EffectCheck[]): EffectsState {
-  if (checks.length === 0) return 'none';
-  const n = (s: EffectCheck['state']): number => checks.filter((c) => c.state === s).length;
-  const present = n('present') + n('superseded');
-  const missing = n('missing');
-  const different = n('different');
-  if (missing === 0 && different === 0) return 'present';
+const isThere = (c: JudgedCheck): boolean => c.state === 'present' || c.state === 'superseded';
+
+/** The rules of src/ledger/README.md ("Marks"), on the visible checks. */
+function effectsState(checks: readonly JudgedCheck[]): EffectsState {
+  const visible = checks.filter(isVisible);
+  if (visible.length === 0) return 'none';
+  if (visible.every(isThere)) return 'present';
+  const own = visible.filter((c) => !isExplainedOtherwise(c));
+  const present = own.filter(isThere).length;
+  const missing = own.filter((c) => c.state === 'missing').length;
+  const different = own.filter((c) => c.state === 'different').length;
   if (present === 0 && different === 0) return 'absent';
-  if (missing === 0) return 'different';
+  // There, but not as the migration made it; or partly there, and nothing of it as it made it: done another way.
+  if (missing === 0 || present === 0) return 'different';
   return 'partial';
 }
 
-function details(checks: readonly EffectCheck[]): string[] {
+const shortName = (m: Migration, of: Migration): string => (m.app === of.app ? m.name : m.key);
+
+function details(checks: readonly JudgedCheck[]): string[] {
   return checks.flatMap((c) => {
     if (c.state === 'missing') return [c.effect.kind.startsWith('extra-') ? `not done: ${effectText(c.effect)}` : `missing: ${effectText(c.effect)}`];
     if (c.state === 'different') return c.differences.map(differenceText);
@@ -78,7 +93,24 @@ function details(checks: readonly EffectCheck[]): string[] {
   });
 }
 
-function classify(recorded: boolean | null, state: EffectsState): { mark: Mark; status: StatusKind } {
+/** Lines about effects that do not count, for an otherwise incomplete migration. */
+function asideDetails(m: Migration, checks: readonly JudgedCheck[], state: EffectsState): string[] {
+  if (state === 'present') return [];
+  return checks.flatMap((c) => {
+    switch (c.evidence.kind) {
+      case 'earlier':
+        return [`there for another reason: ${effectText(c.effect)} (an earlier migration made it)`];
+      case 'other-object':
+        return [`there for another reason: ${effectText(c.effect)} (as ${c.evidence.name}, not made by ${m.name})`];
+      case 'undone':
+      case 'undoes':
+      case 'own':
+        return [];
+    }
+  });
+}
+
+function classify(recorded: boolean | null, state: EffectsState, inferred: Inference): { mark: Mark; status: StatusKind } {
   if (recorded === null) {
     switch (state) {
       case 'present':
@@ -107,38 +139,94 @@ function classify(recorded: boolean | null, state: EffectsState): { mark: Mark; 
         return { mark: '?', status: 'unverifiable' };
     }
   }
-  if (state === 'absent' || state === 'none') return { mark: ' ', status: 'pending' };
+  if (state === 'absent' || (state === 'none' && inferred === null)) return { mark: ' ', status: 'pending' };
   return { mark: 'R', status: 'unrecorded' };
 }
 
-function reasonFor(m: Migration, recorded: boolean | null, state: EffectsState, checks: readonly EffectCheck[]): string {
-  const all = summarizeEffects(checks.map((c) => c.effect));
-  const missing = checks.filter((c) => c.state === 'missing');
-  const different = checks.filter((c) => c.state === 'different');
-  const superseded = checks.filter((c) => c.state === 'superseded').length;
+/** `undone by 0004_drop_sku`, `it undoes 0002_add_sku`: why some effects are not visible. */
+function undoneParts(m: Migration, checks: readonly JudgedCheck[]): string[] {
+  const by = new Set<string>();
+  const of = new Set<string>();
+  for (const c of checks) {
+    if (c.evidence.kind === 'undone') by.add(shortName(c.evidence.by, m));
+    if (c.evidence.kind === 'undoes') of.add(shortName(c.evidence.of, m));
+  }
+  return [...(by.size > 0 ? [`undone by ${[...by].join(', ')}`] : []), ...(of.size > 0 ? [`it undoes ${[...of].join(', ')}`] : [])];
+}
+
+/** Why there is nothing to check. */
+function nothingText(m: Migration, checks: readonly JudgedCheck[]): string {
+  if (m.dataOnly) return 'data only (no schema change), not checkable';
+  const parts = undoneParts(m, checks);
+  return parts.length === 0 ? 'no schema effect, not checkable' : `effects not visible (${parts.join('; ')})`;
+}
+
+/** `; 1 column not visible (undone by 0004_drop_sku)` for the invisible part of a migration that has visible effects too. */
+function invisibleText(m: Migration, checks: readonly JudgedCheck[]): string {
+  const hidden = checks.filter((c) => !isVisible(c));
+  if (hidden.length === 0 || hidden.length === checks.length) return '';
+  return `; ${summarizeEffects(hidden.map((c) => c.effect))} not visible (${undoneParts(m, hidden).join('; ')})`;
+}
+
+function reasonFor(m: Migration, recorded: boolean | null, state: EffectsState, checks: readonly JudgedCheck[], inferred: Inference): string {
+  const visible = checks.filter(isVisible);
+  const all = summarizeEffects(visible.map((c) => c.effect));
+  const own = visible.filter((c) => !isExplainedOtherwise(c));
+  const missing = own.filter((c) => c.state === 'missing');
+  const different = own.filter((c) => c.state === 'different');
+  const aside = visible.filter((c) => isExplainedOtherwise(c));
+  const superseded = visible.filter((c) => c.state === 'superseded').length;
   const later = superseded > 0 ? ` (${superseded} changed by later migrations)` : '';
-  const of = (xs: readonly EffectCheck[]): string => `${xs.length} of ${checks.length} effects`;
-  const nothing = m.dataOnly ? 'data only (no schema change), not checkable' : 'no schema effect, not checkable';
+  const hidden = invisibleText(m, checks);
+  const otherwise = aside.length > 0 && state !== 'present' ? `; ${summarizeEffects(aside.map((c) => c.effect))} there for another reason` : '';
+  const of = (xs: readonly JudgedCheck[]): string => `${xs.length} of ${own.length} effects`;
+  const nothing = nothingText(m, checks);
   const prefix = recorded === null ? '' : recorded ? 'recorded; ' : 'not recorded; ';
   switch (state) {
     case 'none':
-      return recorded === null ? nothing : `${recorded ? 'recorded' : 'pending'}; ${nothing}`;
+      if (recorded === null) return nothing;
+      if (recorded) return `recorded; ${nothing}`;
+      if (inferred !== null) return `inferred: later migrations it precedes are ${inferred}; ${nothing.replace(/, not checkable$/, '')}`;
+      return `pending; ${nothing}`;
     case 'present':
-      if (recorded === null) return `present: ${all}${later}`;
-      return recorded ? `verified: ${all}${later}` : `present but not recorded: ${all}${later}`;
+      if (recorded === null) return `present: ${all}${later}${hidden}`;
+      return recorded ? `verified: ${all}${later}${hidden}` : `present but not recorded: ${all}${later}${hidden}`;
     case 'absent': {
-      const creations = checks.every((c) => !c.effect.kind.startsWith('extra-'));
-      if (recorded) return creations ? `faked: recorded, but ${all} missing` : `faked: recorded, but none of it is done (${all})`;
-      return `pending: ${all}`;
+      const ownAll = summarizeEffects(own.map((c) => c.effect));
+      const creations = own.every((c) => !c.effect.kind.startsWith('extra-'));
+      if (recorded) return (creations ? `faked: recorded, but ${ownAll} missing` : `faked: recorded, but none of it is done (${ownAll})`) + otherwise + hidden;
+      return `pending: ${ownAll}${otherwise}${hidden}`;
     }
-    case 'partial':
-      if (recorded) return `partial: ${of(missing)} missing${different.length ? `, ${different.length} different` : ''}`;
-      return `${prefix}partly present: ${of(missing)} missing${different.length ? `, ${different.length} different` : ''}`;
+    case 'partial': {
+      const what = `${of(missing)} missing${different.length ? `, ${different.length} different` : ''}${otherwise}${hidden}`;
+      return recorded ? `partial: ${what}` : `${prefix}partly present: ${what}`;
+    }
     case 'different': {
-      const what = `${summarizeEffects(different.map((c) => c.effect))} not as the migration made ${different.length === 1 ? 'it' : 'them'}`;
+      const gone = missing.length > 0 ? `, ${summarizeEffects(missing.map((c) => c.effect))} missing` : '';
+      const what = `${summarizeEffects(different.map((c) => c.effect))} not as the migration made ${different.length === 1 ? 'it' : 'them'}${gone}${otherwise}${hidden}`;
       return recorded ? `applied differently: ${what}` : `${prefix}present differently: ${what}`;
     }
   }
+}
+
+/**
+ * Walking each app from its last migration back: an unrecorded migration with
+ * nothing to check ran when a later migration of its app is recorded, or has
+ * all its effects present, or was itself inferred (Django applies an app's
+ * migrations in order and refuses a history with a gap; drizzle applies in order).
+ */
+function inferences(items: readonly { migration: Migration; recorded: boolean | null; state: EffectsState }[]): Inference[] {
+  const out: Inference[] = items.map(() => null);
+  const later = new Map<string, Inference>();
+  for (let i = items.length - 1; i >= 0; i--) {
+    const { migration, recorded, state } = items[i]!;
+    const app = migration.app;
+    if (recorded === false && state === 'none') out[i] = later.get(app) ?? null;
+    const seen = later.get(app) ?? null;
+    const here: Inference = state === 'present' ? 'present' : recorded === true ? 'recorded' : out[i] ?? null;
+    if (here === 'present' || (here !== null && seen === null)) later.set(app, here);
+  }
+  return out;
 }
 
 /** One status per migration of the source, in source order. */
@@ -149,16 +237,25 @@ export function migrationStatuses(input: StatusInput): MigrationStatus[] {
   }
   const effects = migrationEffects(declared);
   const afters = declared.snapshots.map((s) => s.after);
-  return effects.map(({ migration, changes }, i) => {
+  const checked = effects.map(({ migration, changes }, i) => {
     const before = i === 0 ? declared.baseline : afters[i - 1];
     const after = afters[i];
     if (!before || !after) throw new ReconcileError('internal', `no snapshot for ${migration.key}`);
     const models = { before, after, later: afters.slice(i + 1) };
     const checks = migration.dataOnly ? [] : checkableEffects(changes).map((e) => checkEffect(e, models, db));
+    return { migration, checks, models };
+  });
+  const judged = judgeEvidence(checked, db);
+  const base = checked.map(({ migration }, i) => {
     const entry = match.entries.get(migration.key);
     const recorded = ledger === 'none' ? null : (entry?.recorded ?? false);
-    const state = effectsState(checks);
-    const { mark, status } = classify(recorded, state);
+    const checks = judged[i] ?? [];
+    return { migration, entry, recorded, checks, state: effectsState(checks) };
+  });
+  const inferred = inferences(base);
+  return base.map(({ migration, entry, recorded, checks, state }, i) => {
+    const why = inferred[i] ?? null;
+    const { mark, status } = classify(recorded, state, why);
     const notes = entry?.notes ?? [];
     return {
       migration,
@@ -167,8 +264,9 @@ export function migrationStatuses(input: StatusInput): MigrationStatus[] {
       recorded,
       effects: state,
       checks,
-      reason: [reasonFor(migration, recorded, state, checks), ...notes].join('; '),
-      details: details(checks),
+      inferred: why,
+      reason: [reasonFor(migration, recorded, state, checks, why), ...notes].join('; '),
+      details: [...details(checks), ...asideDetails(migration, checks, state)],
       notes,
       ledgerDrift: entry?.drift ?? false,
       rows: entry?.rows ?? [],
@@ -179,4 +277,24 @@ export function migrationStatuses(input: StatusInput): MigrationStatus[] {
 /** Fine for the exit code: verified (or present without a ledger), or recorded with nothing to check. */
 export function isSettled(s: MigrationStatus): boolean {
   return !s.ledgerDrift && (s.status === 'verified' || s.status === 'present' || s.status === 'unverifiable');
+}
+
+/** The ledger as a whole against the source: what `status`, `verify` and `plan` all decide "in sync" by. */
+export interface LedgerVerdict {
+  readonly inSync: boolean;
+  /** One line each: missing rows, extra rows, migrations not as recorded, edited migrations. */
+  readonly problems: readonly string[];
+}
+
+export function ledgerVerdict(statuses: readonly MigrationStatus[], match: Pick<LedgerMatch, 'unknown'>): LedgerVerdict {
+  const problems: string[] = [];
+  for (const s of statuses) {
+    if (isSettled(s)) continue;
+    const key = s.migration.key;
+    if (s.status === 'unrecorded') problems.push(`missing row: ${key} ([R] ${s.reason})`);
+    else if (s.ledgerDrift && (s.status === 'verified' || s.status === 'unverifiable')) problems.push(`edited: ${key} (${s.notes.join('; ')})`);
+    else problems.push(`[${s.mark}] ${key}: ${s.reason}`);
+  }
+  for (const r of match.unknown) problems.push(`extra row: ${r.display} (no such migration in the source)`);
+  return { inSync: problems.length === 0, problems };
 }

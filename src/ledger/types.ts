@@ -28,6 +28,8 @@ export interface LedgerReading<Row extends LedgerRow = LedgerRow> {
   readonly table: QualifiedName | null;
   readonly exists: boolean;
   readonly rows: readonly Row[];
+  /** Which of the tool's table layouts the database has, when it has had several (shown by `status`), e.g. drizzle-orm 1.0's. */
+  readonly shape?: string;
 }
 
 /** How one migration of the source stands in the ledger. */

@@ -7,7 +7,7 @@ import { isInformational } from '../diff/changes.js';
 import { differenceText } from '../ledger/describe.js';
 import type { Plan } from '../plan/types.js';
 
-export function driftLines(plan: Plan): string[] {
+export function driftLines(plan: Plan, options: { ledger?: boolean } = {}): string[] {
   const planned = new Set(plan.statements.map((s) => s.source));
   const withheld = new Map<unknown, Set<string>>();
   for (const s of plan.withheld) {
@@ -18,7 +18,7 @@ export function driftLines(plan: Plan): string[] {
   const warnings = new Map<unknown, string>();
   for (const n of plan.notes) if (n.level === 'warning' && n.source && !warnings.has(n.source)) warnings.set(n.source, n.message);
   return plan.changes
-    .filter((c) => !isInformational(c))
+    .filter((c) => !isInformational(c) && (options.ledger !== false || c.kind !== 'ledger-differs'))
     .map((c) => {
       const kinds = withheld.get(c);
       if (kinds) return `${differenceText(c)} (withheld: ${[...kinds].join(', ')})`;

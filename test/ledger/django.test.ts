@@ -173,14 +173,14 @@ describe('django ledger', () => {
     expect(markLines(r)).toEqual([
       ' [R] 0001_initial                       present but not recorded: 2 tables',
       ' [R] 0002_message_message_type          present but not recorded: 1 column',
-      ' [ ] 0003_backfill_message_type         pending; data only (no schema change), not checkable',
+      ' [R] 0003_backfill_message_type         inferred: later migrations it precedes are present; data only (no schema change)',
       ' [R] 0004_callsession                   present but not recorded: 2 tables',
       ' [R] 0005_callsession_provider_call_id  present but not recorded: 1 column, 2 indexes',
       ' [X] 0001_initial                       verified: 1 table',
       ' [X] 0001_initial                       verified: 1 table',
       ' [X] 0002_user_contact                  verified: 1 column',
     ]);
-    expect(summary(text(r))).toBe('Summary: 3 verified, 4 present but unrecorded, 1 pending; schema matches the source; out of sync');
+    expect(summary(text(r))).toBe('Summary: 3 verified, 5 present but unrecorded (1 inferred); schema matches the source; out of sync');
 
     const p = await planRepair({ url: db.url, from: DJANGO_TREE, ledger: {} });
     // No schema change; the rows in migration order, the data migration included (later ones of its app depend on it).

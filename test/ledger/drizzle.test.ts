@@ -61,7 +61,8 @@ describe('drizzle ledger', () => {
     const db = await fresh();
     await drizzleMigrate(db);
     const r = await status(db, DRIZZLE_FOLDER);
-    expect(r.ledger).toEqual({ kind: 'drizzle', table: { schema: 'drizzle', name: '__drizzle_migrations' }, exists: true });
+    expect(r.ledger).toEqual({ kind: 'drizzle', table: { schema: 'drizzle', name: '__drizzle_migrations' }, exists: true, shape: 'drizzle-kit 0.x shape: rows matched by hash and created_at' });
+    expect(text(r)).toContain('Ledger: drizzle (drizzle.__drizzle_migrations; drizzle-kit 0.x shape: rows matched by hash and created_at)\n');
     expect(markLines(r)).toEqual(ALL_VERIFIED);
     expect(summary(text(r))).toBe('Summary: 3 verified; schema matches the source; in sync');
     // Our notion of the rows is drizzle's: sha256 of the file, the journal's when.

@@ -1,7 +1,7 @@
 import { writeFileSync, renameSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { planRepair } from '../../api/plan.js';
+import { planRepair, type PlanResult } from '../../api/plan.js';
 import { migrationStatus } from '../../api/status.js';
 import { isInformational } from '../../diff/changes.js';
 import { ReconcileError } from '../../errors.js';
@@ -85,25 +85,48 @@ export function registerPlan(program: Command): void {
     } else {
       write(text);
     }
-    const drift = plan.changes.some((c) => !isInformational(c));
+    // Drift in the schema, or a ledger that disagrees with the source even where the plan cannot fix it (as `status` and `verify` say).
+    const drift = plan.changes.some((c) => !isInformational(c)) || ledgerOutOfSync(result);
     if (drift) throw new CliExit(EXIT.drift);
   });
 }
 
+/** What verify compared: the schema and the ledger, or the schema only (and why). */
+function verifyScope(result: PlanResult): string {
+  const l = result.ledger;
+  if (result.declared.migrations.length === 0) return 'schema only: the source has no migrations, so no ledger to check';
+  if (!l || l.kind === 'none') return 'schema only: --ledger none, the ledger is not checked';
+  const t = l.reading.table;
+  return `schema and ledger ${t ? `${t.schema}.${t.name}` : l.kind}`;
+}
+
+/** The ledger disagrees with the source (what `status` reports as out of sync); false without a ledger. */
+export function ledgerOutOfSync(result: PlanResult): boolean {
+  return result.ledger !== null && result.ledger.kind !== 'none' && result.declared.migrations.length > 0 && !result.ledger.verdict.inSync;
+}
+
 export function registerVerify(program: Command): void {
-  addCompareOptions(program.command('verify').description('exit 0 when the live database matches the declared model, 2 with a short list when not')).action(
+  addCompareOptions(program.command('verify').description('exit 0 when the live database matches the declared model (and its ledger the source), 2 with a short list when not')).action(
     async (flags: CompareFlags) => {
       const result = await planRepair(planRequestFrom(flags));
-      const drift = result.plan.changes.filter((c) => !isInformational(c));
-      if (drift.length === 0) {
-        write(`in sync: ${result.header.target} matches ${result.header.source}\n`);
+      const drift = result.plan.changes.filter((c) => !isInformational(c) && c.kind !== 'ledger-differs');
+      const ledgerBad = ledgerOutOfSync(result);
+      const scope = verifyScope(result);
+      if (drift.length === 0 && !ledgerBad) {
+        write(`in sync: ${result.header.target} matches ${result.header.source} (${scope})\n`);
         return;
       }
-      // One line per difference, so the count and the list agree.
-      const lines = driftLines(result.plan);
-      write(`drift: ${lines.length} difference(s) between ${result.header.target} and ${result.header.source}\n`);
+      // One line per schema difference, so the count and the list agree; the ledger's problems apart.
+      const lines = driftLines(result.plan, { ledger: false });
+      const problems = ledgerBad ? (result.ledger?.verdict.problems ?? []) : [];
+      const ledgerPart = ledgerBad ? ` and ${problems.length} ledger problem(s)` : '';
+      write(`drift: ${lines.length} difference(s)${ledgerPart} between ${result.header.target} and ${result.header.source} (${scope})\n`);
       for (const l of lines.slice(0, 50)) write(`  - ${l}\n`);
       if (lines.length > 50) write(`  … and ${lines.length - 50} more (reconcile plan shows all)\n`);
+      if (ledgerBad) {
+        write(`ledger (as reconcile status reports it):\n`);
+        for (const p of problems) write(`  - ${p}\n`);
+      }
       throw new CliExit(EXIT.drift);
     },
   );
