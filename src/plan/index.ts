@@ -16,7 +16,7 @@ import {
 } from './build-constraints.js';
 import { built, type BuildContext, type Built } from './build-context.js';
 import { defaultDiffers, foreignKeyDiffers, indexDiffers, nameDiffers, nullabilityDiffers } from './build-fixes.js';
-import { columnTypesDiffer, groupTypeChanges } from './build-types.js';
+import { columnTypesDiffer, defaultWithTypeChange, groupTypeChanges } from './build-types.js';
 import { missingColumn, missingEnum, missingEnumValue, missingExtension, missingSchema, missingSequence, missingTable } from './build-objects.js';
 import { PHASES, type Note, type Plan, type PlanContext, type Statement } from './types.js';
 
@@ -63,7 +63,7 @@ function build(c: Change, ctx: BuildContext): Built {
     case 'nullability-differs':
       return nullabilityDiffers(c, ctx);
     case 'default-differs':
-      return defaultDiffers(c);
+      return defaultWithTypeChange(c, ctx) ?? defaultDiffers(c);
     case 'identity-differs':
       return note(c, `identity of ${displayName(c.table.schema, c.table.name)}.${c.column} differs (declared ${c.declared.identity ?? 'none'}, live ${c.live.identity ?? 'none'}): change it by hand`, 'warning');
     case 'generated-differs':
@@ -106,7 +106,7 @@ function build(c: Change, ctx: BuildContext): Built {
 
 export function plan(changes: readonly Change[], context: PlanContext): Plan {
   const newTables = new Set(changes.flatMap((c) => (c.kind === 'missing-table' ? [qualifiedKey(c.table)] : [])));
-  const ctx: BuildContext = { ...context, newTables, typeGroups: groupTypeChanges(changes) };
+  const ctx: BuildContext = { ...context, newTables, typeGroups: groupTypeChanges(changes, context) };
   const ordered = [...changes].sort((a, b) => rank(a) - rank(b));
   const statements: Statement[] = [];
   const notes: Note[] = [];

@@ -5,6 +5,8 @@
  */
 import type { Change } from '../diff/changes.js';
 import type { QualifiedName } from '../model/types.js';
+import type { TypeFacts } from './type-facts.js';
+import type { UsingExpression } from './using.js';
 
 export const PHASES = [
   'schemas',
@@ -92,6 +94,8 @@ export interface PlanOptions {
   readonly rename?: boolean;
   /** Zone that `timestamp` values were written in, for `timestamptz` conversions. */
   readonly assumeTimezone?: string;
+  /** Conversion expressions for column type changes (`--using 'schema.table.column=EXPR'`). */
+  readonly using?: readonly UsingExpression[];
 }
 
 export interface PlanContext {
@@ -99,4 +103,6 @@ export interface PlanContext {
   /** Live tables (qualifiedKey) that hold at least one row. */
   readonly tablesWithRows: ReadonlySet<string>;
   readonly options: PlanOptions;
+  /** Domains, rejected casts and dependent indexes of type changes (introspect/type-facts.ts); absent: conservative. */
+  readonly typeFacts?: TypeFacts;
 }
