@@ -18,8 +18,8 @@ import { indexExists, needed } from './sql.js';
 import { columnHasTypeAndCollation, probeConversion, underUtc } from './sql-types.js';
 import { columnKey, NO_TYPE_FACTS, type DependentIndex, type TypeFacts } from './type-facts.js';
 import { assignsToString, cannotFail, classifyConversion, convertsByInput, isUtc, parseType, type Conversion } from './type-conversions.js';
-import type { Hazard, PlanContext, Statement } from './types.js';
-import { findUsing, usingTarget } from './using.js';
+import type { Hazard, Note, PlanContext, Statement } from './types.js';
+import { findUsing, usingTarget, type UsingExpression } from './using.js';
 
 type Of<K extends Change['kind']> = Extract<Change, { kind: K }>;
 type TypeChange = Of<'column-type-differs'>;
@@ -66,6 +66,17 @@ export function groupTypeChanges(changes: readonly Change[], ctx: PlanContext): 
     out.set(c, group);
   }
   return out;
+}
+
+/** `--using` entries that name no column whose type changes: a typo would otherwise pass unnoticed. */
+export function unusedUsing(changes: readonly Change[], ctx: PlanContext): Note[] {
+  const used = (u: UsingExpression): boolean =>
+    changes.some((c) => c.kind === 'column-type-differs' && c.column === u.column && c.table.schema === u.table.schema && c.table.name === u.table.name);
+  return (ctx.options.using ?? []).filter((u) => !used(u)).map((u) => ({
+    level: 'warning' as const,
+    message: `--using ${usingTarget(u.table, u.column)}: no type change of that column is planned; the expression is not used`,
+    source: null,
+  }));
 }
 
 /** The conversion of a rewrite: user expression, zone shift, bare assignment (string targets, same type), or an explicit cast. */

@@ -16,7 +16,7 @@ import {
 } from './build-constraints.js';
 import { built, type BuildContext, type Built } from './build-context.js';
 import { defaultDiffers, foreignKeyDiffers, indexDiffers, nameDiffers, nullabilityDiffers } from './build-fixes.js';
-import { columnTypesDiffer, defaultWithTypeChange, groupTypeChanges } from './build-types.js';
+import { columnTypesDiffer, defaultWithTypeChange, groupTypeChanges, unusedUsing } from './build-types.js';
 import { missingColumn, missingEnum, missingEnumValue, missingExtension, missingSchema, missingSequence, missingTable } from './build-objects.js';
 import { PHASES, type Note, type Plan, type PlanContext, type Statement } from './types.js';
 
@@ -115,6 +115,7 @@ export function plan(changes: readonly Change[], context: PlanContext): Plan {
     statements.push(...b.statements);
     notes.push(...b.notes);
   }
+  notes.push(...unusedUsing(changes, ctx));
   const phaseIndex = (s: Statement): number => PHASES.indexOf(s.phase);
   const sorted = statements.map((s, i) => ({ s, i })).sort((a, b) => phaseIndex(a.s) - phaseIndex(b.s) || a.i - b.i).map((x) => x.s);
   const allowed = new Set(context.options.allowHazards ?? []);
