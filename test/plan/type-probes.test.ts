@@ -67,6 +67,21 @@ describe('type change probes and --using', () => {
     expect((await runCli(['verify', '--url', db.url, '--from', ITEMS])).code).toBe(0);
   });
 
+  it('takes the expressions from the configuration file ("using")', async () => {
+    const db = await fresh(LIVE_ITEMS);
+    const cwd = mkdtempSync(path.join(os.tmpdir(), 'reconcile-types-config-'));
+    const using = ["items.price=NULLIF(price, 'n/a')::numeric", "public.items.tags=translate(tags::text, '[]', '{}')::text[]"];
+    writeFileSync(path.join(cwd, 'reconcile.config.json'), JSON.stringify({ url: db.url, from: ITEMS, allowHazards: ['rewrite'], using }));
+    const apply = await runCli(['apply'], {}, 120_000, cwd);
+    expect(apply.stderr).toBe('');
+    expect(apply.code).toBe(0);
+    expect((await runCli(['verify'], {}, 60_000, cwd)).code).toBe(0);
+    writeFileSync(path.join(cwd, 'reconcile.config.json'), JSON.stringify({ url: db.url, from: ITEMS, using: 'items.price=1' }));
+    const bad = await runCli(['verify'], {}, 60_000, cwd);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/"using" must be a list of strings/);
+  });
+
   it('reports a --using expression PostgreSQL rejects, a --using that matches no change, and a malformed --using', async () => {
     const db = await fresh(LIVE_ITEMS);
     const plan = await runCli(['plan', '--url', db.url, '--from', ITEMS, '--format', 'text', '--using', 'items.price=nosuch::numeric', 'items.nope=1']);
