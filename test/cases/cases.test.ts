@@ -3,6 +3,9 @@
  * (+ options.json). For each case: build both databases, compare, plan, check the
  * script against the golden file, run it, re-plan (must be empty), run it again
  * (must change nothing) and check that rows inserted before are unchanged.
+ * options.json may say the script must fail (`failsWith`: the schema and rows are
+ * then unchanged) or that a warning note is expected (`noteContains`: the plan
+ * may then be empty), and give `--using` expressions (`using`).
  * UPDATE_GOLDEN=1 rewrites the golden scripts.
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
