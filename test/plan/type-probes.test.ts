@@ -106,6 +106,21 @@ describe('type change probes and --using', () => {
     expect((await db.query<{ t: string }>(`SELECT format_type(atttypid, atttypmod) AS t FROM pg_attribute WHERE attrelid = 'notes'::regclass AND attname = 'body'`))[0]?.t).toBe('text');
   });
 
+  it('apply converts timestamp to timestamptz without a rewrite while the database\'s own zone is not UTC', async () => {
+    const db = await fresh(`CREATE TABLE calls (id int PRIMARY KEY, at timestamp NOT NULL); INSERT INTO calls VALUES (1, '2026-01-01 10:00');`);
+    await db.exec(`ALTER DATABASE "${db.name}" SET TimeZone = 'America/New_York'`);
+    const file = declared('calls.sql', 'CREATE TABLE calls (id int PRIMARY KEY, at timestamptz NOT NULL);');
+    const node = async (): Promise<string> => (await db.query<{ f: string }>(`SELECT relfilenode::text AS f FROM pg_class WHERE relname = 'calls'`))[0]!.f;
+    const before = await node();
+    const apply = await runCli(['apply', '--url', db.url, '--from', file]);
+    expect(apply.stderr).toBe('');
+    expect(apply.code).toBe(0);
+    expect(apply.stdout).toContain('change type of public.calls.at from timestamp without time zone to timestamp with time zone (no rewrite, under TimeZone UTC)');
+    expect(await node()).toBe(before);
+    const [row] = await db.query<{ utc: string; tz: string }>(`SELECT to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') AS utc, current_setting('TimeZone') AS tz FROM calls`);
+    expect(row).toEqual({ utc: '2026-01-01 10:00', tz: 'America/New_York' });
+  });
+
   it('a collation-only change passes apply\'s own final check', async () => {
     const db = await fresh(`CREATE TABLE users (id int PRIMARY KEY, login text); CREATE INDEX users_login ON users (login); INSERT INTO users VALUES (1, 'b'), (2, 'A');`);
     const file = declared('users.sql', 'CREATE TABLE users (id int PRIMARY KEY, login text COLLATE "C"); CREATE INDEX users_login ON users (login);');
