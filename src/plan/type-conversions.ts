@@ -80,7 +80,7 @@ export interface ConversionInput {
   readonly from: string;
   readonly to: string;
   readonly collationChanges: boolean;
-  /** The user gave a USING expression: PostgreSQL then always rewrites. */
+  /** The user gave a USING expression: planned as a rewrite (PostgreSQL may still skip it for a trivial one; the claim stays on the safe side). */
   readonly using: boolean;
   /** The zone timestamp values were written in has offset 0 (UTC). */
   readonly utc: boolean;
