@@ -17,6 +17,7 @@ import type { PlanHeader } from '../render/plan-sql.js';
 import { formatServerVersion } from '../render/model-text.js';
 import { toolVersion } from '../version.js';
 import { withBothSides } from './sides.js';
+import { readTypeFacts } from './type-facts.js';
 
 export interface PlanRequest {
   /** The live database; default `DATABASE_URL`, then the `PG*` variables. */
@@ -58,7 +59,8 @@ export async function planRepair(req: PlanRequest): Promise<PlanResult> {
     const changes = compare(declared.schema, live.schema, { schemas: req.schemas, exclude: req.exclude });
     const touched = changes.flatMap((c) => ('table' in c && c.table ? [{ schema: c.table.schema, name: c.table.name }] : []));
     const rows = await tablesWithRows(pool, touched);
-    const schemaPlan = buildPlan(changes, { serverVersion: live.serverVersion, tablesWithRows: rows, options: req.options ?? {} });
+    const typeFacts = await readTypeFacts(pool, changes, live.schema, req.options ?? {});
+    const schemaPlan = buildPlan(changes, { serverVersion: live.serverVersion, tablesWithRows: rows, options: req.options ?? {}, typeFacts });
     const scope = { schemas: req.schemas, exclude: req.exclude };
     const withLedger = req.ledger ? await planLedger(pool, { declared, live: live.schema, plan: schemaPlan, scope, ledger: req.ledger }) : null;
     const plan = withLedger ? withLedger.plan : schemaPlan;

@@ -7,6 +7,7 @@ import type { PlanRequest } from '../api/plan.js';
 import { ReconcileError } from '../errors.js';
 import { LEDGER_KINDS, type LedgerChoice } from '../ledger/index.js';
 import { HAZARD_KINDS, type HazardKind } from '../plan/index.js';
+import { parseUsing } from '../plan/using.js';
 import { parseDuration } from './duration.js';
 import { parseList } from './util.js';
 
@@ -19,6 +20,7 @@ export interface CompareFlags {
   allowHazards?: string;
   rename?: boolean;
   assumeTimezone?: string;
+  using?: string[];
   lockTimeout?: string;
   ledger?: string;
   ledgerPrune?: boolean;
@@ -34,6 +36,7 @@ export function addCompareOptions(cmd: Command): Command {
     .option('--allow-hazards <kinds>', `comma-separated hazard kinds to emit (${HAZARD_KINDS.join(', ')})`)
     .option('--rename', 'rename constraints and indexes that match by structure to their declared names')
     .option('--assume-timezone <zone>', 'zone that timestamp values were written in, for timestamptz conversions', 'UTC')
+    .option('--using <column=expr...>', "conversion for a column type change, e.g. 'public.items.price=NULLIF(price, ''n/a'')::numeric' (cast to the declared type)")
     .option('--lock-timeout <duration>', 'lock_timeout for every statement', '2s')
     .option('--ledger <kind>', `migration ledger to check and fix: ${LEDGERS.join(', ')} (auto: the source's own tool's; a missing ledger table is created only when named)`, 'auto')
     .option('--ledger-prune', 'also delete ledger rows that name no migration of the source');
@@ -68,6 +71,6 @@ export function planRequestFrom(flags: CompareFlags): PlanRequest {
     exclude: flags.exclude,
     lockTimeout: `${lockMs}ms`,
     ledger: { choice: parseLedger(flags.ledger), prune: flags.ledgerPrune ?? false },
-    options: { allowHazards: parseHazards(flags.allowHazards), rename: flags.rename ?? false, assumeTimezone: flags.assumeTimezone ?? 'UTC' },
+    options: { allowHazards: parseHazards(flags.allowHazards), rename: flags.rename ?? false, assumeTimezone: flags.assumeTimezone ?? 'UTC', using: (flags.using ?? []).map(parseUsing) },
   };
 }

@@ -22,6 +22,8 @@ export interface Config {
   readonly retries?: number;
   readonly allowHazards?: readonly string[];
   readonly assumeTimezone?: string;
+  /** `schema.table.column=EXPR` conversions for column type changes (`--using`). */
+  readonly using?: readonly string[];
 }
 
 export const CONFIG_NAMES = ['reconcile.config.json', 'reconcile.config.ts', 'reconcile.config.js'] as const;
@@ -39,6 +41,7 @@ const KEYS: Readonly<Record<keyof Config, Kind>> = {
   retries: 'number',
   allowHazards: 'strings',
   assumeTimezone: 'string',
+  using: 'strings',
 };
 
 /** The nearest config file at or above `dir`, or null. */
@@ -114,5 +117,6 @@ export function configAsOptions(config: Config, env: NodeJS.ProcessEnv = process
   if (config.retries !== undefined) out['retries'] = String(config.retries);
   if (config.allowHazards) out['allowHazards'] = config.allowHazards.join(',');
   if (config.assumeTimezone) out['assumeTimezone'] = config.assumeTimezone;
+  if (config.using) out['using'] = [...config.using];
   return out;
 }

@@ -10,16 +10,14 @@ import { applyScope, type Scope } from '../diff/scope.js';
 import { foreignKeyIdentity, indexSignature } from '../diff/signatures.js';
 import type { QualifiedName, Schema, Table } from '../model/types.js';
 import { qualifiedKey } from '../model/types.js';
-import { groupTypeChanges } from '../plan/build-types.js';
 import type { Plan } from '../plan/types.js';
 
 /** Changes the plan does not fully carry out. */
 export function undone(plan: Plan): Change[] {
-  // One statement carries a whole group of type changes on a table (its source is the group's first).
-  const groups = groupTypeChanges(plan.changes);
-  const covered = (sources: readonly Change[]): Set<Change> => new Set(sources.flatMap((c): readonly Change[] => groups.get(c) ?? [c]));
-  const emitted = covered(plan.statements.map((s) => s.source));
-  const withheld = covered(plan.withheld.map((s) => s.source));
+  // One statement carries a whole group of type changes on a table (its source is the group's first; `covers` the group).
+  const covered = (ss: readonly Plan['statements'][number][]): Set<Change> => new Set(ss.flatMap((s): readonly Change[] => s.covers ?? [s.source]));
+  const emitted = covered(plan.statements);
+  const withheld = covered(plan.withheld);
   const warned = new Set(plan.notes.filter((n) => n.level === 'warning').map((n) => n.source));
   return plan.changes.filter((c) => !isInformational(c) && (!emitted.has(c) || withheld.has(c) || warned.has(c)));
 }

@@ -16,7 +16,7 @@ import { createdByIdentityRepair, identityDiffers } from './build-identity.js';
 import { dropPrimaryKeyFor, missingKey } from './build-keys.js';
 import { built, referencedKey, type BuildContext, type Built } from './build-context.js';
 import { defaultDiffers, foreignKeyDiffers, indexDiffers, nameDiffers, nullabilityDiffers } from './build-fixes.js';
-import { columnTypesDiffer, groupTypeChanges } from './build-types.js';
+import { columnTypesDiffer, defaultWithTypeChange, groupTypeChanges, unusedUsing } from './build-types.js';
 import { missingColumn, missingEnum, missingEnumValue, missingExtension, missingSchema, missingSequence, missingTable } from './build-objects.js';
 import { PHASES, type Note, type Plan, type PlanContext, type Statement } from './types.js';
 
@@ -59,14 +59,16 @@ function build(c: Change, ctx: BuildContext): Built {
     case 'missing-index':
       return missingIndex(c, ctx);
     case 'column-type-differs': {
-      // The first change of a table's group builds the statement for the whole group.
+      // The first change of a table's group builds the statements for the whole group.
       const group = ctx.typeGroups.get(c) ?? [c];
-      return group[0] === c ? columnTypesDiffer(group, ctx) : built();
+      if (group[0] !== c) return built();
+      const b = columnTypesDiffer(group, ctx);
+      return { ...b, statements: b.statements.map((s) => ({ ...s, covers: group })) };
     }
     case 'nullability-differs':
       return nullabilityDiffers(c, ctx);
     case 'default-differs':
-      return defaultDiffers(c);
+      return defaultWithTypeChange(c, ctx) ?? defaultDiffers(c);
     case 'identity-differs':
       return identityDiffers(c, ctx);
     case 'generated-differs':
@@ -130,7 +132,7 @@ function crossChange(changes: readonly Change[]): Pick<BuildContext, 'referenced
 
 export function plan(changes: readonly Change[], context: PlanContext): Plan {
   const newTables = new Set(changes.flatMap((c) => (c.kind === 'missing-table' ? [qualifiedKey(c.table)] : [])));
-  const ctx: BuildContext = { ...context, newTables, typeGroups: groupTypeChanges(changes), ...crossChange(changes) };
+  const ctx: BuildContext = { ...context, newTables, typeGroups: groupTypeChanges(changes, context), ...crossChange(changes) };
   const ordered = [...changes].sort((a, b) => rank(a) - rank(b));
   const statements: Statement[] = [];
   const notes: Note[] = [];
@@ -139,6 +141,7 @@ export function plan(changes: readonly Change[], context: PlanContext): Plan {
     statements.push(...b.statements);
     notes.push(...b.notes);
   }
+  notes.push(...unusedUsing(changes, ctx));
   const phaseIndex = (s: Statement): number => PHASES.indexOf(s.phase);
   const sorted = statements.map((s, i) => ({ s, i })).sort((a, b) => phaseIndex(a.s) - phaseIndex(b.s) || a.i - b.i).map((x) => x.s);
   const allowed = new Set(context.options.allowHazards ?? []);

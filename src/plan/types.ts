@@ -5,6 +5,8 @@
  */
 import type { Change } from '../diff/changes.js';
 import type { QualifiedName } from '../model/types.js';
+import type { TypeFacts } from './type-facts.js';
+import type { UsingExpression } from './using.js';
 
 export const PHASES = [
   'schemas',
@@ -71,6 +73,8 @@ export interface Statement {
    */
   readonly cleanup: { readonly guard: string; readonly sql: string } | null;
   readonly source: Change;
+  /** Every change this statement repairs when it is more than its source (a group of type changes on one table). In memory only. */
+  readonly covers?: readonly Change[];
 }
 
 /** Something the user must know or do that is not a statement. */
@@ -96,6 +100,8 @@ export interface PlanOptions {
   readonly rename?: boolean;
   /** Zone that `timestamp` values were written in, for `timestamptz` conversions. */
   readonly assumeTimezone?: string;
+  /** Conversion expressions for column type changes (`--using 'schema.table.column=EXPR'`). */
+  readonly using?: readonly UsingExpression[];
 }
 
 export interface PlanContext {
@@ -103,4 +109,6 @@ export interface PlanContext {
   /** Live tables (qualifiedKey) that hold at least one row. */
   readonly tablesWithRows: ReadonlySet<string>;
   readonly options: PlanOptions;
+  /** Domains, rejected casts and dependent indexes of type changes (introspect/type-facts.ts); absent: conservative. */
+  readonly typeFacts?: TypeFacts;
 }

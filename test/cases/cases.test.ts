@@ -3,17 +3,22 @@
  * (+ options.json). For each case: build both databases, compare, plan, check the
  * script against the golden file, run it, re-plan (must be empty), run it again
  * (must change nothing) and check that rows inserted before are unchanged.
+ * options.json may say the script must fail (`failsWith`: the schema and rows are
+ * then unchanged) or that a warning note is expected (`noteContains`: the plan
+ * may then be empty), and give `--using` expressions (`using`).
  * UPDATE_GOLDEN=1 rewrites the golden scripts.
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { readTypeFacts } from '../../src/api/type-facts.js';
 import { compare } from '../../src/diff/index.js';
 import { openPool } from '../../src/db/pool.js';
 import { tablesWithRows } from '../../src/introspect/rows.js';
 import type { Schema } from '../../src/model/types.js';
-import { plan as makePlan, type HazardKind, type Plan } from '../../src/plan/index.js';
+import { plan as makePlan, type HazardKind, type Plan, type PlanOptions } from '../../src/plan/index.js';
+import { parseUsing } from '../../src/plan/using.js';
 import { renderPlanSql } from '../../src/render/plan-sql.js';
 import { ident, qualified } from '../../src/render/quote.js';
 import { createDatabase, type TestDb } from '../helpers/db.js';
@@ -29,6 +34,12 @@ interface CaseOptions {
   replanMayKeep?: string[];
   /** Skip the row checksum (type conversions change the text of values); counts are still compared. */
   valuesChange?: boolean;
+  /** `--using` specs (`schema.table.column=EXPR`). */
+  using?: string[];
+  /** The script must stop with an error containing this text, and leave the schema and rows as they were. */
+  failsWith?: string;
+  /** A warning note must contain this text (a change the plan cannot make; the plan may then be empty). */
+  noteContains?: string;
 }
 
 const names = readdirSync(CASES, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
@@ -40,11 +51,14 @@ async function planFor(declared: Schema, live: TestDb, options: CaseOptions): Pr
   try {
     const touched = changes.flatMap((c) => ('table' in c && c.table ? [{ schema: c.table.schema, name: c.table.name }] : []));
     const rows = await tablesWithRows(pool, touched);
-    return makePlan(changes, {
-      serverVersion: 0,
-      tablesWithRows: rows,
-      options: { allowHazards: options.allowHazards ?? [], rename: options.rename ?? false, assumeTimezone: options.assumeTimezone ?? 'UTC' },
-    });
+    const planOptions: PlanOptions = {
+      allowHazards: options.allowHazards ?? [],
+      rename: options.rename ?? false,
+      assumeTimezone: options.assumeTimezone ?? 'UTC',
+      using: (options.using ?? []).map(parseUsing),
+    };
+    const typeFacts = await readTypeFacts(pool, changes, liveModel, planOptions);
+    return makePlan(changes, { serverVersion: 0, tablesWithRows: rows, options: planOptions, typeFacts });
   } finally {
     await pool.end();
   }
@@ -90,9 +104,19 @@ describe.each(names)('case %s', (name) => {
     const goldenPath = path.join(dir, 'expected.sql');
     if (process.env['UPDATE_GOLDEN'] === '1' || !existsSync(goldenPath)) writeFileSync(goldenPath, script);
     expect(script).toBe(read('expected.sql'));
-    expect(first.statements.length).toBeGreaterThan(0);
+    if (options.noteContains !== undefined) {
+      expect(first.notes.filter((n) => n.level === 'warning').map((n) => n.message).join('\n')).toContain(options.noteContains);
+    } else {
+      expect(first.statements.length).toBeGreaterThan(0);
+    }
     for (const s of first.statements) expect(s.sql).not.toMatch(/^\s*(DROP TABLE|TRUNCATE|DELETE|UPDATE)\b/i);
 
+    if (options.failsWith !== undefined) {
+      await expect(runScript(live.url, script)).rejects.toThrow(options.failsWith);
+      expect(await live.inspect()).toEqual(before);
+      expect(await checksums(live, before)).toEqual(rowsBefore);
+      return;
+    }
     await runScript(live.url, script);
     const afterFirst = await live.inspect();
     const replan = await planFor(declared, live, options);

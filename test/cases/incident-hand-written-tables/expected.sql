@@ -15,15 +15,17 @@ SET lock_timeout = '2s';
 SET statement_timeout = '60s';
 SET search_path = pg_catalog;
 
--- [1/36] fixes: change type of public.chat_calllog.timestamp from timestamp without time zone to timestamp with time zone
--- lock: ACCESS EXCLUSIVE, may take long
--- HAZARD (rewrite): public.chat_calllog.timestamp: timestamp values are taken as UTC (--assume-timezone to change); a bare TYPE timestamptz would shift them by the session's zone. The table is rewritten under an ACCESS EXCLUSIVE lock
-SET statement_timeout = 0;
-SELECT (EXISTS (SELECT 1 FROM pg_catalog.pg_attribute WHERE attrelid = pg_catalog.to_regclass('"public"."chat_calllog"') AND attname = 'timestamp' AND pg_catalog.format_type(atttypid, atttypmod) = 'timestamp without time zone' AND NOT attisdropped)) AS needed \gset reconcile_
+-- [1/36] fixes: change type of public.chat_calllog.timestamp from timestamp without time zone to timestamp with time zone (no rewrite, under TimeZone UTC)
+-- lock: ACCESS EXCLUSIVE
+SELECT (EXISTS (SELECT 1 FROM pg_catalog.pg_attribute a WHERE a.attrelid = pg_catalog.to_regclass('"public"."chat_calllog"') AND a.attname = 'timestamp' AND NOT a.attisdropped AND pg_catalog.format_type(a.atttypid, a.atttypmod) = 'timestamp without time zone' AND a.attcollation = (SELECT ty.typcollation FROM pg_catalog.pg_type ty WHERE ty.oid = a.atttypid))) AS needed \gset reconcile_
 \if :reconcile_needed
-ALTER TABLE "public"."chat_calllog" ALTER COLUMN "timestamp" TYPE timestamp with time zone USING "timestamp" AT TIME ZONE 'UTC';
+DO $reconcile$
+BEGIN
+  SET LOCAL TimeZone = 'UTC';
+  ALTER TABLE "public"."chat_calllog" ALTER COLUMN "timestamp" TYPE timestamp with time zone;
+END
+$reconcile$;
 \endif
-SET statement_timeout = '60s';
 
 -- [2/36] fixes: check public.chat_calllog.call_session_id for NULLs
 -- lock: ACCESS SHARE, may take long
@@ -125,21 +127,20 @@ SELECT (EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = pg_catal
 ALTER TABLE "public"."chat_calllog" ALTER CONSTRAINT "chat_calllog_room_id_fkey" DEFERRABLE INITIALLY DEFERRED;
 \endif
 
--- [16/36] fixes: change types of public.chat_callsession: start_time, end_time, created_at, updated_at (one rewrite)
--- lock: ACCESS EXCLUSIVE, may take long
--- HAZARD (rewrite): public.chat_callsession.start_time: timestamp values are taken as UTC (--assume-timezone to change); a bare TYPE timestamptz would shift them by the session's zone. The table is rewritten under an ACCESS EXCLUSIVE lock
--- HAZARD (rewrite): public.chat_callsession.end_time: timestamp values are taken as UTC (--assume-timezone to change); a bare TYPE timestamptz would shift them by the session's zone. The table is rewritten under an ACCESS EXCLUSIVE lock
--- HAZARD (rewrite): public.chat_callsession.created_at: timestamp values are taken as UTC (--assume-timezone to change); a bare TYPE timestamptz would shift them by the session's zone. The table is rewritten under an ACCESS EXCLUSIVE lock
--- HAZARD (rewrite): public.chat_callsession.updated_at: timestamp values are taken as UTC (--assume-timezone to change); a bare TYPE timestamptz would shift them by the session's zone. The table is rewritten under an ACCESS EXCLUSIVE lock
-SET statement_timeout = 0;
-SELECT ((EXISTS (SELECT 1 FROM pg_catalog.pg_attribute WHERE attrelid = pg_catalog.to_regclass('"public"."chat_callsession"') AND attname = 'start_time' AND pg_catalog.format_type(atttypid, atttypmod) = 'timestamp without time zone' AND NOT attisdropped)) AND (EXISTS (SELECT 1 FROM pg_catalog.pg_attribute WHERE attrelid = pg_catalog.to_regclass('"public"."chat_callsession"') AND attname = 'end_time' AND pg_catalog.format_type(atttypid, atttypmod) = 'timestamp without time zone' AND NOT attisdropped)) AND (EXISTS (SELECT 1 FROM pg_catalog.pg_attribute WHERE attrelid = pg_catalog.to_regclass('"public"."chat_callsession"') AND attname = 'created_at' AND pg_catalog.format_type(atttypid, atttypmod) = 'timestamp without time zone' AND NOT attisdropped)) AND (EXISTS (SELECT 1 FROM pg_catalog.pg_attribute WHERE attrelid = pg_catalog.to_regclass('"public"."chat_callsession"') AND attname = 'updated_at' AND pg_catalog.format_type(atttypid, atttypmod) = 'timestamp without time zone' AND NOT attisdropped))) AS needed \gset reconcile_
+-- [16/36] fixes: change types of public.chat_callsession: start_time, end_time, created_at, updated_at (no rewrite, under TimeZone UTC)
+-- lock: ACCESS EXCLUSIVE
+SELECT ((EXISTS (SELECT 1 FROM pg_catalog.pg_attribute a WHERE a.attrelid = pg_catalog.to_regclass('"public"."chat_callsession"') AND a.attname = 'start_time' AND NOT a.attisdropped AND pg_catalog.format_type(a.atttypid, a.atttypmod) = 'timestamp without time zone' AND a.attcollation = (SELECT ty.typcollation FROM pg_catalog.pg_type ty WHERE ty.oid = a.atttypid))) AND (EXISTS (SELECT 1 FROM pg_catalog.pg_attribute a WHERE a.attrelid = pg_catalog.to_regclass('"public"."chat_callsession"') AND a.attname = 'end_time' AND NOT a.attisdropped AND pg_catalog.format_type(a.atttypid, a.atttypmod) = 'timestamp without time zone' AND a.attcollation = (SELECT ty.typcollation FROM pg_catalog.pg_type ty WHERE ty.oid = a.atttypid))) AND (EXISTS (SELECT 1 FROM pg_catalog.pg_attribute a WHERE a.attrelid = pg_catalog.to_regclass('"public"."chat_callsession"') AND a.attname = 'created_at' AND NOT a.attisdropped AND pg_catalog.format_type(a.atttypid, a.atttypmod) = 'timestamp without time zone' AND a.attcollation = (SELECT ty.typcollation FROM pg_catalog.pg_type ty WHERE ty.oid = a.atttypid))) AND (EXISTS (SELECT 1 FROM pg_catalog.pg_attribute a WHERE a.attrelid = pg_catalog.to_regclass('"public"."chat_callsession"') AND a.attname = 'updated_at' AND NOT a.attisdropped AND pg_catalog.format_type(a.atttypid, a.atttypmod) = 'timestamp without time zone' AND a.attcollation = (SELECT ty.typcollation FROM pg_catalog.pg_type ty WHERE ty.oid = a.atttypid)))) AS needed \gset reconcile_
 \if :reconcile_needed
-ALTER TABLE "public"."chat_callsession" ALTER COLUMN "start_time" TYPE timestamp with time zone USING "start_time" AT TIME ZONE 'UTC',
-  ALTER COLUMN "end_time" TYPE timestamp with time zone USING "end_time" AT TIME ZONE 'UTC',
-  ALTER COLUMN "created_at" TYPE timestamp with time zone USING "created_at" AT TIME ZONE 'UTC',
-  ALTER COLUMN "updated_at" TYPE timestamp with time zone USING "updated_at" AT TIME ZONE 'UTC';
+DO $reconcile$
+BEGIN
+  SET LOCAL TimeZone = 'UTC';
+  ALTER TABLE "public"."chat_callsession" ALTER COLUMN "start_time" TYPE timestamp with time zone,
+  ALTER COLUMN "end_time" TYPE timestamp with time zone,
+  ALTER COLUMN "created_at" TYPE timestamp with time zone,
+  ALTER COLUMN "updated_at" TYPE timestamp with time zone;
+END
+$reconcile$;
 \endif
-SET statement_timeout = '60s';
 
 -- [17/36] fixes: make foreign key chat_callsession_caller_id_fkey on public.chat_callsession DEFERRABLE INITIALLY DEFERRED
 -- lock: ACCESS EXCLUSIVE

@@ -15,12 +15,14 @@ SET lock_timeout = '2s';
 SET statement_timeout = '60s';
 SET search_path = pg_catalog;
 
--- [1/1] fixes: change type of public.calls.started_at from timestamp without time zone to timestamp with time zone
--- lock: ACCESS EXCLUSIVE, may take long
--- HAZARD (rewrite): public.calls.started_at: timestamp values are taken as UTC (--assume-timezone to change); a bare TYPE timestamptz would shift them by the session's zone. The table is rewritten under an ACCESS EXCLUSIVE lock
-SET statement_timeout = 0;
-SELECT (EXISTS (SELECT 1 FROM pg_catalog.pg_attribute WHERE attrelid = pg_catalog.to_regclass('"public"."calls"') AND attname = 'started_at' AND pg_catalog.format_type(atttypid, atttypmod) = 'timestamp without time zone' AND NOT attisdropped)) AS needed \gset reconcile_
+-- [1/1] fixes: change type of public.calls.started_at from timestamp without time zone to timestamp with time zone (no rewrite, under TimeZone UTC)
+-- lock: ACCESS EXCLUSIVE
+SELECT (EXISTS (SELECT 1 FROM pg_catalog.pg_attribute a WHERE a.attrelid = pg_catalog.to_regclass('"public"."calls"') AND a.attname = 'started_at' AND NOT a.attisdropped AND pg_catalog.format_type(a.atttypid, a.atttypmod) = 'timestamp without time zone' AND a.attcollation = (SELECT ty.typcollation FROM pg_catalog.pg_type ty WHERE ty.oid = a.atttypid))) AS needed \gset reconcile_
 \if :reconcile_needed
-ALTER TABLE "public"."calls" ALTER COLUMN "started_at" TYPE timestamp with time zone USING "started_at" AT TIME ZONE 'UTC';
+DO $reconcile$
+BEGIN
+  SET LOCAL TimeZone = 'UTC';
+  ALTER TABLE "public"."calls" ALTER COLUMN "started_at" TYPE timestamp with time zone;
+END
+$reconcile$;
 \endif
-SET statement_timeout = '60s';

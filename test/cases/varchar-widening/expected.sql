@@ -15,9 +15,9 @@ SET lock_timeout = '2s';
 SET statement_timeout = '60s';
 SET search_path = pg_catalog;
 
--- [1/1] fixes: change types of public.calls: status, note (one rewrite)
+-- [1/1] fixes: change types of public.calls: status, note (no rewrite)
 -- lock: ACCESS EXCLUSIVE
-SELECT ((EXISTS (SELECT 1 FROM pg_catalog.pg_attribute WHERE attrelid = pg_catalog.to_regclass('"public"."calls"') AND attname = 'status' AND pg_catalog.format_type(atttypid, atttypmod) = 'character varying(20)' AND NOT attisdropped)) AND (EXISTS (SELECT 1 FROM pg_catalog.pg_attribute WHERE attrelid = pg_catalog.to_regclass('"public"."calls"') AND attname = 'note' AND pg_catalog.format_type(atttypid, atttypmod) = 'character varying(10)' AND NOT attisdropped))) AS needed \gset reconcile_
+SELECT ((EXISTS (SELECT 1 FROM pg_catalog.pg_attribute a WHERE a.attrelid = pg_catalog.to_regclass('"public"."calls"') AND a.attname = 'status' AND NOT a.attisdropped AND pg_catalog.format_type(a.atttypid, a.atttypmod) = 'character varying(20)' AND a.attcollation = (SELECT ty.typcollation FROM pg_catalog.pg_type ty WHERE ty.oid = a.atttypid))) AND (EXISTS (SELECT 1 FROM pg_catalog.pg_attribute a WHERE a.attrelid = pg_catalog.to_regclass('"public"."calls"') AND a.attname = 'note' AND NOT a.attisdropped AND pg_catalog.format_type(a.atttypid, a.atttypmod) = 'character varying(10)' AND a.attcollation = (SELECT ty.typcollation FROM pg_catalog.pg_type ty WHERE ty.oid = a.atttypid)))) AS needed \gset reconcile_
 \if :reconcile_needed
 ALTER TABLE "public"."calls" ALTER COLUMN "status" TYPE character varying(50),
   ALTER COLUMN "note" TYPE text;

@@ -1,0 +1,1 @@
+CREATE TABLE users (id int PRIMARY KEY, login text COLLATE "C" NOT NULL, name varchar(100));

@@ -1,0 +1,1 @@
+CREATE TABLE posts (id int PRIMARY KEY, tags text[] NOT NULL DEFAULT '{}');
