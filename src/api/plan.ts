@@ -5,6 +5,7 @@
  */
 import type { Connection } from '../db/connection.js';
 import type { Declared } from '../declared/index.js';
+import { migrationColumnDefaults } from '../declared/column-defaults.js';
 import { compare } from '../diff/index.js';
 import type { Inspection } from '../introspect/index.js';
 import { tablesWithRows } from '../introspect/rows.js';
@@ -60,7 +61,8 @@ export async function planRepair(req: PlanRequest): Promise<PlanResult> {
     const touched = changes.flatMap((c) => ('table' in c && c.table ? [{ schema: c.table.schema, name: c.table.name }] : []));
     const rows = await tablesWithRows(pool, touched);
     const typeFacts = await readTypeFacts(pool, changes, live.schema, req.options ?? {});
-    const schemaPlan = buildPlan(changes, { serverVersion: live.serverVersion, tablesWithRows: rows, options: req.options ?? {}, typeFacts });
+    const migrationDefaults = migrationColumnDefaults(declared.migrations);
+    const schemaPlan = buildPlan(changes, { serverVersion: live.serverVersion, tablesWithRows: rows, options: req.options ?? {}, typeFacts, migrationDefaults });
     const scope = { schemas: req.schemas, exclude: req.exclude };
     const withLedger = req.ledger ? await planLedger(pool, { declared, live: live.schema, plan: schemaPlan, scope, ledger: req.ledger }) : null;
     const plan = withLedger ? withLedger.plan : schemaPlan;

@@ -7,7 +7,7 @@ import { columnDefinition, createTableSql, uniqueClause } from '../render/ddl.js
 import { displayName } from '../render/model-text.js';
 import { ident, literal, qualified } from '../render/quote.js';
 import { built, holdsRows, statement, type BuildContext, type Built } from './build-context.js';
-import { constraintExists, needed } from './sql.js';
+import { constraintExists, needed, regclass } from './sql.js';
 
 type Of<K extends Change['kind']> = Extract<Change, { kind: K }>;
 
@@ -127,7 +127,10 @@ export function missingColumn(c: Of<'missing-column'>, ctx: BuildContext): Built
   const col: Column = c.column;
   const rows = holdsRows(ctx, c.table);
   const rewrites = rows && (col.identity !== null || col.generated?.kind === 'stored' || (col.default !== null && VOLATILE.test(col.default)));
-  const cannotBeNotNull = rows && col.notNull && col.default === null && col.identity === null && col.generated === null;
+  const needsFill = rows && col.notNull && col.default === null && col.identity === null && col.generated === null;
+  // The constant its migration added it with (then dropped): the rows get it, as they did where the migration ran.
+  const fill = needsFill ? (ctx.migrationDefaults?.get(JSON.stringify([c.table.schema, c.table.name, col.name])) ?? null) : null;
+  const cannotBeNotNull = needsFill && fill === null;
   const where = `${show(c.table)}.${col.name}`;
   const notes = cannotBeNotNull
     ? [
@@ -140,20 +143,27 @@ export function missingColumn(c: Of<'missing-column'>, ctx: BuildContext): Built
         },
       ]
     : [];
-  return built(
-    [
-      statement(c, {
-        phase: 'columns',
-        description: `add column ${where}${cannotBeNotNull ? ' (nullable until backfilled)' : ''}`,
-        sql: `ALTER TABLE ${qualified(c.table)} ADD COLUMN IF NOT EXISTS ${columnDefinition(col, { notNull: col.notNull && !cannotBeNotNull })}`,
-        lockLevel: 'ACCESS EXCLUSIVE',
-        locks: [c.table],
-        duration: rewrites ? 'long' : 'brief',
-        hazards: rewrites
-          ? [{ kind: 'rewrite', message: `adding ${where} fills every existing row (volatile default, identity or stored generated column): the table is rewritten under an ACCESS EXCLUSIVE lock` }]
-          : [],
-      }),
-    ],
-    notes,
-  );
+  const add = statement(c, {
+    phase: 'columns',
+    description: `add column ${where}${cannotBeNotNull ? ' (nullable until backfilled)' : fill !== null ? ` (rows get ${fill}, the default its migration added it with)` : ''}`,
+    sql: `ALTER TABLE ${qualified(c.table)} ADD COLUMN IF NOT EXISTS ${columnDefinition(fill !== null ? { ...col, default: fill } : col, { notNull: col.notNull && !cannotBeNotNull })}`,
+    lockLevel: 'ACCESS EXCLUSIVE',
+    locks: [c.table],
+    duration: rewrites ? 'long' : 'brief',
+    hazards: rewrites
+      ? [{ kind: 'rewrite', message: `adding ${where} fills every existing row (volatile default, identity or stored generated column): the table is rewritten under an ACCESS EXCLUSIVE lock` }]
+      : [],
+  });
+  if (fill === null) return built([add], notes);
+  return built([
+    add,
+    statement(c, {
+      phase: 'columns',
+      description: `drop the default of ${where} again (the model has none, as after its migration)`,
+      sql: `ALTER TABLE ${qualified(c.table)} ALTER COLUMN ${ident(col.name)} DROP DEFAULT`,
+      guard: needed(`EXISTS (SELECT 1 FROM pg_catalog.pg_attrdef d JOIN pg_catalog.pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum WHERE d.adrelid = ${regclass(c.table)} AND a.attname = ${literal(col.name)})`),
+      lockLevel: 'ACCESS EXCLUSIVE',
+      locks: [c.table],
+    }),
+  ]);
 }

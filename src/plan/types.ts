@@ -106,6 +106,12 @@ export interface PlanOptions {
 
 export interface PlanContext {
   readonly serverVersion: number;
+  /**
+   * Constant defaults the source's migrations added NOT NULL columns with (`JSON([schema, table,
+   * column])` -> expression), though the model may not keep them: a column missing on a table with
+   * rows is added the way its migration added it.
+   */
+  readonly migrationDefaults?: ReadonlyMap<string, string>;
   /** Live tables (qualifiedKey) that hold at least one row. */
   readonly tablesWithRows: ReadonlySet<string>;
   readonly options: PlanOptions;
