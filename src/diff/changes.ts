@@ -50,6 +50,17 @@ export interface NameHolder {
   readonly constraint: string | null;
 }
 
+/**
+ * A missing index on a partitioned table: built ON ONLY the parent, then one per
+ * partition (concurrently), attached to it. Indexes attached to a parent's are
+ * not in the model (the parent's stands for them), so their names are ours to choose.
+ * Empty when a partition is itself partitioned (then one plain build on the parent).
+ */
+export interface PartitionIndexes {
+  readonly role: 'parent';
+  readonly children: readonly { readonly table: QualifiedName; readonly index: Index }[];
+}
+
 export type Change =
   // Missing: the declared model has it, the live database does not.
   | { readonly kind: 'missing-schema'; readonly schema: string }
@@ -65,7 +76,13 @@ export type Change =
     }
   | { readonly kind: 'missing-sequence'; readonly sequence: Sequence }
   | { readonly kind: 'missing-table'; readonly table: Table }
-  | { readonly kind: 'missing-column'; readonly table: QualifiedName; readonly column: Column }
+  | {
+      readonly kind: 'missing-column';
+      readonly table: QualifiedName;
+      readonly column: Column;
+      /** The table is a partition whose parent lacks the column too: adding it to the parent adds it here. */
+      readonly viaParent: QualifiedName | null;
+    }
   | { readonly kind: 'missing-primary-key'; readonly table: QualifiedName; readonly primaryKey: PrimaryKey; readonly placement: KeyPlacement }
   | { readonly kind: 'missing-foreign-key'; readonly table: QualifiedName; readonly foreignKey: ForeignKey }
   | { readonly kind: 'missing-unique'; readonly table: QualifiedName; readonly unique: Unique; readonly placement: KeyPlacement }
@@ -76,7 +93,14 @@ export type Change =
       /** A live check with the declared name and another expression: replaced (new NOT VALID, validate, swap). */
       readonly replaces: Check | null;
     }
-  | { readonly kind: 'missing-index'; readonly table: QualifiedName; readonly index: Index; readonly nameTakenBy: NameHolder | null }
+  | {
+      readonly kind: 'missing-index';
+      readonly table: QualifiedName;
+      readonly index: Index;
+      readonly nameTakenBy: NameHolder | null;
+      /** On a partitioned table: the partitions' indexes to build and attach; null on other tables. */
+      readonly partitions: PartitionIndexes | null;
+    }
   // Different: both have it, not the same.
   | {
       readonly kind: 'column-type-differs';
@@ -125,6 +149,8 @@ export type Change =
   | {
       readonly kind: 'index-differs';
       readonly table: QualifiedName;
+      /** The table is partitioned: its indexes cannot be dropped or built CONCURRENTLY. */
+      readonly onPartitioned: boolean;
       readonly declared: Index;
       readonly live: Index;
       readonly aspects: readonly string[];

@@ -67,7 +67,7 @@ export function compare(declaredModel: Schema, liveModel: Schema, scope: Scope =
 
   const liveTables = byKey(live.tables);
   // Names and references are looked up in the whole live database: a name is taken whatever the scope.
-  const context = { names: relationNames(liveModel), liveTables: liveModel.tables };
+  const context = { names: relationNames(liveModel), liveTables: liveModel.tables, declaredTables: declaredModel.tables };
   for (const d of declared.tables) {
     const l = liveTables.get(qualifiedKey(d));
     if (!l) out.push({ kind: 'missing-table', table: d });

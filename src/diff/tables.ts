@@ -3,7 +3,7 @@
  * and indexes by structure.
  */
 import type { Column, Index, QualifiedName, Table, Unique } from '../model/types.js';
-import type { Change, KeyPlacement, ReplacedKey } from './changes.js';
+import type { Change, KeyPlacement, PartitionIndexes, ReplacedKey } from './changes.js';
 import { matchBy, type Matched } from './match.js';
 import { noNames, type NameLookup } from './names.js';
 import {
@@ -35,12 +35,21 @@ function compareColumn(t: QualifiedName, d: Column, l: Column, livePk: Table['pr
   }
 }
 
-function compareColumns(t: QualifiedName, declared: Table, live: Table, out: Change[]): void {
+/** The live parent of a partition, when it lacks `column` too (adding it there adds it to every partition). */
+function viaParent(ctx: TableContext, column: string): QualifiedName | null {
+  const parent = ctx.live.partitionOf?.parent;
+  if (!parent) return null;
+  const lp = ctx.liveTables.find((x) => x.schema === parent.schema && x.name === parent.name);
+  return lp && !lp.columns.some((c) => c.name === column) ? parent : null;
+}
+
+function compareColumns(ctx: TableContext): void {
+  const { t, declared, live, out } = ctx;
   const liveByName = new Map(live.columns.map((c) => [c.name, c]));
   const declaredNames = new Set(declared.columns.map((c) => c.name));
   for (const d of declared.columns) {
     const l = liveByName.get(d.name);
-    if (!l) out.push({ kind: 'missing-column', table: t, column: d });
+    if (!l) out.push({ kind: 'missing-column', table: t, column: d, viaParent: viaParent(ctx, d.name) });
     else compareColumn(t, d, l, live.primaryKey, out);
   }
   for (const l of live.columns) if (!declaredNames.has(l.name)) out.push({ kind: 'extra-column', table: t, column: l.name });
@@ -73,6 +82,7 @@ interface TableContext {
   readonly names: NameLookup;
   /** Every live table, to find the foreign keys that reference a key. */
   readonly liveTables: readonly Table[];
+  readonly declaredTables: readonly Table[];
   /** Live indexes owned by no constraint and matched to no declared index (extra so far). */
   readonly freeIndexes: Index[];
   readonly out: Change[];
@@ -172,6 +182,27 @@ function compareForeignKeys(ctx: TableContext): void {
   for (const l of extra) out.push({ kind: 'extra-constraint', table: t, objectKind: 'foreign key', name: l.name });
 }
 
+const sameTable = (a: QualifiedName, b: QualifiedName): boolean => a.schema === b.schema && a.name === b.name;
+
+/** The partitions of a partitioned table, each with the index to build and attach for `d` (names of our choosing). */
+function partitionIndexes(ctx: TableContext, d: Index): PartitionIndexes | null {
+  if (ctx.live.kind !== 'partitioned') return null;
+  const partitions = ctx.liveTables.filter((lt) => lt.partitionOf && sameTable(lt.partitionOf.parent, ctx.t));
+  if (partitions.some((p) => p.kind === 'partitioned')) return { role: 'parent', children: [] };
+  return {
+    role: 'parent',
+    children: partitions.map((p) => ({ table: { schema: p.schema, name: p.name }, index: { ...d, name: partitionIndexName(p.name, d.name) } })),
+  };
+}
+
+/** `<partition>_<index>`, shortened to PostgreSQL's 63 bytes on a character boundary. */
+function partitionIndexName(partition: string, index: string): string {
+  const enc = new TextEncoder();
+  let n = `${partition}_${index}`;
+  while (enc.encode(n).length > 63) n = [...n].slice(0, -1).join('');
+  return n;
+}
+
 /** Indexes that implement constraints are compared as constraints. */
 const ownIndexes = (tb: Table): Index[] => tb.indexes.filter((i) => i.constraint === null);
 
@@ -187,9 +218,9 @@ function compareIndexes(ctx: TableContext, indexes: Matched<Index>): void {
     const sameName = extraByName.get(d.name);
     if (sameName) {
       extraByName.delete(d.name);
-      out.push({ kind: 'index-differs', table: t, declared: d, live: sameName, aspects: indexAspects(d, sameName) });
+      out.push({ kind: 'index-differs', table: t, declared: d, live: sameName, aspects: indexAspects(d, sameName), onPartitioned: ctx.live.kind === 'partitioned' });
     } else {
-      out.push({ kind: 'missing-index', table: t, index: d, nameTakenBy: ctx.names(t.schema, d.name) });
+      out.push({ kind: 'missing-index', table: t, index: d, nameTakenBy: ctx.names(t.schema, d.name), partitions: partitionIndexes(ctx, d) });
     }
   }
   for (const l of extraByName.values()) out.push({ kind: 'extra-constraint', table: t, objectKind: 'index', name: l.name });
@@ -199,14 +230,15 @@ export interface TableComparison {
   /** Who holds relation names in the live database (all schemas, before scoping). */
   readonly names: NameLookup;
   readonly liveTables: readonly Table[];
+  readonly declaredTables: readonly Table[];
 }
 
-export function compareTable(declared: Table, live: Table, context: TableComparison = { names: noNames, liveTables: [] }): Change[] {
+export function compareTable(declared: Table, live: Table, context: TableComparison = { names: noNames, liveTables: [], declaredTables: [] }): Change[] {
   const t: QualifiedName = { schema: declared.schema, name: declared.name };
   const out: Change[] = [];
   const indexes = matchBy(ownIndexes(declared), ownIndexes(live), [indexSignature]);
-  const ctx: TableContext = { t, declared, live, names: context.names, liveTables: context.liveTables, freeIndexes: [...indexes.extra], out };
-  compareColumns(t, declared, live, out);
+  const ctx: TableContext = { t, declared, live, names: context.names, liveTables: context.liveTables, declaredTables: context.declaredTables, freeIndexes: [...indexes.extra], out };
+  compareColumns(ctx);
   compareKeys(ctx);
   compareForeignKeys(ctx);
   compareIndexes(ctx, indexes);

@@ -185,7 +185,13 @@ export function differenceKey(c: Change): string {
     default: {
       // Missing objects: the change carries the expected object, the same on every side;
       // where it would go in the live database (placement, a replaced check, a taken name) is not part of it.
-      const { placement: _placement, replaces: _replaces, nameTakenBy: _taken, ...rest } = c as Change & { placement?: unknown; replaces?: unknown; nameTakenBy?: unknown };
+      const { placement: _placement, replaces: _replaces, nameTakenBy: _taken, viaParent: _via, partitions: _parts, ...rest } = c as Change & {
+        placement?: unknown;
+        replaces?: unknown;
+        nameTakenBy?: unknown;
+        viaParent?: unknown;
+        partitions?: unknown;
+      };
       return JSON.stringify(rest);
     }
   }

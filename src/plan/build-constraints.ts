@@ -7,7 +7,7 @@ import type { Change } from '../diff/changes.js';
 import type { ForeignKey, Index, QualifiedName } from '../model/types.js';
 import { checkClause, createIndexSql, foreignKeyClause } from '../render/ddl.js';
 import { displayName } from '../render/model-text.js';
-import { ident, qualified } from '../render/quote.js';
+import { ident, literal, qualified } from '../render/quote.js';
 import { built, holdsRows, isNew, referencedKey, statement, type BuildContext, type Built } from './build-context.js';
 import { moveAside } from './build-names.js';
 import { checkMatches, constraintExists, constraintValidated, derivedName, failIfRows, foreignKeyMatches, indexExists, needed, orphanCondition } from './sql.js';
@@ -196,8 +196,47 @@ function referenceable(ix: Index): boolean {
   return ix.unique && ix.predicate === null && ix.keys.every((k) => k.column !== null);
 }
 
+/**
+ * An index missing on a partitioned table: PostgreSQL cannot build it CONCURRENTLY
+ * there, and a plain build locks every partition against writes for as long as it
+ * takes. So: the parent's index ON ONLY the parent (brief, invalid for now), each
+ * partition's own index concurrently, then attached; the parent's becomes valid
+ * once every partition's is attached. Partitions without rows take the plain build.
+ */
+function partitionedIndex(c: Of<'missing-index'>, ctx: BuildContext, children: readonly { table: QualifiedName; index: Index }[]): Built {
+  const ix = c.index;
+  const parentIndex = qualified({ schema: c.table.schema, name: ix.name });
+  const anyRows = children.some((ch) => holdsRows(ctx, ch.table));
+  if (!anyRows) return built(indexBuild(c, c.table, ix, { concurrently: false }).map((s) => ({ ...s, locks: [c.table, ...children.map((ch) => ch.table)] })));
+  const steps: Statement[] = [
+    statement(c, {
+      phase: 'indexes',
+      description: `create index ${ix.name} on only the partitioned table ${show(c.table)} (valid once every partition's index is attached)`,
+      sql: createIndexSql(c.table, ix, { ifNotExists: true, only: true }),
+      lockLevel: 'SHARE',
+      locks: [c.table],
+    }),
+  ];
+  for (const ch of children) {
+    steps.push(...indexBuild(c, ch.table, ch.index, { concurrently: holdsRows(ctx, ch.table) }));
+    const childIndex = qualified({ schema: ch.table.schema, name: ch.index.name });
+    steps.push(
+      statement(c, {
+        phase: 'indexes',
+        description: `attach index ${ch.index.name} of partition ${show(ch.table)} to ${ix.name}`,
+        sql: `ALTER INDEX ${parentIndex} ATTACH PARTITION ${childIndex}`,
+        guard: needed(`NOT EXISTS (SELECT 1 FROM pg_catalog.pg_inherits WHERE inhrelid = pg_catalog.to_regclass(${literal(childIndex)}) AND inhparent = pg_catalog.to_regclass(${literal(parentIndex)}))`),
+        lockLevel: 'SHARE UPDATE EXCLUSIVE',
+        locks: [c.table, ch.table],
+      }),
+    );
+  }
+  return built(steps);
+}
+
 export function missingIndex(c: Of<'missing-index'>, ctx: BuildContext): Built {
   const ix = c.index;
+  if (c.partitions && !c.nameTakenBy) return partitionedIndex(c, ctx, c.partitions.children);
   const columns = ix.keys.map((k) => k.column ?? '');
   const phase: Phase = referenceable(ix) && ctx.referencedKeys.has(referencedKey(c.table, columns)) ? 'keys' : 'indexes';
   const steps = indexBuild(c, c.table, ix, { concurrently: holdsRows(ctx, c.table), phase });

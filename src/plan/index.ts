@@ -43,11 +43,16 @@ function build(c: Change, ctx: BuildContext): Built {
       const fks = c.table.foreignKeys.flatMap((fk) => missingForeignKey({ kind: 'missing-foreign-key', table: c.table, foreignKey: fk }, ctx).statements);
       const ixs = c.table.indexes
         .filter((i) => i.constraint === null)
-        .flatMap((ix) => missingIndex({ kind: 'missing-index', table: c.table, index: ix, nameTakenBy: null }, ctx).statements);
+        .flatMap((ix) => missingIndex({ kind: 'missing-index', table: c.table, index: ix, nameTakenBy: null, partitions: null }, ctx).statements);
       return built([...missingTable(c).statements, ...[...fks, ...ixs].map((s) => ({ ...s, source: c }))]);
     }
-    case 'missing-column':
-      return missingColumn(c, ctx);
+    case 'missing-column': {
+      // On a partition whose parent lacks it too, the parent's ADD COLUMN brings it (a partition cannot add one).
+      if (c.viaParent) return built();
+      const b = missingColumn(c, ctx);
+      const covers = [c, ...columnsViaParent(ctx.changes, c)];
+      return covers.length > 1 ? { ...b, statements: b.statements.map((s) => ({ ...s, covers })) } : b;
+    }
     case 'missing-primary-key':
       return missingKey(c, ctx);
     case 'missing-foreign-key':
@@ -111,6 +116,21 @@ function build(c: Change, ctx: BuildContext): Built {
     default:
       return assertNever(c);
   }
+}
+
+/** Missing columns of partitions (at any depth) that adding `c` to its table brings. */
+function columnsViaParent(changes: readonly Change[], c: Extract<Change, { kind: 'missing-column' }>): Change[] {
+  const out: Change[] = [];
+  const parents = [qualifiedKey(c.table)];
+  for (let i = 0; i < parents.length; i++) {
+    for (const x of changes) {
+      if (x.kind === 'missing-column' && x.viaParent && qualifiedKey(x.viaParent) === parents[i] && x.column.name === c.column.name) {
+        out.push(x);
+        parents.push(qualifiedKey(x.table));
+      }
+    }
+  }
+  return out;
 }
 
 /** What statement builders must know about the other changes of the plan. */

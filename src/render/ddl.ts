@@ -55,6 +55,8 @@ export interface IndexSqlOptions {
   readonly concurrently?: boolean;
   readonly ifNotExists?: boolean;
   readonly name?: string;
+  /** `ON ONLY`: on a partitioned table, the parent's index alone (invalid until every partition's is attached). */
+  readonly only?: boolean;
 }
 
 /** One key of an index: column or expression, collation, opclass, order. */
@@ -85,6 +87,7 @@ export function createIndexSql(
     options.ifNotExists ? 'IF NOT EXISTS ' : '',
     ident(options.name ?? ix.name),
     ' ON ',
+    options.only ? 'ONLY ' : '',
     qualified(table),
     ' USING ',
     ix.method,
