@@ -7,6 +7,7 @@
  * migration did. Only plain constants are taken (numbers, strings, booleans,
  * with an optional cast): nothing that PostgreSQL would evaluate per row.
  */
+import { splitStatements } from './split.js';
 import type { Migration } from './types.js';
 
 const IDENT = String.raw`(?:"(?:[^"]|"")+"|[A-Za-z_][\w$]*)`;
@@ -42,33 +43,11 @@ function topLevel(text: string): string[] {
   return out;
 }
 
-/** Statements of a migration, split at semicolons outside quotes (enough for ALTER TABLE statements). */
-function statements(sql: string): string[] {
-  const out: string[] = [];
-  let quote: string | null = null;
-  let start = 0;
-  for (let i = 0; i < sql.length; i++) {
-    const ch = sql[i]!;
-    if (quote) {
-      if (ch === quote) quote = null;
-    } else if (ch === "'" || ch === '"') quote = ch;
-    else if (ch === '-' && sql[i + 1] === '-') {
-      const end = sql.indexOf('\n', i);
-      i = end < 0 ? sql.length : end;
-    } else if (ch === ';') {
-      out.push(sql.slice(start, i));
-      start = i + 1;
-    }
-  }
-  out.push(sql.slice(start));
-  return out.map((s) => s.replace(/^\s*(?:--[^\n]*\n\s*)*/, ''));
-}
-
 /** `JSON([schema, table, column])` -> the constant default a migration added the column with (the latest one wins). */
 export function migrationColumnDefaults(migrations: readonly Migration[]): Map<string, string> {
   const out = new Map<string, string>();
   for (const m of migrations) {
-    for (const st of statements(m.sql)) {
+    for (const { sql: st } of splitStatements(m.sql).statements) {
       const alter = ALTER_ADD.exec(st);
       if (!alter) continue;
       const parts = alter[1]!.split(/\s*\.\s*(?=(?:[^"]*"[^"]*")*[^"]*$)/);

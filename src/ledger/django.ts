@@ -21,7 +21,7 @@ import type { DeclaredSource, Migration } from '../declared/types.js';
 import { ReconcileError } from '../errors.js';
 import type { QualifiedName } from '../model/types.js';
 import { literal, qualified } from '../render/quote.js';
-import { ROW_WRITE_LOCK, ledgerStatement, requireLedgerColumns } from './sql.js';
+import { ROW_WRITE_LOCK, ledgerStatement, pruneStatement, requireLedgerColumns } from './sql.js';
 import type { FixRequest, LedgerAdapter, LedgerEntry, LedgerMatch, LedgerReading, LedgerRow } from './types.js';
 
 export interface DjangoRow extends LedgerRow {
@@ -175,16 +175,7 @@ export const djangoLedger: LedgerAdapter<DjangoRow> = {
         );
       }
     }
-    for (const r of req.prune) {
-      out.push(
-        ledgerStatement(table, {
-          description: `remove the ledger row ${r.display} (id ${r.id}): no such migration in the source`,
-          sql: `DELETE FROM ${qualified(table)} WHERE "id" = ${literal(r.id)} AND "app" = ${literal(r.app)} AND "name" = ${literal(r.name)}`,
-          lockLevel: ROW_WRITE_LOCK,
-          locks: [table],
-        }),
-      );
-    }
+    for (const r of req.prune) out.push(pruneStatement(table, `${r.display} (id ${r.id})`, { id: r.id, app: r.app, name: r.name }));
     return out;
   },
   recordedCondition(reading, m, source) {

@@ -28,7 +28,7 @@ import type { DeclaredSource, Migration } from '../declared/types.js';
 import { ReconcileError } from '../errors.js';
 import type { QualifiedName } from '../model/types.js';
 import { ident, literal, qualified } from '../render/quote.js';
-import { ROW_WRITE_LOCK, ledgerStatement, requireLedgerColumns } from './sql.js';
+import { ROW_WRITE_LOCK, ledgerStatement, pruneStatement, requireLedgerColumns } from './sql.js';
 import type { FixRequest, LedgerAdapter, LedgerEntry, LedgerMatch, LedgerReading, LedgerRow } from './types.js';
 
 export interface DrizzleRow extends LedgerRow {
@@ -192,16 +192,7 @@ export const drizzleLedger: LedgerAdapter<DrizzleRow> = {
         }),
       );
     }
-    for (const r of req.prune) {
-      out.push(
-        ledgerStatement(t, {
-          description: `remove the ledger row ${r.display}: no such migration in the source`,
-          sql: `DELETE FROM ${qualified(t)} WHERE "id" = ${literal(r.id)} AND "hash" = ${literal(r.hash)}`,
-          lockLevel: ROW_WRITE_LOCK,
-          locks: [t],
-        }),
-      );
-    }
+    for (const r of req.prune) out.push(pruneStatement(t, r.display, { id: r.id, hash: r.hash }));
     return out;
   },
   recordedCondition: (reading, m) => (isV1(reading) ? recordedV1(m) : recorded(m)),

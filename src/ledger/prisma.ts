@@ -26,7 +26,7 @@ import type { Queryable } from '../db/pool.js';
 import type { DeclaredSource, Migration } from '../declared/types.js';
 import type { QualifiedName } from '../model/types.js';
 import { ident, literal, qualified } from '../render/quote.js';
-import { ROW_WRITE_LOCK, ledgerStatement, requireLedgerColumns } from './sql.js';
+import { ROW_WRITE_LOCK, ledgerStatement, pruneStatement, requireLedgerColumns } from './sql.js';
 import type { FixRequest, LedgerAdapter, LedgerEntry, LedgerMatch, LedgerReading, LedgerRow } from './types.js';
 
 export type PrismaRowState = 'applied' | 'failed' | 'rolled back';
@@ -197,16 +197,7 @@ export const prismaLedger: LedgerAdapter<PrismaRow> = {
         }),
       );
     }
-    for (const r of req.prune) {
-      out.push(
-        ledgerStatement(t, {
-          description: `remove the ledger row ${r.display}: no such migration in the source`,
-          sql: `DELETE FROM ${qualified(t)} WHERE "id" = ${literal(r.id)} AND "migration_name" = ${literal(r.migrationName)}`,
-          lockLevel: ROW_WRITE_LOCK,
-          locks: [t],
-        }),
-      );
-    }
+    for (const r of req.prune) out.push(pruneStatement(t, r.display, { id: r.id, migration_name: r.migrationName }));
     return out;
   },
   recordedCondition: (reading, m) => appliedRow(tableOf(reading), m),

@@ -6,7 +6,7 @@ import type { Change } from '../diff/changes.js';
 import type { Queryable } from '../db/pool.js';
 import { ReconcileError } from '../errors.js';
 import type { QualifiedName } from '../model/types.js';
-import { qualified } from '../render/quote.js';
+import { ident, literal, qualified } from '../render/quote.js';
 import type { LockLevel, Statement } from '../plan/types.js';
 
 /**
@@ -38,6 +38,17 @@ export function ledgerStatement(
     cleanup: null,
     source: ledgerSource(table),
   };
+}
+
+/** Delete one ledger row that no migration of the source explains (`--ledger-prune`), matched on every given column. */
+export function pruneStatement(table: QualifiedName, display: string, match: Readonly<Record<string, string>>): Statement {
+  const where = Object.entries(match).map(([col, value]) => `${ident(col)} = ${literal(value)}`).join(' AND ');
+  return ledgerStatement(table, {
+    description: `remove the ledger row ${display}: no such migration in the source`,
+    sql: `DELETE FROM ${qualified(table)} WHERE ${where}`,
+    lockLevel: ROW_WRITE_LOCK,
+    locks: [table],
+  });
 }
 
 /**
