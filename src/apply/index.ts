@@ -15,7 +15,7 @@ import type { Plan, Statement } from '../plan/types.js';
 import { acquireRunLock, releaseRunLock } from './advisory.js';
 import { execute } from './execute.js';
 import { preflight } from './preflight.js';
-import { rehearsalSummary, rehearse, type RehearsalInput } from './rehearse.js';
+import { REHEARSAL_MAX_TABLES, rehearsalSummary, rehearse, type RehearsalInput } from './rehearse.js';
 import type { ApplyEvent, ApplyOptions, ApplyResult } from './types.js';
 
 export type { ApplyEvent, ApplyOptions, ApplyResult, StatementOutcome, StatementStatus } from './types.js';
@@ -96,7 +96,7 @@ export async function applyPlan(input: ApplyInput): Promise<ApplyReport> {
   }
   if (input.expectedLiveHash) await checkLiveHash(input.connection, input.expectedLiveHash, input.force ?? false);
   if (options.rehearse && !options.dryRun && input.rehearsal && plan.statements.some((s) => s.phase !== 'ledger')) {
-    const r = await rehearse({ ...input.rehearsal, plan });
+    const r = await rehearse({ ...input.rehearsal, plan, ...(options.rehearse === 'auto' ? { maxTables: REHEARSAL_MAX_TABLES } : {}) });
     const ok = r.failed.length === 0 && r.left.length === 0;
     emit({ event: 'rehearsal', summary: rehearsalSummary(r), ok });
     if (!ok) {

@@ -18,8 +18,11 @@ export interface ApplyOptions {
   readonly olderThanMs: number;
   /** Run guards only and say what would run. */
   readonly dryRun: boolean;
-  /** Run the plan on a copy of the live schema in the shadow first (`--no-rehearse` turns it off). */
-  readonly rehearse: boolean;
+  /**
+   * Run the plan on a copy of the live schema in the shadow first: `auto` when the copy
+   * holds at most REHEARSAL_MAX_TABLES tables, `true` always (`--rehearse`), `false` never (`--no-rehearse`).
+   */
+  readonly rehearse: boolean | 'auto';
 }
 
 export const DEFAULT_APPLY_OPTIONS: ApplyOptions = {
@@ -31,7 +34,7 @@ export const DEFAULT_APPLY_OPTIONS: ApplyOptions = {
   waitForBlockersMs: 0,
   olderThanMs: 60_000,
   dryRun: false,
-  rehearse: true,
+  rehearse: 'auto',
 };
 
 /** `blocked`: not run because a statement it needs failed. */

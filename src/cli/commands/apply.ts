@@ -17,7 +17,7 @@ interface ApplyFlags extends CompareFlags {
   dryRun?: boolean;
   force?: boolean;
   skipWithheld?: boolean;
-  rehearse: boolean;
+  rehearse?: boolean;
   format: string;
 }
 
@@ -63,7 +63,7 @@ function applyOptions(flags: ApplyFlags, lockTimeout: string): ApplyOptions {
     waitForBlockersMs: parseDuration(flags.waitForBlockers),
     olderThanMs: parseDuration(flags.olderThan),
     dryRun: flags.dryRun ?? false,
-    rehearse: flags.rehearse,
+    rehearse: flags.rehearse ?? 'auto',
   };
 }
 
@@ -80,7 +80,8 @@ export function registerApply(program: Command): void {
       .option('--dry-run', 'check guards and say what would run; change nothing')
       .option('--force', 'run a saved plan even if the live schema changed since, or the file was edited')
       .option('--skip-withheld', 'apply the safe statements and leave the hazardous ones out')
-      .option('--no-rehearse', 'do not run the plan on a copy of the live schema (in the shadow) before touching the database')
+      .option('--rehearse', 'run the plan on a copy of the live schema (in the shadow) first even when the copy is large (default: when it holds at most 2,000 tables)')
+      .option('--no-rehearse', 'do not run the plan on a copy of the live schema before touching the database')
       .option('--format <format>', 'text | json (newline-delimited events)', 'text'),
   ).action(async (flags: ApplyFlags) => {
     // Interrupted (Ctrl-C, a CI timeout): say what state the database is in, in one line.
