@@ -16,6 +16,7 @@ import type {
   Table,
   Unique,
 } from '../model/types.js';
+import { objectTable, type CatalogObject } from '../objects/index.js';
 
 export type ObjectKind = 'primary key' | 'foreign key' | 'unique constraint' | 'check constraint' | 'index';
 
@@ -117,6 +118,17 @@ export type Change =
   | { readonly kind: 'extra-enum-value'; readonly enum: QualifiedName; readonly value: string }
   | { readonly kind: 'extra-sequence'; readonly sequence: QualifiedName }
   | { readonly kind: 'extra-constraint'; readonly table: QualifiedName; readonly objectKind: ObjectKind; readonly name: string }
+  // Objects of the registry kinds (src/objects/: functions, views, triggers, policies, RLS flags).
+  | { readonly kind: 'missing-object'; readonly object: CatalogObject }
+  | {
+      readonly kind: 'object-differs';
+      readonly declared: CatalogObject;
+      readonly live: CatalogObject;
+      readonly aspects: readonly string[];
+      /** Live registry objects that depend on it (display names), for a drop-and-create. */
+      readonly dependents: readonly string[];
+    }
+  | { readonly kind: 'extra-object'; readonly object: CatalogObject }
   // The migration ledger disagrees with the source and the schema (made by ledger/, not by compare()).
   | { readonly kind: 'ledger-differs'; readonly ledger: QualifiedName; readonly record: readonly string[]; readonly prune: readonly string[] };
 
@@ -149,6 +161,11 @@ export function changeTable(c: Change): QualifiedName | null {
       return null;
     case 'extra-table':
       return c.table;
+    case 'missing-object':
+    case 'extra-object':
+      return objectTable(c.object);
+    case 'object-differs':
+      return objectTable(c.declared);
     case 'ledger-differs':
       return c.ledger;
     default:

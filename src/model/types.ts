@@ -12,6 +12,10 @@
  * qualified: `public.mood`, `nextval('public.t_id_seq'::regclass)`.
  */
 
+import type { CatalogObject, NotCompared } from '../objects/model.js';
+
+export type { CatalogObject, NotCompared } from '../objects/model.js';
+
 export interface QualifiedName {
   readonly schema: string;
   readonly name: string;
@@ -160,7 +164,17 @@ export interface Schema {
   readonly sequences: readonly Sequence[];
   readonly extensions: readonly Extension[];
   readonly views: readonly View[];
+  /**
+   * Objects of the registry kinds (src/objects/: functions, views compared by
+   * definition, triggers, policies, row-level security), sorted by kind then identity.
+   */
+  readonly objects: readonly CatalogObject[];
+  /** What the catalog holds that the model does not compare yet, counted by kind. */
+  readonly notCompared: readonly NotCompared[];
 }
+
+/** The part of `Schema` the table-level introspection builds. */
+export type CoreSchema = Omit<Schema, 'objects' | 'notCompared'>;
 
 /** An unambiguous map key for a qualified name (names may contain dots and quotes). */
 export function qualifiedKey(q: QualifiedName): string {

@@ -10,6 +10,8 @@ export const PHASES = [
   'schemas',
   'extensions',
   'types',
+  // Functions whose bodies are not checked at creation: before the tables whose defaults may call them.
+  'functions',
   'sequences',
   'tables',
   'columns',
@@ -18,6 +20,13 @@ export const PHASES = [
   'constraints',
   'validate',
   'indexes',
+  // Functions checked at creation or using a table's row type; then what uses functions and tables.
+  'late-functions',
+  'views',
+  'triggers',
+  // Policies before the flag that enforces them, so no window denies every row.
+  'policies',
+  'row-security',
   'ledger',
 ] as const;
 export type Phase = (typeof PHASES)[number];
@@ -33,8 +42,12 @@ export type LockLevel =
   | 'SHARE ROW EXCLUSIVE'
   | 'ACCESS EXCLUSIVE';
 
-/** rewrite: a table rewrite or a value conversion; replace-index: an index dropped and rebuilt. */
-export const HAZARD_KINDS = ['rewrite', 'replace-index'] as const;
+/**
+ * rewrite: a table rewrite or a value conversion; replace-index: an index dropped and rebuilt;
+ * replace: a function or view dropped and created again (CREATE OR REPLACE cannot make it);
+ * refresh: a materialized view populated (runs its whole query).
+ */
+export const HAZARD_KINDS = ['rewrite', 'replace-index', 'replace', 'refresh'] as const;
 export type HazardKind = (typeof HAZARD_KINDS)[number];
 
 export interface Hazard {
