@@ -26,9 +26,15 @@ export const textArray = (values: readonly string[]): string => `ARRAY[${values.
 
 export const needed = (condition: string): string => `SELECT (${condition}) AS needed`;
 
-/** Several statements as one: a `DO` block, so a psql script and `apply` both run them atomically. */
-export function atomically(statements: readonly string[]): string {
-  return `DO ${dollarQuote(` BEGIN ${statements.map((s) => `EXECUTE ${literal(s)};`).join(' ')} END `)}`;
+/**
+ * Several statements as one: a `DO` block, so a psql script and `apply` both run
+ * them atomically. `uncheckedBodies`: function bodies are not validated while
+ * they are created (they were in the declared source, under its `search_path`;
+ * a body resolves names when it runs, not when it is created).
+ */
+export function atomically(statements: readonly string[], options: { uncheckedBodies?: boolean } = {}): string {
+  const off = options.uncheckedBodies ? `PERFORM pg_catalog.set_config('check_function_bodies', 'off', true); ` : '';
+  return `DO ${dollarQuote(` BEGIN ${off}${statements.map((s) => `EXECUTE ${literal(s)};`).join(' ')} END `)}`;
 }
 
 export const asString = (v: unknown): string => (typeof v === 'string' ? v : v === null || v === undefined ? '' : String(v));

@@ -17,7 +17,7 @@ const ROUTINE: Record<string, FunctionObject['routine']> = { f: 'function', p: '
 /** Referenced objects of the registry (functions, views) that `pg_depend` records for `objid`. */
 export const dependsOnSql = (catalog: string, objid: string): string => `ARRAY(
   SELECT DISTINCT CASE WHEN d.refclassid = 'pg_proc'::regclass
-      THEN ${keySql('function', ['rn.nspname', 'rp.proname', 'pg_get_function_identity_arguments(rp.oid)'])}
+      THEN ${keySql('function', ['rn.nspname', 'rp.proname', 'oidvectortypes(rp.proargtypes)'])}
       ELSE ${keySql('view', ['cn.nspname', 'rc.relname'])} END
   FROM pg_depend d
   LEFT JOIN pg_proc rp ON d.refclassid = 'pg_proc'::regclass AND rp.oid = d.refobjid
@@ -30,11 +30,12 @@ export const dependsOnSql = (catalog: string, objid: string): string => `ARRAY(
 
 const SQL = `
 SELECT n.nspname AS schema, p.proname AS name, p.prokind AS routine,
+       oidvectortypes(p.proargtypes) AS argument_types,
        pg_get_function_identity_arguments(p.oid) AS identity_arguments,
        pg_get_function_arguments(p.oid) AS arguments,
        pg_get_function_result(p.oid) AS result,
        pg_get_functiondef(p.oid) AS definition,
-       (l.lanname = 'sql' OR p.prosqlbody IS NOT NULL OR EXISTS (
+       (p.prosqlbody IS NOT NULL OR EXISTS (
           SELECT 1 FROM unnest(p.proargtypes::oid[] || coalesce(p.proallargtypes, '{}'::oid[]) || p.prorettype) AS a(oid)
           JOIN pg_type ty ON ty.oid = a.oid
           LEFT JOIN pg_type el ON el.oid = ty.typelem
@@ -42,19 +43,19 @@ SELECT n.nspname AS schema, p.proname AS name, p.prokind AS routine,
        ${dependsOnSql('pg_proc', 'p.oid')} AS depends_on
 FROM pg_proc p
 JOIN pg_namespace n ON n.oid = p.pronamespace
-JOIN pg_language l ON l.oid = p.prolang
 WHERE n.nspname = ANY($1)
   AND p.prokind IN ('f', 'p', 'w')
   AND ${notExtensionMember('pg_proc', 'p')}`;
 
 const signature = (f: { schema: string; name: string; identityArguments: string }): string => `${qualified(f)}(${f.identityArguments})`;
-const show = (f: FunctionObject): string => `${f.routine === 'procedure' ? 'procedure' : 'function'} ${displayName(f.schema, f.name)}(${f.identityArguments})`;
+
+const show = (f: FunctionObject): string => `${f.routine === 'procedure' ? 'procedure' : 'function'} ${displayName(f.schema, f.name)}(${f.argumentTypes})`;
 
 function present(f: FunctionObject): string {
   return (
     `EXISTS (SELECT 1 FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace ` +
     `WHERE n.nspname = ${literal(f.schema)} AND p.proname = ${literal(f.name)} AND p.prokind <> 'a' ` +
-    `AND pg_catalog.pg_get_function_identity_arguments(p.oid) = ${literal(f.identityArguments)} ` +
+    `AND pg_catalog.oidvectortypes(p.proargtypes) = ${literal(f.argumentTypes)} ` +
     `AND CASE WHEN p.prokind <> 'a' THEN pg_catalog.pg_get_functiondef(p.oid) END = ${literal(f.definition)})`
   );
 }
@@ -65,7 +66,8 @@ export function replaceable(declared: FunctionObject, live: FunctionObject): boo
 }
 
 function createStatement(f: FunctionObject, description: string): ObjectStatement {
-  return { phase: f.late ? 'late-functions' : 'functions', description, sql: f.definition.trimEnd(), guard: needed(`NOT ${present(f)}`) };
+  const sql = atomically([f.definition], { uncheckedBodies: true });
+  return { phase: f.late ? 'late-functions' : 'functions', description, sql, guard: needed(`NOT ${present(f)}`) };
 }
 
 export const functionKind: ObjectKindDef<FunctionObject> = {
@@ -78,14 +80,15 @@ export const functionKind: ObjectKindDef<FunctionObject> = {
     schema: asString(r['schema']),
     name: asString(r['name']),
     routine: ROUTINE[asString(r['routine'])] ?? 'function',
+    argumentTypes: asString(r['argument_types']),
     identityArguments: asString(r['identity_arguments']),
     arguments: asString(r['arguments']),
     result: r['result'] === null || r['routine'] === 'p' ? null : asString(r['result']),
     definition: asString(r['definition']),
     late: r['late'] === true,
-    dependsOn: asStrings(r['depends_on']).filter((k) => k !== objectKey('function', [asString(r['schema']), asString(r['name']), asString(r['identity_arguments'])])),
+    dependsOn: asStrings(r['depends_on']).filter((k) => k !== objectKey('function', [asString(r['schema']), asString(r['name']), asString(r['argument_types'])])),
   }),
-  identity: (f) => [f.schema, f.name, f.identityArguments],
+  identity: (f) => [f.schema, f.name, f.argumentTypes],
   table: () => null,
   display: show,
   dependsOn: (f) => f.dependsOn,
@@ -98,7 +101,7 @@ export const functionKind: ObjectKindDef<FunctionObject> = {
     return [
       {
         ...createStatement(d, `drop and create ${show(d)} (its arguments or result change)`),
-        sql: atomically([drop, d.definition]),
+        sql: atomically([drop, d.definition], { uncheckedBodies: true }),
         hazards: [
           {
             kind: 'replace',

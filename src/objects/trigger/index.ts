@@ -16,7 +16,7 @@ export type { TriggerObject } from './model.js';
 const SQL = `
 SELECT n.nspname AS schema, c.relname AS "table", t.tgname AS name,
        pg_get_triggerdef(t.oid) AS definition, t.tgenabled AS enabled, t.tgconstraint <> 0 AS is_constraint,
-       ARRAY[${keySql('function', ['fn.nspname', 'f.proname', 'pg_get_function_identity_arguments(f.oid)'])}] AS depends_on
+       ARRAY[${keySql('function', ['fn.nspname', 'f.proname', 'oidvectortypes(f.proargtypes)'])}] AS depends_on
 FROM pg_trigger t
 JOIN pg_class c ON c.oid = t.tgrelid
 JOIN pg_namespace n ON n.oid = c.relnamespace
