@@ -75,6 +75,7 @@ export async function planRepair(req: PlanRequest): Promise<PlanResult> {
       plannedAt: new Date().toISOString(),
       liveHash: schemaHash(live.schema),
       lockTimeout: req.lockTimeout ?? '2s',
+      notCompared: live.schema.notCompared,
     };
     return { plan, declared, live, connection, header };
   });

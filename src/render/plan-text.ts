@@ -8,6 +8,7 @@ import { changeTable, isInformational, type Change } from '../diff/changes.js';
 import type { Schema, Table } from '../model/types.js';
 import { qualifiedKey } from '../model/types.js';
 import type { Plan } from '../plan/types.js';
+import { notComparedText } from '../objects/not-compared.js';
 import { tableDdl } from './ddl.js';
 import { displayName } from './model-text.js';
 
@@ -72,8 +73,11 @@ function unifiedDiffs(changes: readonly Change[], declared: Schema, live: Schema
 export function renderPlanText(plan: Plan, declared: Schema, live: Schema, options: TextOptions): string {
   const out: string[] = [options.title, ''];
   const drift = tableDrift(plan.changes);
+  const uncompared = notComparedText(live.notCompared);
+  const uncomparedLine = uncompared ? `Not compared (the model does not hold these kinds yet): ${uncompared}` : null;
   if (drift.length === 0) {
     out.push('In sync: the live database matches the declared model.');
+    if (uncomparedLine) out.push(uncomparedLine);
     return out.join('\n') + '\n';
   }
   const width = Math.max(20, ...drift.map((r) => r.name.length)) + 2;
@@ -83,6 +87,7 @@ export function renderPlanText(plan: Plan, declared: Schema, live: Schema, optio
   }
   const diffs = unifiedDiffs(plan.changes, declared, live, options.color);
   if (diffs.length > 0) out.push('', 'Declared (-) against live (+):', '', ...diffs);
+  if (uncomparedLine) out.push('', uncomparedLine);
   out.push('', `Plan: ${plan.statements.length} statement(s), ${plan.withheld.length} withheld for hazards`);
   plan.statements.forEach((s, i) => {
     const flags = [s.lockLevel === 'none' ? null : s.lockLevel, s.transactional ? null : 'concurrently', ...s.hazards.map((h) => `HAZARD ${h.kind}`)].filter(Boolean);
