@@ -40,3 +40,6 @@ export function atomically(statements: readonly string[], options: { uncheckedBo
 export const asString = (v: unknown): string => (typeof v === 'string' ? v : v === null || v === undefined ? '' : String(v));
 export const asStrings = (v: unknown): string[] => (Array.isArray(v) ? v.map(asString) : []);
 export const asNullable = (v: unknown): string | null => (v === null || v === undefined ? null : asString(v));
+
+/** A bare name for reading (not for SQL): quoted as JSON only when it needs it, as displayName does. */
+export const showName = (name: string): string => (/^[a-z_][a-z0-9_$]*$/.test(name) ? name : JSON.stringify(name));

@@ -7,7 +7,7 @@
  */
 import { displayName } from '../../render/model-text.js';
 import { ident, literal, qualified } from '../../render/quote.js';
-import { asNullable, asString, asStrings, atomically, needed, notExtensionMember, textArray } from '../sql.js';
+import { asNullable, asString, asStrings, atomically, needed, notExtensionMember, showName, textArray } from '../sql.js';
 import type { ObjectKindDef, ObjectStatement } from '../types.js';
 import type { PolicyObject } from './model.js';
 
@@ -31,7 +31,7 @@ WHERE n.nspname = ANY($1)
   AND ${notExtensionMember('pg_class', 'c')}`;
 
 const tableOf = (p: PolicyObject): { schema: string; name: string } => ({ schema: p.schema, name: p.table });
-const show = (p: PolicyObject): string => `policy ${p.name} on ${displayName(p.schema, p.table)}`;
+const show = (p: PolicyObject): string => `policy ${showName(p.name)} on ${displayName(p.schema, p.table)}`;
 const roleList = (roles: readonly string[]): string => roles.map((r) => (r === 'public' ? 'PUBLIC' : ident(r))).join(', ');
 
 function present(p: PolicyObject): string {

@@ -7,7 +7,7 @@
  */
 import { displayName } from '../../render/model-text.js';
 import { ident, literal, qualified } from '../../render/quote.js';
-import { asString, asStrings, atomically, keySql, needed, notExtensionMember } from '../sql.js';
+import { asString, asStrings, atomically, keySql, needed, notExtensionMember, showName } from '../sql.js';
 import type { ObjectKindDef, ObjectStatement } from '../types.js';
 import type { TriggerObject } from './model.js';
 
@@ -28,7 +28,7 @@ WHERE n.nspname = ANY($1)
   AND ${notExtensionMember('pg_class', 'c')}`;
 
 const tableOf = (t: TriggerObject): { schema: string; name: string } => ({ schema: t.schema, name: t.table });
-const show = (t: TriggerObject): string => `trigger ${t.name} on ${displayName(t.schema, t.table)}`;
+const show = (t: TriggerObject): string => `trigger ${showName(t.name)} on ${displayName(t.schema, t.table)}`;
 
 const triggerWhere = (t: TriggerObject): string =>
   `t.tgrelid = pg_catalog.to_regclass(${literal(qualified(tableOf(t)))}) AND t.tgname = ${literal(t.name)}`;
