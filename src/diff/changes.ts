@@ -143,7 +143,12 @@ export function assertNever(x: never): never {
   throw new Error(`unhandled case: ${JSON.stringify(x)}`);
 }
 
-/** The table a change belongs to, if any (for grouping in reports). */
+/** A registry object's table (policies, triggers, RLS), or the view itself; functions have none. */
+function objectGroup(o: CatalogObject): QualifiedName | null {
+  return objectTable(o) ?? (o.kind === 'view' ? { schema: o.schema, name: o.name } : null);
+}
+
+/** The table (or view) a change belongs to, if any (for grouping in reports). */
 export function changeTable(c: Change): QualifiedName | null {
   switch (c.kind) {
     case 'missing-table':
@@ -163,9 +168,9 @@ export function changeTable(c: Change): QualifiedName | null {
       return c.table;
     case 'missing-object':
     case 'extra-object':
-      return objectTable(c.object);
+      return objectGroup(c.object);
     case 'object-differs':
-      return objectTable(c.declared);
+      return objectGroup(c.declared);
     case 'ledger-differs':
       return c.ledger;
     default:

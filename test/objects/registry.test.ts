@@ -150,6 +150,30 @@ describe('registry kinds', () => {
     expect(warnings.some((w) => w.startsWith('row-level security of app.posts is in the live database'))).toBe(true);
   });
 
+  it('a function whose result type changes is replaced only under the replace hazard, naming what depends on it', async () => {
+    const db = await createDatabase('objects_h');
+    dbs.push(db);
+    const base = `${TABLES} CREATE FUNCTION app.rank(p app.posts) RETURNS integer LANGUAGE sql AS $$ SELECT p.id::int $$;`;
+    await db.exec(`${base} CREATE VIEW app.ranked AS SELECT id, app.rank(posts) AS r FROM app.posts;`);
+    const live = await db.inspect();
+    const target = await createDatabase('objects_i');
+    dbs.push(target);
+    await target.exec(`${TABLES} CREATE FUNCTION app.rank(p app.posts) RETURNS bigint LANGUAGE sql AS $$ SELECT p.id $$;`);
+    const changes = compare(await target.inspect(), live);
+    const differs = changes.find((c) => c.kind === 'object-differs');
+    expect(differs).toMatchObject({ aspects: ['signature'], dependents: ['view app.ranked'] });
+    const p = plan(changes, ctx);
+    expect(p.statements).toEqual([]);
+    expect(p.withheld.map((s) => s.hazards.map((h) => h.kind))).toEqual([['replace']]);
+    expect(p.withheld[0]?.hazards[0]?.message).toContain('depending on it: view app.ranked');
+    // Allowed, the drop fails while the view needs the function: nothing is dropped implicitly.
+    const allowed = plan(changes, { ...ctx, options: { allowHazards: ['replace'] } });
+    const { runScript } = await import('../helpers/script.js');
+    const header = { source: 's', target: 't', serverVersion: 'N', toolVersion: 'test', plannedAt: 'T', liveHash: 'H', lockTimeout: '2s' };
+    await expect(runScript(db.url, renderPlanSql(allowed, header))).rejects.toThrow(/cannot drop function app\.rank\(app\.posts\) because other objects depend on it/);
+    expect((await db.inspect()).objects).toEqual(live.objects);
+  });
+
   it('a migration that created a function and a policy is missing, not present, when they are absent', async () => {
     const db = await createDatabase('objects_f');
     dbs.push(db);
