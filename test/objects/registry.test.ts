@@ -147,7 +147,7 @@ describe('registry kinds', () => {
     expect(p.statements).toEqual([]);
     const warnings = p.notes.filter((n) => n.level === 'warning').map((n) => n.message);
     expect(warnings).toContain('policy posts_read on app.posts is in the live database, not in the model: kept, but it changes who may read or write which rows (security-relevant)');
-    expect(warnings.some((w) => w.startsWith('row-level security of app.posts is in the live database'))).toBe(true);
+    expect(warnings.some((w) => w.startsWith('row-level security enabled on app.posts is in the live database'))).toBe(true);
   });
 
   it('a function whose result type changes is replaced only under the replace hazard, naming what depends on it', async () => {

@@ -85,7 +85,7 @@ export const policyKind: ObjectKindDef<PolicyObject> = {
     if (d.withCheck !== l.withCheck) out.push('with check');
     return out;
   },
-  create: (p) => [statement(p, `create ${show(p)}`, createSql(p), false)],
+  create: (p) => [statement(p, `create ${show(p)}`, createSql(p), true)],
   repair: (d, l, aspects) => {
     // ALTER POLICY cannot change the command or the mode, nor remove an expression.
     const alterable =

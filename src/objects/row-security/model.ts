@@ -1,11 +1,13 @@
-/** A table's row-level security flags; present in the model only when one is set. */
+/**
+ * One row-level security flag of a table, present in the model only when set:
+ * `enable` (`relrowsecurity`) or `force` (`relforcerowsecurity`, applies to the
+ * owner too). One object per flag, so a flag the live table has and the model
+ * does not is an extra object (kept, shown as a warning), never a perpetual difference.
+ */
 export interface RowSecurityObject {
   readonly kind: 'row-security';
   readonly schema: string;
   /** The table. */
   readonly name: string;
-  /** `relrowsecurity`: ENABLE ROW LEVEL SECURITY. */
-  readonly enabled: boolean;
-  /** `relforcerowsecurity`: FORCE ROW LEVEL SECURITY (applies to the owner too). */
-  readonly forced: boolean;
+  readonly flag: 'enable' | 'force';
 }

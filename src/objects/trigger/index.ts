@@ -81,7 +81,7 @@ export const triggerKind: ObjectKindDef<TriggerObject> = {
   display: show,
   dependsOn: (t) => t.dependsOn,
   differs: (d, l) => [...(d.definition !== l.definition ? ['definition'] : []), ...(d.enabled !== l.enabled ? ['enabled'] : [])],
-  create: (t) => [defineStatement(t, `create ${show(t)}`, t.definition, false), ...(t.enabled === 'O' ? [] : [enableStatement(t)])],
+  create: (t) => [defineStatement(t, `create ${show(t)}`, t.definition, true), ...(t.enabled === 'O' ? [] : [enableStatement(t)])],
   repair: (d, l, aspects) => {
     const out: ObjectStatement[] = [];
     if (aspects.includes('definition')) {
