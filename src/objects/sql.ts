@@ -43,3 +43,6 @@ export const asNullable = (v: unknown): string | null => (v === null || v === un
 
 /** A bare name for reading (not for SQL): quoted as JSON only when it needs it, as displayName does. */
 export const showName = (name: string): string => (/^[a-z_][a-z0-9_$]*$/.test(name) ? name : JSON.stringify(name));
+
+/** `app.users` for reading, quoted only where needed (the same rule as render/model-text.ts displayName). */
+export const displayName = (schema: string, name: string): string => `${showName(schema)}.${showName(name)}`;

@@ -4,9 +4,8 @@
  * `CREATE OR REPLACE` when the arguments and the result stay; otherwise the
  * function is dropped and created again under the `replace` hazard.
  */
-import { displayName } from '../../render/model-text.js';
 import { literal, qualified } from '../../render/quote.js';
-import { asString, asStrings, atomically, keySql, needed, notExtensionMember, objectKey } from '../sql.js';
+import { asString, asStrings, atomically, displayName, keySql, needed, notExtensionMember, objectKey } from '../sql.js';
 import type { ObjectKindDef, ObjectStatement } from '../types.js';
 import type { FunctionObject } from './model.js';
 

@@ -5,9 +5,8 @@
  * remove, drops and creates the policy in one step. Extra live policies are kept
  * but shown as warnings: they change who sees which rows.
  */
-import { displayName } from '../../render/model-text.js';
 import { ident, literal, qualified } from '../../render/quote.js';
-import { asNullable, asString, asStrings, atomically, needed, notExtensionMember, showName, textArray } from '../sql.js';
+import { asNullable, asString, asStrings, atomically, displayName, needed, notExtensionMember, showName, textArray } from '../sql.js';
 import type { ObjectKindDef, ObjectStatement } from '../types.js';
 import type { PolicyObject } from './model.js';
 

@@ -3,9 +3,8 @@
  * one object per flag set. Missing flags are set (after the table's policies,
  * see the phases); extra ones are kept and shown as warnings.
  */
-import { displayName } from '../../render/model-text.js';
 import { literal, qualified } from '../../render/quote.js';
-import { asString, needed, notExtensionMember } from '../sql.js';
+import { asString, displayName, needed, notExtensionMember } from '../sql.js';
 import type { ObjectKindDef } from '../types.js';
 import type { RowSecurityObject } from './model.js';
 

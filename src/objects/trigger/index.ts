@@ -5,9 +5,8 @@
  * with `ALTER TABLE ... ENABLE/DISABLE TRIGGER`. Created after the functions
  * they call and the tables they are on.
  */
-import { displayName } from '../../render/model-text.js';
 import { ident, literal, qualified } from '../../render/quote.js';
-import { asString, asStrings, atomically, keySql, needed, notExtensionMember, showName } from '../sql.js';
+import { asString, asStrings, atomically, displayName, keySql, needed, notExtensionMember, showName } from '../sql.js';
 import type { ObjectKindDef, ObjectStatement } from '../types.js';
 import type { TriggerObject } from './model.js';
 

@@ -7,10 +7,9 @@
  * view that should hold data but was never populated is refreshed under the
  * `refresh` hazard (it runs the whole query).
  */
-import { displayName } from '../../render/model-text.js';
 import { literal, qualified } from '../../render/quote.js';
 import { dependsOnSql } from '../function/index.js';
-import { asString, asStrings, atomically, needed, notExtensionMember, textArray } from '../sql.js';
+import { asString, asStrings, atomically, displayName, needed, notExtensionMember, textArray } from '../sql.js';
 import type { ObjectKindDef, ObjectStatement } from '../types.js';
 import type { ViewObject } from './model.js';
 
