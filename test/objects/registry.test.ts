@@ -5,12 +5,14 @@
  * function or policy that is missing makes its effect missing, never present.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { planRepair } from '../../src/api/plan.js';
 import { loadDeclared } from '../../src/declared/index.js';
 import { compare, type Change } from '../../src/diff/index.js';
 import { checkEffect } from '../../src/ledger/effects.js';
 import type { Schema } from '../../src/model/types.js';
 import { plan } from '../../src/plan/index.js';
 import { renderPlanText } from '../../src/render/plan-text.js';
+import { renderPlanJson } from '../../src/render/plan-json.js';
 import { renderPlanSql } from '../../src/render/plan-sql.js';
 import { createDatabase, serverVersion, type TestDb } from '../helpers/db.js';
 import { NO_CACHE, tempDir, writeFile } from '../declared/helpers.js';
@@ -135,6 +137,22 @@ describe('registry kinds', () => {
       expect(sql).toContain('-- not compared: 1 publication, 1 rule');
     } finally {
       await db.exec('DROP PUBLICATION objects_test_pub');
+    }
+  });
+
+  it('a source that declares only a function is valid (not "declares nothing at all"), and the JSON plan lists what is not compared', async () => {
+    const db = await createDatabase('objects_j');
+    dbs.push(db);
+    await db.exec("CREATE PUBLICATION objects_test_pub_j; COMMENT ON FUNCTION pg_catalog.now() IS 'now';");
+    try {
+      const file = writeFile(tempDir('objects-only'), 'functions.sql', 'CREATE FUNCTION public.answer() RETURNS integer LANGUAGE sql IMMUTABLE AS $$ SELECT 42 $$;');
+      const r = await planRepair({ url: db.url, from: file });
+      expect(r.plan.statements.map((s) => s.description)).toEqual(['create function public.answer()']);
+      const json = JSON.parse(renderPlanJson(r.plan, r.header)) as { notCompared: unknown; changes: { kind: string; object?: { kind: string } }[] };
+      expect(json.notCompared).toEqual([{ kind: 'publication', count: 1 }]);
+      expect(json.changes.map((c) => [c.kind, c.object?.kind])).toEqual([['missing-object', 'function']]);
+    } finally {
+      await db.exec('DROP PUBLICATION objects_test_pub_j');
     }
   });
 
