@@ -150,6 +150,11 @@ export interface Extension {
   readonly version: string;
 }
 
+/**
+ * A view as the table-level introspection lists it (for summaries). Views are
+ * compared and repaired through `Schema.objects` (kind `view`, src/objects/view/),
+ * which also holds their options, columns and dependencies.
+ */
 export interface View extends QualifiedName {
   readonly materialized: boolean;
   readonly definition: string;
