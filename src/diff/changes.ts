@@ -125,8 +125,13 @@ export type Change =
       readonly declared: CatalogObject;
       readonly live: CatalogObject;
       readonly aspects: readonly string[];
-      /** Live registry objects that depend on it (display names), for a drop-and-create. */
+      /** Live registry objects that depend on it, directly or not (display names), for a drop-and-create. */
       readonly dependents: readonly string[];
+      /**
+       * When every such dependent is a view the model declares: each as it is live and as
+       * declared, in creation order, so a drop-and-create can drop and create them too. Null otherwise.
+       */
+      readonly recreate: readonly { readonly live: CatalogObject; readonly declared: CatalogObject }[] | null;
     }
   | { readonly kind: 'extra-object'; readonly object: CatalogObject }
   // The migration ledger disagrees with the source and the schema (made by ledger/, not by compare()).

@@ -5,11 +5,27 @@
 import { describeObject, keyOf, kindOf, type CatalogObject } from '../objects/index.js';
 import type { Change } from './changes.js';
 
+/** Live objects that depend on `key`, directly or not, in creation order (reverse post-order). */
+function dependentsOf(key: string, live: readonly CatalogObject[]): CatalogObject[] {
+  const seen = new Set<string>();
+  const order: CatalogObject[] = [];
+  const visit = (k: string): void => {
+    for (const o of live) {
+      const ok = keyOf(o);
+      if (seen.has(ok) || !kindOf(o).dependsOn(o).includes(k)) continue;
+      seen.add(ok);
+      visit(ok);
+      order.push(o);
+    }
+  };
+  visit(key);
+  return order.reverse();
+}
+
 export function compareObjects(declared: readonly CatalogObject[], live: readonly CatalogObject[]): Change[] {
   const out: Change[] = [];
   const liveByKey = new Map(live.map((o) => [keyOf(o), o]));
-  const declaredKeys = new Set(declared.map(keyOf));
-  const dependents = (key: string): string[] => live.filter((o) => kindOf(o).dependsOn(o).includes(key)).map(describeObject);
+  const declaredByKey = new Map(declared.map((o) => [keyOf(o), o]));
   for (const d of declared) {
     const k = keyOf(d);
     const l = liveByKey.get(k);
@@ -18,8 +34,13 @@ export function compareObjects(declared: readonly CatalogObject[], live: readonl
       continue;
     }
     const aspects = kindOf(d).differs(d, l);
-    if (aspects.length > 0) out.push({ kind: 'object-differs', declared: d, live: l, aspects, dependents: dependents(k) });
+    if (aspects.length === 0) continue;
+    const deps = dependentsOf(k, live);
+    const pairs = deps.map((o) => ({ live: o, declared: o.kind === 'view' ? declaredByKey.get(keyOf(o)) : undefined }));
+    const complete = pairs.every((p): p is { live: CatalogObject; declared: CatalogObject } => p.declared !== undefined);
+    const recreate = complete ? pairs : null;
+    out.push({ kind: 'object-differs', declared: d, live: l, aspects, dependents: deps.map(describeObject), recreate });
   }
-  for (const l of live) if (!declaredKeys.has(keyOf(l))) out.push({ kind: 'extra-object', object: l });
+  for (const l of live) if (!declaredByKey.has(keyOf(l))) out.push({ kind: 'extra-object', object: l });
   return out;
 }

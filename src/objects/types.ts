@@ -25,8 +25,15 @@ export interface ObjectStatement {
 
 /** What a kind's planning may know beyond the objects. */
 export interface ObjectPlanContext {
-  /** Display names of live objects that depend on the one being replaced. */
+  /** Display names of live objects that depend on the one being replaced (directly or not). */
   readonly dependents: readonly string[];
+  /**
+   * When those dependents can be created again from the model (views it declares): SQL
+   * dropping them (dependents first) and creating them (in creation order), to wrap a
+   * drop-and-create. Null when something else depends on it: the drop then fails rather
+   * than cascading.
+   */
+  readonly around: { readonly drops: readonly string[]; readonly creates: readonly string[] } | null;
 }
 
 export interface ObjectKindDef<O extends { readonly kind: string }> {
@@ -53,6 +60,8 @@ export interface ObjectKindDef<O extends { readonly kind: string }> {
   create(o: O): readonly ObjectStatement[];
   /** Statements making `live` as `declared`. */
   repair(declared: O, live: O, aspects: readonly string[], ctx: ObjectPlanContext): readonly ObjectStatement[];
+  /** `DROP ...` of the object, for dropping it around the replacement of something it depends on. */
+  drop(o: O): string;
   /** SQL condition, true when the database holds the object as declared (guards and final verification). */
   present(o: O): string;
 }

@@ -18,7 +18,13 @@ export function missingObject(c: Of<'missing-object'>): Built {
 export function objectDiffers(c: Of<'object-differs'>): Built {
   const def = kindOf(c.declared);
   if (c.live.kind !== c.declared.kind) return built();
-  return built(def.repair(c.declared, c.live as typeof c.declared, c.aspects, { dependents: c.dependents }).map((s) => attach(c, s)));
+  const around = c.recreate
+    ? {
+        drops: [...c.recreate].reverse().map((p) => kindOf(p.live).drop(p.live)),
+        creates: c.recreate.flatMap((p) => kindOf(p.declared).create(p.declared).map((s) => s.sql)),
+      }
+    : null;
+  return built(def.repair(c.declared, c.live as typeof c.declared, c.aspects, { dependents: c.dependents, around }).map((s) => attach(c, s)));
 }
 
 export function extraObject(c: Of<'extra-object'>): Built {

@@ -183,7 +183,7 @@ describe('registry kinds', () => {
     const p = plan(changes, ctx);
     expect(p.statements).toEqual([]);
     expect(p.withheld.map((s) => s.hazards.map((h) => h.kind))).toEqual([['replace']]);
-    expect(p.withheld[0]?.hazards[0]?.message).toContain('depending on it: view app.ranked');
+    expect(p.withheld[0]?.hazards[0]?.message).toContain('the drop fails, since view app.ranked depends on it and cannot all be created again from the model');
     // Allowed, the drop fails while the view needs the function: nothing is dropped implicitly.
     const allowed = plan(changes, { ...ctx, options: { allowHazards: ['replace'] } });
     const { runScript } = await import('../helpers/script.js');

@@ -6,7 +6,7 @@
  */
 import { literal, qualified } from '../../render/quote.js';
 import { asString, asStrings, atomically, displayName, keySql, needed, notExtensionMember, objectKey } from '../sql.js';
-import type { ObjectKindDef, ObjectStatement } from '../types.js';
+import type { ObjectKindDef, ObjectPlanContext, ObjectStatement } from '../types.js';
 import type { FunctionObject } from './model.js';
 
 export type { FunctionObject } from './model.js';
@@ -47,7 +47,14 @@ WHERE n.nspname = ANY($1)
   AND ${notExtensionMember('pg_proc', 'p')}`;
 
 const signature = (f: { schema: string; name: string; identityArguments: string }): string => `${qualified(f)}(${f.identityArguments})`;
+const dropSql = (f: FunctionObject): string => `DROP ${f.routine === 'procedure' ? 'PROCEDURE' : 'FUNCTION'} ${signature(f)}`;
 
+/** What a drop-and-create does to what depends on the object (for the `replace` hazard's message). */
+export function replaceNote(ctx: ObjectPlanContext): string {
+  if (ctx.dependents.length === 0) return ' (without CASCADE: the drop fails if anything else depends on it)';
+  if (ctx.around) return `, with what depends on it, created again as declared: ${ctx.dependents.join(', ')}`;
+  return ` (without CASCADE: the drop fails, since ${ctx.dependents.join(', ')} depend${ctx.dependents.length === 1 ? 's' : ''} on it and cannot all be created again from the model)`;
+}
 const show = (f: FunctionObject): string => `${f.routine === 'procedure' ? 'procedure' : 'function'} ${displayName(f.schema, f.name)}(${f.argumentTypes})`;
 
 function present(f: FunctionObject): string {
@@ -95,20 +102,15 @@ export const functionKind: ObjectKindDef<FunctionObject> = {
   create: (f) => [createStatement(f, `create ${show(f)}`)],
   repair: (d, l, _aspects, ctx) => {
     if (replaceable(d, l)) return [createStatement(d, `replace the definition of ${show(d)}`)];
-    const drop = `DROP ${l.routine === 'procedure' ? 'PROCEDURE' : 'FUNCTION'} ${signature(l)}`;
-    const deps = ctx.dependents.length > 0 ? `; depending on it: ${ctx.dependents.join(', ')}` : '';
+    const why = `${show(d)} changes its arguments, result or kind, which CREATE OR REPLACE cannot do: it is dropped and created again`;
     return [
       {
         ...createStatement(d, `drop and create ${show(d)} (its arguments or result change)`),
-        sql: atomically([drop, d.definition], { uncheckedBodies: true }),
-        hazards: [
-          {
-            kind: 'replace',
-            message: `${show(d)} changes its arguments, result or kind, which CREATE OR REPLACE cannot do: it is dropped and created again (without CASCADE: the drop fails if anything depends on it${deps})`,
-          },
-        ],
+        sql: atomically([...(ctx.around?.drops ?? []), dropSql(l), d.definition, ...(ctx.around?.creates ?? [])], { uncheckedBodies: true }),
+        hazards: [{ kind: 'replace', message: `${why}${replaceNote(ctx)}` }],
       },
     ];
   },
+  drop: dropSql,
   present,
 };

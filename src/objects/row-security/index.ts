@@ -47,5 +47,6 @@ export const rowSecurityKind: ObjectKindDef<RowSecurityObject> = {
     },
   ],
   repair: () => [],
+  drop: (r) => `ALTER TABLE ${qualified(r)} ${r.flag === 'enable' ? 'DISABLE' : 'NO FORCE'} ROW LEVEL SECURITY`,
   present,
 };

@@ -8,7 +8,7 @@
  * `refresh` hazard (it runs the whole query).
  */
 import { literal, qualified } from '../../render/quote.js';
-import { dependsOnSql } from '../function/index.js';
+import { dependsOnSql, replaceNote } from '../function/index.js';
 import { asString, asStrings, atomically, displayName, needed, notExtensionMember, textArray } from '../sql.js';
 import type { ObjectKindDef, ObjectStatement } from '../types.js';
 import type { ViewObject } from './model.js';
@@ -45,6 +45,7 @@ function present(v: ViewObject): string {
   );
 }
 
+const dropSql = (v: ViewObject): string => `DROP ${v.materialized ? 'MATERIALIZED VIEW' : 'VIEW'} ${qualified(v)}`;
 const withOptions = (v: ViewObject): string => (v.options.length > 0 ? ` WITH (${v.options.join(', ')})` : '');
 
 function createSql(v: ViewObject, orReplace: boolean): string {
@@ -98,11 +99,11 @@ export const viewKind: ObjectKindDef<ViewObject> = {
     const redefine = aspects.some((a) => a !== 'populated');
     if (redefine && replaceable(d, l)) out.push(createStatement(d, `replace the definition of ${show(d)}`, createSql(d, true)));
     else if (redefine) {
-      const deps = ctx.dependents.length > 0 ? `; depending on it: ${ctx.dependents.join(', ')}` : '';
-      const why = d.materialized || l.materialized ? 'a materialized view has no CREATE OR REPLACE' : 'its columns change (CREATE OR REPLACE VIEW may only add columns at the end)';
+      const why = d.materialized || l.materialized ? 'a materialized view has no CREATE OR REPLACE' : 'its columns change, and CREATE OR REPLACE VIEW may only add columns at the end';
+      const sql = atomically([...(ctx.around?.drops ?? []), dropSql(l), createSql(d, false), ...(ctx.around?.creates ?? [])], { uncheckedBodies: true });
       out.push({
-        ...createStatement(d, `drop and create ${show(d)} (${why})`, atomically([`DROP ${l.materialized ? 'MATERIALIZED VIEW' : 'VIEW'} ${qualified(l)}`, createSql(d, false)])),
-        hazards: [{ kind: 'replace', message: `${show(d)} is dropped and created again: ${why} (without CASCADE: the drop fails if anything depends on it${deps})` }],
+        ...createStatement(d, `drop and create ${show(d)} (${why})`, sql),
+        hazards: [{ kind: 'replace', message: `${show(d)} is dropped and created again (${why})${replaceNote(ctx)}` }],
       });
     } else if (aspects.includes('populated')) {
       out.push({
@@ -118,5 +119,6 @@ export const viewKind: ObjectKindDef<ViewObject> = {
     }
     return out;
   },
+  drop: dropSql,
   present,
 };

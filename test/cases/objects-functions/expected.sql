@@ -17,7 +17,7 @@ SET search_path = pg_catalog;
 
 -- [1/9] functions: drop and create function public.double_it(integer) (its arguments or result change)
 -- lock: none
--- HAZARD (replace): function public.double_it(integer) changes its arguments, result or kind, which CREATE OR REPLACE cannot do: it is dropped and created again (without CASCADE: the drop fails if anything depends on it)
+-- HAZARD (replace): function public.double_it(integer) changes its arguments, result or kind, which CREATE OR REPLACE cannot do: it is dropped and created again (without CASCADE: the drop fails if anything else depends on it)
 SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = 'public' AND p.proname = 'double_it' AND p.prokind <> 'a' AND pg_catalog.oidvectortypes(p.proargtypes) = 'integer' AND CASE WHEN p.prokind <> 'a' THEN pg_catalog.pg_get_functiondef(p.oid) END = 'CREATE OR REPLACE FUNCTION public.double_it(amount integer)
  RETURNS integer
  LANGUAGE sql
@@ -84,7 +84,7 @@ AS $function$ SELECT lower(btrim(e)) $function$
 
 -- [5/9] functions: drop and create function public.score(integer) (its arguments or result change)
 -- lock: none
--- HAZARD (replace): function public.score(integer) changes its arguments, result or kind, which CREATE OR REPLACE cannot do: it is dropped and created again (without CASCADE: the drop fails if anything depends on it)
+-- HAZARD (replace): function public.score(integer) changes its arguments, result or kind, which CREATE OR REPLACE cannot do: it is dropped and created again (without CASCADE: the drop fails if anything else depends on it)
 SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = 'public' AND p.proname = 'score' AND p.prokind <> 'a' AND pg_catalog.oidvectortypes(p.proargtypes) = 'integer' AND CASE WHEN p.prokind <> 'a' THEN pg_catalog.pg_get_functiondef(p.oid) END = 'CREATE OR REPLACE FUNCTION public.score(n integer)
  RETURNS numeric
  LANGUAGE sql
