@@ -5,7 +5,10 @@
  * database-wide objects (publications, event triggers, default privileges).
  */
 import type { NotCompared } from './model.js';
-import { notExtensionMember } from './sql.js';
+
+/** Extension members, read once for all the counts (`ext`, a materialized CTE: one scan of pg_depend). */
+const notExtensionMember = (catalog: string, alias: string): string =>
+  `NOT EXISTS (SELECT 1 FROM ext WHERE ext.classid = '${catalog}'::regclass AND ext.objid = ${alias}.oid)`;
 
 const inSchemas = (nsp: string): string => `${nsp} IN (SELECT oid FROM pg_namespace WHERE nspname = ANY($1))`;
 
@@ -40,7 +43,9 @@ const COUNTS: readonly [string, string][] = [
   ['default privilege', `SELECT count(*) FROM pg_default_acl`],
 ];
 
-export const NOT_COMPARED_SQL = COUNTS.map(([kind, sql], i) => `SELECT ${i} AS ord, '${kind}' AS kind, (${sql})::int AS count`).join('\nUNION ALL\n');
+export const NOT_COMPARED_SQL =
+  `WITH ext AS MATERIALIZED (SELECT classid, objid FROM pg_depend WHERE deptype = 'e')\n` +
+  COUNTS.map(([kind, sql], i) => `SELECT ${i} AS ord, '${kind}' AS kind, (${sql})::int AS count`).join('\nUNION ALL\n');
 
 export function notComparedFromRows(rows: readonly { kind: string; count: number; ord: number }[]): NotCompared[] {
   return [...rows].filter((r) => Number(r.count) > 0).sort((a, b) => a.ord - b.ord).map((r) => ({ kind: r.kind, count: Number(r.count) }));
