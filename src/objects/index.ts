@@ -42,6 +42,11 @@ export function describeObject(o: CatalogObject): string {
   return kindOf(o).display(o);
 }
 
+/** The object as DDL for people. */
+export function objectText(o: CatalogObject): string {
+  return kindOf(o).text(o);
+}
+
 /** The table an object belongs to (policies, triggers, RLS flags), for scoping and grouping. */
 export function objectTable(o: CatalogObject): { schema: string; name: string } | null {
   return kindOf(o).table(o);

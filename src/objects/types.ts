@@ -60,6 +60,8 @@ export interface ObjectKindDef<O extends { readonly kind: string }> {
   create(o: O): readonly ObjectStatement[];
   /** Statements making `live` as `declared`. */
   repair(declared: O, live: O, aspects: readonly string[], ctx: ObjectPlanContext): readonly ObjectStatement[];
+  /** The object as DDL for people (the unified diff of a plan), e.g. its `CREATE` statement. */
+  text(o: O): string;
   /** `DROP ...` of the object, for dropping it around the replacement of something it depends on. */
   drop(o: O): string;
   /** SQL condition, true when the database holds the object as declared (guards and final verification). */

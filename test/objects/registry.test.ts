@@ -183,6 +183,10 @@ describe('registry kinds', () => {
     const p = plan(changes, ctx);
     expect(p.statements).toEqual([]);
     expect(p.withheld.map((s) => s.hazards.map((h) => h.kind))).toEqual([['replace']]);
+    // The text plan shows the definitions side by side.
+    const text = renderPlanText(p, await target.inspect(), live, { color: false, title: 't' });
+    expect(text).toContain('--- declared function app.rank(app.posts)\n+++ live function app.rank(app.posts)');
+    expect(text).toContain('- RETURNS bigint\n+ RETURNS integer');
     expect(p.withheld[0]?.hazards[0]?.message).toContain('the drop fails, since view app.ranked depends on it and cannot all be created again from the model');
     // Allowed, the drop fails while the view needs the function: nothing is dropped implicitly.
     const allowed = plan(changes, { ...ctx, options: { allowHazards: ['replace'] } });

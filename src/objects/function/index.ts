@@ -111,6 +111,7 @@ export const functionKind: ObjectKindDef<FunctionObject> = {
       },
     ];
   },
+  text: (f) => f.definition.trimEnd(),
   drop: dropSql,
   present,
 };

@@ -99,6 +99,7 @@ export const policyKind: ObjectKindDef<PolicyObject> = {
     if (aspects.includes('with check') && d.withCheck !== null) parts.push(`WITH CHECK (${d.withCheck})`);
     return [statement(d, `alter ${show(d)} (${aspects.join(', ')})`, `ALTER POLICY ${ident(d.name)} ON ${qualified(tableOf(d))} ${parts.join(' ')}`, true)];
   },
+  text: (p) => `${createSql(p)};`,
   drop: (p) => `DROP POLICY ${ident(p.name)} ON ${qualified(tableOf(p))}`,
   present,
 };

@@ -47,6 +47,7 @@ export const rowSecurityKind: ObjectKindDef<RowSecurityObject> = {
     },
   ],
   repair: () => [],
+  text: (r) => `ALTER TABLE ${qualified(r)} ${r.flag === 'enable' ? 'ENABLE' : 'FORCE'} ROW LEVEL SECURITY;`,
   drop: (r) => `ALTER TABLE ${qualified(r)} ${r.flag === 'enable' ? 'DISABLE' : 'NO FORCE'} ROW LEVEL SECURITY`,
   present,
 };

@@ -94,6 +94,7 @@ export const triggerKind: ObjectKindDef<TriggerObject> = {
     if (aspects.includes('enabled') || (aspects.includes('definition') && d.enabled !== 'O')) out.push(enableStatement(d));
     return out;
   },
+  text: (t) => `${t.definition};${t.enabled === 'O' ? '' : `\nALTER TABLE ${qualified(tableOf(t))} ${ENABLE[t.enabled]} ${ident(t.name)};`}`,
   drop: (t) => `DROP TRIGGER ${ident(t.name)} ON ${qualified(tableOf(t))}`,
   present: (t) => `EXISTS (SELECT 1 FROM pg_catalog.pg_trigger t WHERE ${triggerWhere(t)} AND pg_catalog.pg_get_triggerdef(t.oid) = ${literal(t.definition)} AND t.tgenabled = ${literal(t.enabled)})`,
 };

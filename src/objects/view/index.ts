@@ -119,6 +119,7 @@ export const viewKind: ObjectKindDef<ViewObject> = {
     }
     return out;
   },
+  text: (v) => `${createSql(v, false)};${v.materialized && !v.populated ? '\n-- never populated' : ''}`,
   drop: dropSql,
   present,
 };
