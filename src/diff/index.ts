@@ -73,6 +73,6 @@ export function compare(declaredModel: Schema, liveModel: Schema, scope: Scope =
   for (const l of live.tables) {
     if (!declaredTables.has(qualifiedKey(l))) out.push({ kind: 'extra-table', table: { schema: l.schema, name: l.name } });
   }
-  out.push(...compareObjects(declared.objects, live.objects));
+  out.push(...compareObjects(declared.objects, live.objects, [...declared.schemas, ...live.schemas]));
   return out;
 }

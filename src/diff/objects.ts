@@ -22,8 +22,9 @@ function dependentsOf(key: string, live: readonly CatalogObject[]): CatalogObjec
   return order.reverse();
 }
 
-export function compareObjects(declared: readonly CatalogObject[], live: readonly CatalogObject[]): Change[] {
+export function compareObjects(declared: readonly CatalogObject[], live: readonly CatalogObject[], schemas: readonly string[] = []): Change[] {
   const out: Change[] = [];
+  const ctx = { schemas: new Set(['pg_catalog', ...schemas]) };
   const liveByKey = new Map(live.map((o) => [keyOf(o), o]));
   const declaredByKey = new Map(declared.map((o) => [keyOf(o), o]));
   for (const d of declared) {
@@ -33,7 +34,7 @@ export function compareObjects(declared: readonly CatalogObject[], live: readonl
       out.push({ kind: 'missing-object', object: d });
       continue;
     }
-    const aspects = kindOf(d).differs(d, l);
+    const aspects = kindOf(d).differs(d, l, ctx);
     if (aspects.length === 0) continue;
     const deps = dependentsOf(k, live);
     const pairs = deps.map((o) => ({ live: o, declared: o.kind === 'view' ? declaredByKey.get(keyOf(o)) : undefined }));

@@ -14,7 +14,7 @@ import type { ObjectKindDef } from './types.js';
 import { viewKind } from './view/index.js';
 
 export type { CatalogObject, CatalogObjectKind, NotCompared } from './model.js';
-export type { ObjectKindDef, ObjectStatement, ObjectPlanContext } from './types.js';
+export type { CompareContext, ObjectKindDef, ObjectStatement, ObjectPlanContext } from './types.js';
 export { objectKey } from './sql.js';
 
 type Registry = { readonly [K in CatalogObjectKind]: ObjectKindDef<Extract<CatalogObject, { kind: K }>> };

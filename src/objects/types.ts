@@ -23,6 +23,12 @@ export interface ObjectStatement {
   readonly hazards?: readonly Hazard[];
 }
 
+/** What a comparison may know beyond the two objects. */
+export interface CompareContext {
+  /** Schema names of both models (to tell a schema qualifier from a table qualifier in view text). */
+  readonly schemas: ReadonlySet<string>;
+}
+
 /** What a kind's planning may know beyond the objects. */
 export interface ObjectPlanContext {
   /** Display names of live objects that depend on the one being replaced (directly or not). */
@@ -55,7 +61,7 @@ export interface ObjectKindDef<O extends { readonly kind: string }> {
   /** Keys (objectKey) of other registry objects it needs to exist first. */
   dependsOn(o: O): readonly string[];
   /** Aspects that differ (empty when equal). */
-  differs(declared: O, live: O): readonly string[];
+  differs(declared: O, live: O, ctx: CompareContext): readonly string[];
   /** Statements creating a missing object. */
   create(o: O): readonly ObjectStatement[];
   /** Statements making `live` as `declared`. */

@@ -37,12 +37,38 @@ WHERE n.nspname = ANY($1)
 const noun = (v: ViewObject): string => (v.materialized ? 'materialized view' : 'view');
 const show = (v: ViewObject): string => `${noun(v)} ${displayName(v.schema, v.name)}`;
 
+const columnsSql = (alias: string): string =>
+  `ARRAY(SELECT a.attname::text || ' ' || pg_catalog.format_type(a.atttypid, a.atttypmod) FROM pg_catalog.pg_attribute a WHERE a.attrelid = ${alias}.oid AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum)`;
+const where = (v: ViewObject): string =>
+  `n.nspname = ${literal(v.schema)} AND c.relname = ${literal(v.name)} AND c.relkind = ${literal(v.materialized ? 'm' : 'v')}`;
+const FROM = 'FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace';
+
+/**
+ * The view is there as declared: kind, options, columns, and the query text. Before
+ * PostgreSQL 16 the deparser qualifies columns that 16+ (and the PGlite shadow) print
+ * bare, so on those servers the text is not compared here (the comparison normalizes
+ * it, see `normalizedText`).
+ */
 function present(v: ViewObject): string {
   return (
-    `EXISTS (SELECT 1 FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace ` +
-    `WHERE n.nspname = ${literal(v.schema)} AND c.relname = ${literal(v.name)} AND c.relkind = ${literal(v.materialized ? 'm' : 'v')} ` +
-    `AND ${viewdef('c.oid')} = ${literal(v.definition)} AND ${options('c')} = ${textArray(v.options)})`
+    `EXISTS (SELECT 1 ${FROM} WHERE ${where(v)} AND ${options('c')} = ${textArray(v.options)} ` +
+    `AND ${columnsSql('c')} = ${textArray(v.columns.map((col) => `${col.name} ${col.type}`))} ` +
+    `AND (pg_catalog.current_setting('server_version_num')::int < 160000 OR ${viewdef('c.oid')} = ${literal(v.definition)}))`
   );
+}
+
+/** Needed while the live view is still as the plan found it (its text compared exactly). */
+const stillAsFound = (l: ViewObject): string => `EXISTS (SELECT 1 ${FROM} WHERE ${where(l)} AND ${viewdef('c.oid')} = ${literal(l.definition)})`;
+
+/**
+ * View text for comparison: qualifiers that are not schema names (`orders.id`, which
+ * PostgreSQL before 16 prints where 16+ prints `id`) removed, on both sides alike.
+ */
+export function normalizedText(text: string, schemas: ReadonlySet<string>): string {
+  return text.replace(/("(?:[^"]|"")+"|[A-Za-z_\u0080-\uffff][A-Za-z0-9_$\u0080-\uffff]*)\.(?=["A-Za-z_\u0080-\uffff])/g, (m, q: string) => {
+    const name = q.startsWith('"') ? q.slice(1, -1).replaceAll('""', '"') : q;
+    return schemas.has(name) ? m : '';
+  });
 }
 
 const dropSql = (v: ViewObject): string => `DROP ${v.materialized ? 'MATERIALIZED VIEW' : 'VIEW'} ${qualified(v)}`;
@@ -85,10 +111,11 @@ export const viewKind: ObjectKindDef<ViewObject> = {
   table: () => null,
   display: show,
   dependsOn: (v) => v.dependsOn,
-  differs: (d, l) => {
+  differs: (d, l, ctx) => {
     const out: string[] = [];
     if (d.materialized !== l.materialized) out.push('kind');
-    if (d.definition !== l.definition || JSON.stringify(d.columns) !== JSON.stringify(l.columns)) out.push('definition');
+    const text = (v: ViewObject): string => normalizedText(v.definition, ctx.schemas);
+    if (text(d) !== text(l) || JSON.stringify(d.columns) !== JSON.stringify(l.columns)) out.push('definition');
     if (JSON.stringify(d.options) !== JSON.stringify(l.options)) out.push('options');
     if (d.materialized && l.materialized && d.populated && !l.populated) out.push('populated');
     return out;
@@ -97,12 +124,14 @@ export const viewKind: ObjectKindDef<ViewObject> = {
   repair: (d, l, aspects, ctx) => {
     const out: ObjectStatement[] = [];
     const redefine = aspects.some((a) => a !== 'populated');
-    if (redefine && replaceable(d, l)) out.push(createStatement(d, `replace the definition of ${show(d)}`, createSql(d, true)));
+    const asFound = { guard: needed(stillAsFound(l)) };
+    if (redefine && replaceable(d, l)) out.push({ ...createStatement(d, `replace the definition of ${show(d)}`, createSql(d, true)), ...asFound });
     else if (redefine) {
       const why = d.materialized || l.materialized ? 'a materialized view has no CREATE OR REPLACE' : 'its columns change, and CREATE OR REPLACE VIEW may only add columns at the end';
       const sql = atomically([...(ctx.around?.drops ?? []), dropSql(l), createSql(d, false), ...(ctx.around?.creates ?? [])], { uncheckedBodies: true });
       out.push({
         ...createStatement(d, `drop and create ${show(d)} (${why})`, sql),
+        ...asFound,
         hazards: [{ kind: 'replace', message: `${show(d)} is dropped and created again (${why})${replaceNote(ctx)}` }],
       });
     } else if (aspects.includes('populated')) {
