@@ -32,6 +32,7 @@ export type { LockReport } from './locks/index.js';
 export { startEmbedded, type EmbeddedServer, type EmbeddedOptions } from './embedded/server.js';
 export { ReconcileError, type ErrorCode } from './errors.js';
 export type * from './model/types.js';
+export type { FunctionObject, PolicyObject, RowSecurityObject, TriggerObject, ViewObject } from './objects/model.js';
 export type { Inspection } from './introspect/index.js';
 
 export interface InspectRequest {

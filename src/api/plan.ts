@@ -47,7 +47,15 @@ export interface PlanResult {
 }
 
 function declaresNothing(m: Schema): boolean {
-  return m.tables.length === 0 && m.enums.length === 0 && m.sequences.length === 0 && m.views.length === 0 && m.extensions.every((e) => e.name === 'plpgsql');
+  return (
+    m.tables.length === 0 &&
+    m.enums.length === 0 &&
+    m.sequences.length === 0 &&
+    m.views.length === 0 &&
+    m.objects.length === 0 &&
+    m.schemas.every((s) => s === 'public') &&
+    m.extensions.every((e) => e.name === 'plpgsql')
+  );
 }
 
 export async function planRepair(req: PlanRequest): Promise<PlanResult> {
@@ -55,7 +63,7 @@ export async function planRepair(req: PlanRequest): Promise<PlanResult> {
   return withBothSides(sides, async ({ connection, pool, declared, live }) => {
     if (!req.schemas && declaresNothing(declared.schema)) {
       // Compared with nothing, every live table is only "extra": a wrong or empty --from would pass as in sync.
-      throw new ReconcileError('source', `${declared.source.location} declares no tables, enums, sequences or views`, 'check the --from path and the source format');
+      throw new ReconcileError('source', `${declared.source.location} declares nothing at all`, 'check the --from path and the source format');
     }
     const changes = compare(declared.schema, live.schema, { schemas: req.schemas, exclude: req.exclude });
     const touched = changes.flatMap((c) => ('table' in c && c.table ? [{ schema: c.table.schema, name: c.table.name }] : []));
@@ -75,6 +83,7 @@ export async function planRepair(req: PlanRequest): Promise<PlanResult> {
       plannedAt: new Date().toISOString(),
       liveHash: schemaHash(live.schema),
       lockTimeout: req.lockTimeout ?? '2s',
+      notCompared: live.schema.notCompared,
     };
     return { plan, declared, live, connection, header, ledger };
   });

@@ -6,6 +6,7 @@
 import { compare, isInformational } from '../diff/index.js';
 import { chooseLedger, ledgerAdapter, ledgerVerdict, migrationStatuses, type LedgerChoice } from '../ledger/index.js';
 import type { StatusReport } from '../ledger/report.js';
+import { notComparedText } from '../objects/not-compared.js';
 import { formatServerVersion } from '../render/model-text.js';
 import { withBothSides } from './sides.js';
 
@@ -30,6 +31,8 @@ export async function migrationStatus(req: StatusRequest): Promise<StatusReport>
     const notes = [...match.notes];
     if (declared.migrations.length === 0) notes.push(`${declared.source.location} (${declared.source.kind}) has no migrations: schema comparison only`);
     else if (kind === 'none') notes.push('no ledger: migrations judged by their effects only');
+    const uncompared = notComparedText(live.schema.notCompared);
+    if (uncompared) notes.push(`not compared (the model does not hold these kinds yet): ${uncompared}`);
     const inSync =
       declared.migrations.length === 0
         ? schemaDifferences === 0

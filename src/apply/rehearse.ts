@@ -100,10 +100,11 @@ function tablesToCopy(live: Schema, plan: Plan): Table[] {
   return live.tables.filter((t) => want.has(qualifiedKey(t)));
 }
 
-const EMPTY: Schema = { schemas: [], tables: [], enums: [], sequences: [], extensions: [], views: [] };
+const EMPTY: Schema = { schemas: [], tables: [], enums: [], sequences: [], extensions: [], views: [], objects: [], notCompared: [] };
 
 function restrictTo(model: Schema, tables: ReadonlySet<string>): Schema {
-  return { ...model, tables: model.tables.filter((t) => tables.has(qualifiedKey(t))), views: [] };
+  // Views, functions, triggers and policies are not copied: a statement that needs one is "not rehearsed".
+  return { ...model, tables: model.tables.filter((t) => tables.has(qualifiedKey(t))), views: [], objects: [] };
 }
 
 /** The statement as the empty, private copy runs it. */

@@ -14,7 +14,8 @@ import type { Schema } from '../model/types.js';
 import { sha256 } from './sources/files.js';
 import type { DeclaredSource, InputFile, Migration, MigrationSnapshot } from './types.js';
 
-const FORMAT = 1;
+// 2: models hold `objects` and `notCompared` (the registry kinds).
+const FORMAT = 2;
 
 export interface CachedModel {
   readonly source: DeclaredSource;

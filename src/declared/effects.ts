@@ -5,6 +5,7 @@
  */
 import { changeTable, compare, type Change } from '../diff/index.js';
 import type { QualifiedName, Schema } from '../model/types.js';
+import { describeObject } from '../objects/index.js';
 import { displayName } from '../render/model-text.js';
 import type { Declared, Migration } from './types.js';
 
@@ -75,6 +76,12 @@ export function describeChange(c: Change): string {
       return `- sequence ${name(c.sequence)}`;
     case 'extra-constraint':
       return `- ${c.objectKind} ${c.name} on ${name(c.table)}`;
+    case 'missing-object':
+      return `+ ${describeObject(c.object)}`;
+    case 'extra-object':
+      return `- ${describeObject(c.object)}`;
+    case 'object-differs':
+      return `~ ${describeObject(c.declared)} (${c.aspects.join(', ')})`;
     default: {
       const table = changeTable(c);
       return `~ ${c.kind.replace(/-/g, ' ')}${table ? ` on ${name(table)}` : ''}`;

@@ -16,6 +16,7 @@ import type {
   Table,
   Unique,
 } from '../model/types.js';
+import { objectTable, type CatalogObject } from '../objects/index.js';
 
 export type ObjectKind = 'primary key' | 'foreign key' | 'unique constraint' | 'check constraint' | 'index';
 
@@ -182,6 +183,22 @@ export type Change =
   | { readonly kind: 'extra-enum-value'; readonly enum: QualifiedName; readonly value: string }
   | { readonly kind: 'extra-sequence'; readonly sequence: QualifiedName }
   | { readonly kind: 'extra-constraint'; readonly table: QualifiedName; readonly objectKind: ObjectKind; readonly name: string }
+  // Objects of the registry kinds (src/objects/: functions, views, triggers, policies, RLS flags).
+  | { readonly kind: 'missing-object'; readonly object: CatalogObject }
+  | {
+      readonly kind: 'object-differs';
+      readonly declared: CatalogObject;
+      readonly live: CatalogObject;
+      readonly aspects: readonly string[];
+      /** Live registry objects that depend on it, directly or not (display names), for a drop-and-create. */
+      readonly dependents: readonly string[];
+      /**
+       * When every such dependent is a view the model declares: each as it is live and as
+       * declared, in creation order, so a drop-and-create can drop and create them too. Null otherwise.
+       */
+      readonly recreate: readonly { readonly live: CatalogObject; readonly declared: CatalogObject }[] | null;
+    }
+  | { readonly kind: 'extra-object'; readonly object: CatalogObject }
   // The migration ledger disagrees with the source and the schema (made by ledger/, not by compare()).
   | { readonly kind: 'ledger-differs'; readonly ledger: QualifiedName; readonly record: readonly string[]; readonly prune: readonly string[] };
 
@@ -196,7 +213,12 @@ export function assertNever(x: never): never {
   throw new Error(`unhandled case: ${JSON.stringify(x)}`);
 }
 
-/** The table a change belongs to, if any (for grouping in reports). */
+/** A registry object's table (policies, triggers, RLS), or the view itself; functions have none. */
+function objectGroup(o: CatalogObject): QualifiedName | null {
+  return objectTable(o) ?? (o.kind === 'view' ? { schema: o.schema, name: o.name } : null);
+}
+
+/** The table (or view) a change belongs to, if any (for grouping in reports). */
 export function changeTable(c: Change): QualifiedName | null {
   switch (c.kind) {
     case 'missing-table':
@@ -214,6 +236,11 @@ export function changeTable(c: Change): QualifiedName | null {
       return null;
     case 'extra-table':
       return c.table;
+    case 'missing-object':
+    case 'extra-object':
+      return objectGroup(c.object);
+    case 'object-differs':
+      return objectGroup(c.declared);
     case 'ledger-differs':
       return c.ledger;
     default:

@@ -6,6 +6,7 @@ import { qualifiedKey } from '../model/types.js';
 import type { Change } from './changes.js';
 import { applyScope, type Scope } from './scope.js';
 import { relationNames } from './names.js';
+import { compareObjects } from './objects.js';
 import { compareTable } from './tables.js';
 
 export type { Change, ChangeKind } from './changes.js';
@@ -77,5 +78,6 @@ export function compare(declaredModel: Schema, liveModel: Schema, scope: Scope =
   for (const l of live.tables) {
     if (!declaredTables.has(qualifiedKey(l))) out.push({ kind: 'extra-table', table: { schema: l.schema, name: l.name } });
   }
+  out.push(...compareObjects(declared.objects, live.objects, [...declared.schemas, ...live.schemas]));
   return out;
 }

@@ -4,6 +4,7 @@
  * migration ledgers' own tables, which are never "extra".
  */
 import type { QualifiedName, Schema } from '../model/types.js';
+import { objectTable } from '../objects/index.js';
 
 export interface Scope {
   readonly schemas?: readonly string[] | undefined;
@@ -55,5 +56,8 @@ export function applyScope(model: Schema, scope: Scope, options: { ledger: boole
     sequences: model.sequences.filter((s) => keep(s) && !(s.ownedBy && options.ledger && isLedger(s.ownedBy.table))),
     extensions: model.extensions,
     views: model.views.filter(keep),
+    // Objects on a table follow the table (a ledger table's triggers are the ledger's too).
+    objects: model.objects.filter((o) => keep(objectTable(o) ?? o)),
+    notCompared: model.notCompared,
   };
 }

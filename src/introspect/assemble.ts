@@ -13,7 +13,7 @@ import type {
   MatchType,
   PrimaryKey,
   ReferentialAction,
-  Schema,
+  CoreSchema,
   Sequence,
   Table,
   Unique,
@@ -308,7 +308,7 @@ function sequence(r: SequenceRow): Sequence {
   };
 }
 
-export function assemble(raw: RawCatalog): Schema {
+export function assemble(raw: RawCatalog): CoreSchema {
   const constraintsByRel = groupBy(raw.constraints, (c) => c.rel);
   const indexesByRel = groupBy(raw.indexes, (i) => i.rel);
   const intern = interner();

@@ -7,6 +7,7 @@ import type { Queryable } from '../db/pool.js';
 import { ReconcileError } from '../errors.js';
 import type { Schema } from '../model/types.js';
 import { assemble } from './assemble.js';
+import { readObjects } from './objects.js';
 import {
   COLLATIONS_SQL,
   COLUMNS_SQL,
@@ -93,7 +94,7 @@ export async function inspect(db: Queryable, options: InspectOptions = {}): Prom
   const v = session.version;
   const p = [schemas];
   // Longest server-side work first: the pool runs four at a time.
-  const [deparsed, columns, constraints, indexes, relations, opclasses, collations, enums, sequences, extensions] = await Promise.all([
+  const [deparsed, columns, constraints, indexes, relations, opclasses, collations, enums, sequences, extensions, registry] = await Promise.all([
     rows<DeparseRow>(db, DEPARSE_SQL, p),
     rows<ColumnRow>(db, COLUMNS_SQL, p),
     rows<ConstraintRow>(db, constraintsSql(v), p),
@@ -104,7 +105,9 @@ export async function inspect(db: Queryable, options: InspectOptions = {}): Prom
     rows<EnumRow>(db, ENUMS_SQL, p),
     rows<SequenceRow>(db, SEQUENCES_SQL, p),
     rows<ExtensionRow>(db, EXTENSIONS_SQL),
+    readObjects(db, rows, v, schemas),
   ]);
-  const schema = assemble({ schemas, relations, columns, constraints, indexes, deparsed, opclasses, collations, enums, sequences, extensions });
+  const core = assemble({ schemas, relations, columns, constraints, indexes, deparsed, opclasses, collations, enums, sequences, extensions });
+  const schema: Schema = { ...core, objects: registry.objects, notCompared: registry.notCompared };
   return { schema, serverVersion: v };
 }

@@ -3,6 +3,7 @@
  * differs from what it did), one short line each, for status reports.
  */
 import { assertNever, type Change } from '../diff/index.js';
+import { describeObject } from '../objects/index.js';
 import type { ForeignKey, QualifiedName } from '../model/types.js';
 import { displayName } from '../render/model-text.js';
 
@@ -83,6 +84,12 @@ export function effectText(c: Change): string {
       return `drop of ${c.objectKind} ${c.name} on ${q(c.table)}`;
     case 'ledger-differs':
       return `ledger rows in ${q(c.ledger)}`;
+    case 'missing-object':
+      return describeObject(c.object);
+    case 'object-differs':
+      return `${c.aspects.join(', ')} of ${describeObject(c.declared)}`;
+    case 'extra-object':
+      return `drop of ${describeObject(c.object)}`;
     default:
       return assertNever(c);
   }
@@ -143,6 +150,12 @@ export function differenceText(c: Change): string {
     case 'enum-order-differs':
     case 'ledger-differs':
       return effectText(c);
+    case 'missing-object':
+      return `${effectText(c)} missing`;
+    case 'object-differs':
+      return `${describeObject(c.declared)} differs (${c.aspects.join(', ')})`;
+    case 'extra-object':
+      return `${describeObject(c.object)} still present (the migration drops it)`;
     default:
       return assertNever(c);
   }

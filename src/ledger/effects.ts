@@ -19,6 +19,7 @@ import { compare, isInformational, type Change } from '../diff/index.js';
 import { checkSignature, foreignKeyBehaviour, foreignKeyIdentity, indexSignature, primaryKeySignature, uniqueSignature } from '../diff/signatures.js';
 import type { Column, EnumType, Schema, Table } from '../model/types.js';
 import { qualifiedKey } from '../model/types.js';
+import { keyOf } from '../objects/index.js';
 
 export type EffectState = 'present' | 'missing' | 'different' | 'superseded';
 
@@ -41,7 +42,7 @@ export interface EffectModels {
   readonly later: readonly Schema[];
 }
 
-const EMPTY: Schema = { schemas: [], tables: [], enums: [], sequences: [], extensions: [], views: [] };
+const EMPTY: Schema = { schemas: [], tables: [], enums: [], sequences: [], extensions: [], views: [], objects: [], notCompared: [] };
 
 /** Effects that can be checked: removals, renames, and every non-informational change but an invalid index. */
 export function checkableEffects(changes: readonly Change[]): Change[] {
@@ -84,6 +85,10 @@ export function slice(effect: Change, after: Schema): Schema | null {
       return { ...EMPTY, sequences: [effect.sequence] };
     case 'missing-table':
       return withTable(effect.table);
+    case 'missing-object':
+      return { ...EMPTY, objects: [effect.object] };
+    case 'object-differs':
+      return { ...EMPTY, objects: [effect.declared] };
     case 'missing-column':
       return table ? withTable({ ...bare(table), columns: [effect.column] }) : null;
     case 'missing-primary-key':
@@ -140,6 +145,7 @@ export function restrict(model: Schema, mini: Schema): Schema {
   const tables = new Set(mini.tables.map(qualifiedKey));
   const enums = new Set(mini.enums.map(qualifiedKey));
   const sequences = new Set(mini.sequences.map(qualifiedKey));
+  const objects = new Set(mini.objects.map(keyOf));
   return {
     schemas: model.schemas.filter((s) => mini.schemas.includes(s)),
     tables: model.tables.filter((t) => tables.has(qualifiedKey(t))),
@@ -147,6 +153,8 @@ export function restrict(model: Schema, mini: Schema): Schema {
     sequences: model.sequences.filter((s) => sequences.has(qualifiedKey(s))),
     extensions: model.extensions,
     views: [],
+    objects: model.objects.filter((o) => objects.has(keyOf(o))),
+    notCompared: [],
   };
 }
 
@@ -182,6 +190,8 @@ export function differenceKey(c: Change): string {
       return key(c.kind, t, c.objectKind, c.foreignKey ? foreignKeyIdentity(c.foreignKey) : c.checkExpression);
     case 'name-differs':
       return key(c.kind, t, c.objectKind, c.declared, c.live);
+    case 'object-differs':
+      return key(c.kind, keyOf(c.declared), c.live);
     default: {
       // Missing objects: the change carries the expected object, the same on every side;
       // where it would go in the live database (placement, a replaced check, a taken name) is not part of it.
@@ -216,6 +226,8 @@ function stillHas(effect: Change, model: Schema, before: Schema): boolean {
       return model.enums.some((e) => qualifiedKey(e) === qualifiedKey(effect.enum) && e.labels.includes(effect.value));
     case 'extra-sequence':
       return model.sequences.some((s) => qualifiedKey(s) === qualifiedKey(effect.sequence));
+    case 'extra-object':
+      return model.objects.some((o) => keyOf(o) === keyOf(effect.object));
     case 'extra-constraint': {
       const now = findTable(model, effect.table);
       const was = findTable(before, effect.table);

@@ -10,6 +10,7 @@ import { applyScope, type Scope } from '../diff/scope.js';
 import { foreignKeyIdentity, indexSignature } from '../diff/signatures.js';
 import type { QualifiedName, Schema, Table } from '../model/types.js';
 import { qualifiedKey } from '../model/types.js';
+import { keyOf, type CatalogObject } from '../objects/index.js';
 import type { Plan } from '../plan/types.js';
 
 /** Changes the plan does not fully carry out. */
@@ -75,8 +76,18 @@ export function predictAfterPlan(declared: Schema, live: Schema, plan: Plan, sco
     }
   }
 
+  // Registry objects: declared, live ones kept; what the plan leaves undone stays live.
+  const objects = new Map<string, CatalogObject>(d.objects.map((o) => [keyOf(o), o]));
+  for (const o of live.objects) if (!objects.has(keyOf(o))) objects.set(keyOf(o), o);
+
   for (const c of undone(plan)) {
     switch (c.kind) {
+      case 'missing-object':
+        objects.delete(keyOf(c.object));
+        break;
+      case 'object-differs':
+        objects.set(keyOf(c.declared), c.live);
+        break;
       case 'missing-schema':
         schemas.delete(c.schema);
         break;
@@ -155,5 +166,7 @@ export function predictAfterPlan(declared: Schema, live: Schema, plan: Plan, sco
     sequences: [...sequences.values()],
     extensions: [...extensions.values()],
     views: live.views,
+    objects: [...objects.values()],
+    notCompared: live.notCompared,
   };
 }

@@ -12,6 +12,10 @@
  * qualified: `public.mood`, `nextval('public.t_id_seq'::regclass)`.
  */
 
+import type { CatalogObject, NotCompared } from '../objects/model.js';
+
+export type { CatalogObject, NotCompared } from '../objects/model.js';
+
 export interface QualifiedName {
   readonly schema: string;
   readonly name: string;
@@ -146,6 +150,11 @@ export interface Extension {
   readonly version: string;
 }
 
+/**
+ * A view as the table-level introspection lists it (for summaries). Views are
+ * compared and repaired through `Schema.objects` (kind `view`, src/objects/view/),
+ * which also holds their options, columns and dependencies.
+ */
 export interface View extends QualifiedName {
   readonly materialized: boolean;
   readonly definition: string;
@@ -160,7 +169,17 @@ export interface Schema {
   readonly sequences: readonly Sequence[];
   readonly extensions: readonly Extension[];
   readonly views: readonly View[];
+  /**
+   * Objects of the registry kinds (src/objects/: functions, views compared by
+   * definition, triggers, policies, row-level security), sorted by kind then identity.
+   */
+  readonly objects: readonly CatalogObject[];
+  /** What the catalog holds that the model does not compare yet, counted by kind. */
+  readonly notCompared: readonly NotCompared[];
 }
+
+/** The part of `Schema` the table-level introspection builds. */
+export type CoreSchema = Omit<Schema, 'objects' | 'notCompared'>;
 
 /** An unambiguous map key for a qualified name (names may contain dots and quotes). */
 export function qualifiedKey(q: QualifiedName): string {

@@ -16,6 +16,7 @@ import { createdByIdentityRepair, identityDiffers } from './build-identity.js';
 import { dropPrimaryKeyFor, missingKey } from './build-keys.js';
 import { built, referencedKey, type BuildContext, type Built } from './build-context.js';
 import { defaultDiffers, foreignKeyDiffers, indexDiffers, nameDiffers, nullabilityDiffers } from './build-fixes.js';
+import { extraObject, missingObject, objectDiffers, orderByDependencies } from './build-registry.js';
 import { columnTypesDiffer, defaultWithTypeChange, groupTypeChanges, unusedUsing } from './build-types.js';
 import { missingColumn, missingEnum, missingEnumValue, missingExtension, missingSchema, missingSequence, missingTable } from './build-objects.js';
 import { PHASES, type Note, type Plan, type PlanContext, type Statement } from './types.js';
@@ -113,6 +114,12 @@ function build(c: Change, ctx: BuildContext): Built {
         return built([dropPrimaryKeyFor(c, c.table, c.name, columns).statement]);
       }
       return note(c, `${c.objectKind} ${c.name} on ${displayName(c.table.schema, c.table.name)} is not in the model (kept)`);
+    case 'missing-object':
+      return missingObject(c);
+    case 'object-differs':
+      return objectDiffers(c);
+    case 'extra-object':
+      return extraObject(c);
     default:
       return assertNever(c);
   }
@@ -153,7 +160,7 @@ function crossChange(changes: readonly Change[]): Pick<BuildContext, 'referenced
 export function plan(changes: readonly Change[], context: PlanContext): Plan {
   const newTables = new Set(changes.flatMap((c) => (c.kind === 'missing-table' ? [qualifiedKey(c.table)] : [])));
   const ctx: BuildContext = { ...context, newTables, typeGroups: groupTypeChanges(changes, context), ...crossChange(changes) };
-  const ordered = [...changes].sort((a, b) => rank(a) - rank(b));
+  const ordered = orderByDependencies([...changes].sort((a, b) => rank(a) - rank(b)));
   const statements: Statement[] = [];
   const notes: Note[] = [];
   for (const c of ordered) {

@@ -12,6 +12,8 @@ export const PHASES = [
   'schemas',
   'extensions',
   'types',
+  // Functions whose bodies are not checked at creation: before the tables whose defaults may call them.
+  'functions',
   'sequences',
   'tables',
   'columns',
@@ -20,6 +22,13 @@ export const PHASES = [
   'constraints',
   'validate',
   'indexes',
+  // Functions checked at creation or using a table's row type; then what uses functions and tables.
+  'late-functions',
+  'views',
+  'triggers',
+  // Policies before the flag that enforces them, so no window denies every row.
+  'policies',
+  'row-security',
   'ledger',
 ] as const;
 export type Phase = (typeof PHASES)[number];
@@ -38,9 +47,11 @@ export type LockLevel =
 /**
  * rewrite: a table rewrite or a value conversion; replace-index: an index dropped and rebuilt;
  * rename: an existing object renamed aside to free a declared name; drop: an object the
- * declared model lacks is dropped because a declared change cannot be made while it stays.
+ * declared model lacks is dropped because a declared change cannot be made while it stays;
+ * replace: a function or view dropped and created again (CREATE OR REPLACE cannot make it);
+ * refresh: a materialized view populated (runs its whole query).
  */
-export const HAZARD_KINDS = ['rewrite', 'replace-index', 'rename', 'drop'] as const;
+export const HAZARD_KINDS = ['rewrite', 'replace-index', 'rename', 'drop', 'replace', 'refresh'] as const;
 export type HazardKind = (typeof HAZARD_KINDS)[number];
 
 export interface Hazard {

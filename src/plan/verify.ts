@@ -3,6 +3,7 @@
  * and valid. Emitted at the end of the SQL script; `apply` re-introspects instead.
  */
 import type { Change } from '../diff/changes.js';
+import { kindOf } from '../objects/index.js';
 import { literal, qualified } from '../render/quote.js';
 import { checkMatches, constraintValidated, dollarQuote, foreignKeyMatches, indexExists, keyMatches, regclass } from './sql.js';
 import type { Plan } from './types.js';
@@ -33,6 +34,10 @@ function condition(c: Change): string | null {
       return `pg_catalog.to_regtype(${literal(qualified(c.enum))}) IS NOT NULL`;
     case 'missing-schema':
       return `EXISTS (SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = ${literal(c.schema)})`;
+    case 'missing-object':
+      return kindOf(c.object).present(c.object);
+    case 'object-differs':
+      return kindOf(c.declared).present(c.declared);
     default:
       return null;
   }

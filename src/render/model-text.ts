@@ -1,6 +1,8 @@
 /**
  * A short text summary of a model: totals, then one line per table.
  */
+import { describeObject } from '../objects/index.js';
+import { notComparedText } from '../objects/not-compared.js';
 import type { Schema, Table } from '../model/types.js';
 
 function plural(n: number, word: string, many = `${word}s`): string {
@@ -28,6 +30,10 @@ export function countObjects(model: Schema): Record<string, number> {
     sequences: model.sequences.length,
     views: model.views.length,
     extensions: model.extensions.length,
+    functions: model.objects.filter((o) => o.kind === 'function').length,
+    triggers: model.objects.filter((o) => o.kind === 'trigger').length,
+    policies: model.objects.filter((o) => o.kind === 'policy').length,
+    'tables with row-level security': model.objects.filter((o) => o.kind === 'row-security').length,
   };
 }
 
@@ -54,6 +60,10 @@ export function renderModelText(model: Schema, header: string): string {
   if (model.tables.length) lines.push('', 'tables:', ...model.tables.map(tableLine));
   if (model.enums.length) lines.push('', 'enums:', ...model.enums.map((e) => `  ${displayName(e.schema, e.name)}: ${e.labels.map((l) => JSON.stringify(l)).join(', ')}`));
   if (model.views.length) lines.push('', 'views:', ...model.views.map((v) => `  ${displayName(v.schema, v.name)}${v.materialized ? ' (materialized)' : ''}`));
+  const others = model.objects.filter((o) => o.kind !== 'view');
+  if (others.length) lines.push('', 'functions, triggers, policies, row-level security:', ...others.map((o) => `  ${describeObject(o)}`));
+  const uncompared = notComparedText(model.notCompared);
+  if (uncompared) lines.push('', `not compared (the model does not hold these kinds yet): ${uncompared}`);
   return lines.join('\n') + '\n';
 }
 

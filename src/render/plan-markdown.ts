@@ -4,6 +4,7 @@
  * the affected tables (missing columns and relations marked), and the script.
  */
 import { changeTable, type Change } from '../diff/changes.js';
+import { notComparedText } from '../objects/not-compared.js';
 import type { StatusReport } from '../ledger/report.js';
 import type { ForeignKey, QualifiedName, Schema, Table } from '../model/types.js';
 import { qualifiedKey } from '../model/types.js';
@@ -105,6 +106,7 @@ export function renderPlanMarkdown(input: MarkdownInput): string {
     `| tool | pg-reconcile ${header.toolVersion} |`,
     `| live schema | \`${header.liveHash}\` |`,
     `| statements | ${plan.statements.length} (${plan.withheld.length} withheld for hazards) |`,
+    ...(notComparedText(header.notCompared) ? [`| not compared | ${cell(notComparedText(header.notCompared) ?? '')} |`] : []),
     '',
   ];
   if (input.status) {

@@ -2,6 +2,8 @@
  * The repair as a psql script: idempotent (every statement guarded or
  * `IF NOT EXISTS`), runs under `psql -v ON_ERROR_STOP=1 -f plan.sql`.
  */
+import type { NotCompared } from '../model/types.js';
+import { notComparedText } from '../objects/not-compared.js';
 import { verificationSql } from '../plan/verify.js';
 import type { Plan, Statement } from '../plan/types.js';
 
@@ -14,6 +16,8 @@ export interface PlanHeader {
   readonly plannedAt: string;
   readonly liveHash: string;
   readonly lockTimeout: string;
+  /** What the live database holds that the model does not compare yet (kinds and counts). */
+  readonly notCompared?: readonly NotCompared[];
 }
 
 /** psql ends a `--` comment at a carriage return as well as at a newline: split on both. */
@@ -48,6 +52,7 @@ export function renderPlanSql(plan: Plan, header: PlanHeader): string {
         `planned at:  ${header.plannedAt}`,
         `live schema: ${header.liveHash}`,
         `statements:  ${plan.statements.length} (withheld for hazards: ${plan.withheld.length})`,
+        ...(notComparedText(header.notCompared) ? [`not compared: ${notComparedText(header.notCompared)}`] : []),
         '',
         'Run with: psql -v ON_ERROR_STOP=1 -f plan.sql',
         'Every statement is guarded or idempotent: running the script twice changes nothing the second time.',

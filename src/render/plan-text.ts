@@ -8,6 +8,8 @@ import { changeTable, isInformational, type Change } from '../diff/changes.js';
 import type { Schema, Table } from '../model/types.js';
 import { qualifiedKey } from '../model/types.js';
 import type { Plan } from '../plan/types.js';
+import { describeObject, objectText } from '../objects/index.js';
+import { notComparedText } from '../objects/not-compared.js';
 import { tableDdl } from './ddl.js';
 import { displayName } from './model-text.js';
 
@@ -50,14 +52,25 @@ function unifiedDiffs(changes: readonly Change[], declared: Schema, live: Schema
     if (t && categoryOf(c) !== 'info' && categoryOf(c) !== 'extra') tables.set(qualifiedKey(t), true);
   }
   const find = (m: Schema, key: string): Table | undefined => m.tables.find((t) => qualifiedKey(t) === key);
-  const out: string[] = [];
+  const patches: { from: string; to: string; a: string; b: string }[] = [];
   for (const key of tables.keys()) {
     const d = find(declared, key);
     const l = find(live, key);
     const ref = d ?? l;
     if (!ref) continue;
     const name = displayName(ref.schema, ref.name);
-    const patch = createTwoFilesPatch(`declared ${name}`, `live ${name}`, d ? tableDdl(d) : '', l ? tableDdl(l) : '', undefined, undefined, { context: 2 });
+    const [a, b] = [d ? tableDdl(d) : '', l ? tableDdl(l) : ''];
+    // A table whose differences are all in its policies, triggers or flags: those are shown below.
+    if (a !== b) patches.push({ from: `declared ${name}`, to: `live ${name}`, a, b });
+  }
+  for (const c of changes) {
+    if (c.kind !== 'object-differs') continue;
+    const what = describeObject(c.declared);
+    patches.push({ from: `declared ${what}`, to: `live ${what}`, a: objectText(c.declared) + '\n', b: objectText(c.live) + '\n' });
+  }
+  const out: string[] = [];
+  for (const p of patches) {
+    const patch = createTwoFilesPatch(p.from, p.to, p.a, p.b, undefined, undefined, { context: 2 });
     const lines = patch.split('\n').filter((line) => !line.startsWith('====') && line !== '\\ No newline at end of file');
     for (const line of lines) {
       if (line.startsWith('-') && !line.startsWith('---')) out.push(paint(color, '31', line));
@@ -72,8 +85,11 @@ function unifiedDiffs(changes: readonly Change[], declared: Schema, live: Schema
 export function renderPlanText(plan: Plan, declared: Schema, live: Schema, options: TextOptions): string {
   const out: string[] = [options.title, ''];
   const drift = tableDrift(plan.changes);
+  const uncompared = notComparedText(live.notCompared);
+  const uncomparedLine = uncompared ? `Not compared (the model does not hold these kinds yet): ${uncompared}` : null;
   if (drift.length === 0) {
     out.push('In sync: the live database matches the declared model.');
+    if (uncomparedLine) out.push(uncomparedLine);
     return out.join('\n') + '\n';
   }
   const width = Math.max(20, ...drift.map((r) => r.name.length)) + 2;
@@ -83,6 +99,7 @@ export function renderPlanText(plan: Plan, declared: Schema, live: Schema, optio
   }
   const diffs = unifiedDiffs(plan.changes, declared, live, options.color);
   if (diffs.length > 0) out.push('', 'Declared (-) against live (+):', '', ...diffs);
+  if (uncomparedLine) out.push('', uncomparedLine);
   out.push('', `Plan: ${plan.statements.length} statement(s), ${plan.withheld.length} withheld for hazards`);
   plan.statements.forEach((s, i) => {
     const flags = [s.lockLevel === 'none' ? null : s.lockLevel, s.transactional ? null : 'concurrently', ...s.hazards.map((h) => `HAZARD ${h.kind}`)].filter(Boolean);

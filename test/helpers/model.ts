@@ -10,5 +10,6 @@ export function versionNeutral(model: Schema): unknown {
     ...model,
     extensions: model.extensions.map((e) => ({ ...e, version: '<version>' })),
     views: model.views.map((v) => ({ ...v, definition: v.definition.replace(/\s+/g, ' ').length > 0 ? '<definition>' : '' })),
+    objects: model.objects.map((o) => (o.kind === 'view' ? { ...o, definition: o.definition.length > 0 ? '<definition>' : '' } : o)),
   };
 }

@@ -1,0 +1,117 @@
+/**
+ * Functions and procedures: read with `pg_get_functiondef`, identified by
+ * schema, name and argument types, compared by their whole definition.
+ * `CREATE OR REPLACE` when the arguments and the result stay; otherwise the
+ * function is dropped and created again under the `replace` hazard.
+ */
+import { literal, qualified } from '../../render/quote.js';
+import { asString, asStrings, atomically, displayName, keySql, needed, notExtensionMember, objectKey } from '../sql.js';
+import type { ObjectKindDef, ObjectPlanContext, ObjectStatement } from '../types.js';
+import type { FunctionObject } from './model.js';
+
+export type { FunctionObject } from './model.js';
+
+const ROUTINE: Record<string, FunctionObject['routine']> = { f: 'function', p: 'procedure', w: 'window' };
+
+/** Referenced objects of the registry (functions, views) that `pg_depend` records for `objid`. */
+export const dependsOnSql = (catalog: string, objid: string): string => `ARRAY(
+  SELECT DISTINCT CASE WHEN d.refclassid = 'pg_proc'::regclass
+      THEN ${keySql('function', ['rn.nspname', 'rp.proname', 'oidvectortypes(rp.proargtypes)'])}
+      ELSE ${keySql('view', ['cn.nspname', 'rc.relname'])} END
+  FROM pg_depend d
+  LEFT JOIN pg_proc rp ON d.refclassid = 'pg_proc'::regclass AND rp.oid = d.refobjid
+  LEFT JOIN pg_namespace rn ON rn.oid = rp.pronamespace
+  LEFT JOIN pg_class rc ON d.refclassid = 'pg_class'::regclass AND rc.oid = d.refobjid AND rc.relkind IN ('v', 'm')
+  LEFT JOIN pg_namespace cn ON cn.oid = rc.relnamespace
+  WHERE d.classid = '${catalog}'::regclass AND d.objid = ${objid} AND d.deptype = 'n'
+    AND ((rp.oid IS NOT NULL AND rn.nspname <> 'pg_catalog' AND rp.prokind <> 'a') OR rc.oid IS NOT NULL)
+  ORDER BY 1)`;
+
+const SQL = `
+SELECT n.nspname AS schema, p.proname AS name, p.prokind AS routine,
+       oidvectortypes(p.proargtypes) AS argument_types,
+       pg_get_function_identity_arguments(p.oid) AS identity_arguments,
+       pg_get_function_arguments(p.oid) AS arguments,
+       pg_get_function_result(p.oid) AS result,
+       pg_get_functiondef(p.oid) AS definition,
+       (p.prosqlbody IS NOT NULL OR EXISTS (
+          SELECT 1 FROM unnest(p.proargtypes::oid[] || coalesce(p.proallargtypes, '{}'::oid[]) || p.prorettype) AS a(oid)
+          JOIN pg_type ty ON ty.oid = a.oid
+          LEFT JOIN pg_type el ON el.oid = ty.typelem
+          WHERE ty.typrelid <> 0 OR coalesce(el.typrelid, 0) <> 0)) AS late,
+       ${dependsOnSql('pg_proc', 'p.oid')} AS depends_on
+FROM pg_proc p
+JOIN pg_namespace n ON n.oid = p.pronamespace
+WHERE n.nspname = ANY($1)
+  AND p.prokind IN ('f', 'p', 'w')
+  AND ${notExtensionMember('pg_proc', 'p')}`;
+
+const signature = (f: { schema: string; name: string; identityArguments: string }): string => `${qualified(f)}(${f.identityArguments})`;
+const dropSql = (f: FunctionObject): string => `DROP ${f.routine === 'procedure' ? 'PROCEDURE' : 'FUNCTION'} ${signature(f)}`;
+
+/** What a drop-and-create does to what depends on the object (for the `replace` hazard's message). */
+export function replaceNote(ctx: ObjectPlanContext): string {
+  if (ctx.dependents.length === 0) return ' (without CASCADE: the drop fails if anything else depends on it)';
+  if (ctx.around) return `, with what depends on it, created again as declared: ${ctx.dependents.join(', ')}`;
+  return ` (without CASCADE: the drop fails, since ${ctx.dependents.join(', ')} depend${ctx.dependents.length === 1 ? 's' : ''} on it and cannot all be created again from the model)`;
+}
+const show = (f: FunctionObject): string => `${f.routine === 'procedure' ? 'procedure' : 'function'} ${displayName(f.schema, f.name)}(${f.argumentTypes})`;
+
+function present(f: FunctionObject): string {
+  return (
+    `EXISTS (SELECT 1 FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace ` +
+    `WHERE n.nspname = ${literal(f.schema)} AND p.proname = ${literal(f.name)} AND p.prokind <> 'a' ` +
+    `AND pg_catalog.oidvectortypes(p.proargtypes) = ${literal(f.argumentTypes)} ` +
+    `AND CASE WHEN p.prokind <> 'a' THEN pg_catalog.pg_get_functiondef(p.oid) END = ${literal(f.definition)})`
+  );
+}
+
+/** `CREATE OR REPLACE` keeps the function (its oid, grants and dependents) only when these stay. */
+export function replaceable(declared: FunctionObject, live: FunctionObject): boolean {
+  return declared.routine === live.routine && declared.arguments === live.arguments && declared.result === live.result;
+}
+
+function createStatement(f: FunctionObject, description: string): ObjectStatement {
+  const sql = atomically([f.definition], { uncheckedBodies: true });
+  return { phase: f.late ? 'late-functions' : 'functions', description, sql, guard: needed(`NOT ${present(f)}`) };
+}
+
+export const functionKind: ObjectKindDef<FunctionObject> = {
+  kind: 'function',
+  noun: 'function',
+  securityRelevant: false,
+  sql: () => SQL,
+  fromRow: (r) => ({
+    kind: 'function',
+    schema: asString(r['schema']),
+    name: asString(r['name']),
+    routine: ROUTINE[asString(r['routine'])] ?? 'function',
+    argumentTypes: asString(r['argument_types']),
+    identityArguments: asString(r['identity_arguments']),
+    arguments: asString(r['arguments']),
+    result: r['result'] === null || r['routine'] === 'p' ? null : asString(r['result']),
+    definition: asString(r['definition']),
+    late: r['late'] === true,
+    dependsOn: asStrings(r['depends_on']).filter((k) => k !== objectKey('function', [asString(r['schema']), asString(r['name']), asString(r['argument_types'])])),
+  }),
+  identity: (f) => [f.schema, f.name, f.argumentTypes],
+  table: () => null,
+  display: show,
+  dependsOn: (f) => f.dependsOn,
+  differs: (d, l) => (d.definition === l.definition ? [] : [replaceable(d, l) ? 'definition' : 'signature']),
+  create: (f) => [createStatement(f, `create ${show(f)}`)],
+  repair: (d, l, _aspects, ctx) => {
+    if (replaceable(d, l)) return [createStatement(d, `replace the definition of ${show(d)}`)];
+    const why = `${show(d)} changes its arguments, result or kind, which CREATE OR REPLACE cannot do: it is dropped and created again`;
+    return [
+      {
+        ...createStatement(d, `drop and create ${show(d)} (its arguments or result change)`),
+        sql: atomically([...(ctx.around?.drops ?? []), dropSql(l), d.definition, ...(ctx.around?.creates ?? [])], { uncheckedBodies: true }),
+        hazards: [{ kind: 'replace', message: `${why}${replaceNote(ctx)}` }],
+      },
+    ];
+  },
+  text: (f) => f.definition.trimEnd(),
+  drop: dropSql,
+  present,
+};

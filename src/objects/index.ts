@@ -1,0 +1,60 @@
+/**
+ * The registry of object kinds. Each kind lives in its own folder
+ * (src/objects/<kind>/: catalog query, model, compare, statements); the
+ * pipeline stages iterate this list. Adding a kind: write its folder, add its
+ * model to model.ts and its definition here.
+ */
+import { functionKind } from './function/index.js';
+import type { CatalogObject, CatalogObjectKind } from './model.js';
+import { policyKind } from './policy/index.js';
+import { rowSecurityKind } from './row-security/index.js';
+import { objectKey } from './sql.js';
+import { triggerKind } from './trigger/index.js';
+import type { ObjectKindDef } from './types.js';
+import { viewKind } from './view/index.js';
+
+export type { CatalogObject, CatalogObjectKind, NotCompared } from './model.js';
+export type { CompareContext, ObjectKindDef, ObjectStatement, ObjectPlanContext } from './types.js';
+export { objectKey } from './sql.js';
+
+type Registry = { readonly [K in CatalogObjectKind]: ObjectKindDef<Extract<CatalogObject, { kind: K }>> };
+
+export const REGISTRY: Registry = {
+  function: functionKind,
+  view: viewKind,
+  trigger: triggerKind,
+  policy: policyKind,
+  'row-security': rowSecurityKind,
+};
+
+export const OBJECT_KINDS = Object.keys(REGISTRY) as CatalogObjectKind[];
+
+/** The definition of an object's kind, typed for that object. */
+export function kindOf<O extends CatalogObject>(o: O): ObjectKindDef<O> {
+  return REGISTRY[o.kind] as unknown as ObjectKindDef<O>;
+}
+
+export function keyOf(o: CatalogObject): string {
+  return objectKey(o.kind, kindOf(o).identity(o));
+}
+
+export function describeObject(o: CatalogObject): string {
+  return kindOf(o).display(o);
+}
+
+/** The object as DDL for people. */
+export function objectText(o: CatalogObject): string {
+  return kindOf(o).text(o);
+}
+
+/** The table an object belongs to (policies, triggers, RLS flags), for scoping and grouping. */
+export function objectTable(o: CatalogObject): { schema: string; name: string } | null {
+  return kindOf(o).table(o);
+}
+
+/** Objects sorted by kind (registry order), then key: the introspector's order. */
+export function sortObjects(objects: readonly CatalogObject[]): CatalogObject[] {
+  const rank = (o: CatalogObject): number => OBJECT_KINDS.indexOf(o.kind);
+  const withKeys = objects.map((o) => ({ o, k: keyOf(o) }));
+  return withKeys.sort((a, b) => rank(a.o) - rank(b.o) || (a.k < b.k ? -1 : a.k > b.k ? 1 : 0)).map((x) => x.o);
+}

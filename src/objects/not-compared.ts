@@ -1,0 +1,61 @@
+/**
+ * What the catalog holds that the model does not compare yet, counted by kind
+ * in one query, so a report can say "not compared: 2 publications, 1 rule"
+ * instead of dropping them silently. Scoped to the schemas read, except for
+ * database-wide objects (publications, event triggers, default privileges).
+ */
+import type { NotCompared } from './model.js';
+
+/** Extension members, read once for all the counts (`ext`, a materialized CTE: one scan of pg_depend). */
+const notExtensionMember = (catalog: string, alias: string): string =>
+  `NOT EXISTS (SELECT 1 FROM ext WHERE ext.classid = '${catalog}'::regclass AND ext.objid = ${alias}.oid)`;
+
+const inSchemas = (nsp: string): string => `${nsp} IN (SELECT oid FROM pg_namespace WHERE nspname = ANY($1))`;
+
+const COUNTS: readonly [string, string][] = [
+  ['publication', `SELECT count(*) FROM pg_publication`],
+  ['rule', `SELECT count(*) FROM pg_rewrite r JOIN pg_class c ON c.oid = r.ev_class WHERE r.rulename <> '_RETURN' AND ${inSchemas('c.relnamespace')} AND ${notExtensionMember('pg_class', 'c')}`],
+  ['foreign table', `SELECT count(*) FROM pg_class c WHERE c.relkind = 'f' AND ${inSchemas('c.relnamespace')} AND ${notExtensionMember('pg_class', 'c')}`],
+  ['statistics object', `SELECT count(*) FROM pg_statistic_ext s WHERE ${inSchemas('s.stxnamespace')}`],
+  ['event trigger', `SELECT count(*) FROM pg_event_trigger e WHERE ${notExtensionMember('pg_event_trigger', 'e')}`],
+  ['aggregate', `SELECT count(*) FROM pg_proc p WHERE p.prokind = 'a' AND ${inSchemas('p.pronamespace')} AND ${notExtensionMember('pg_proc', 'p')}`],
+  ['domain', `SELECT count(*) FROM pg_type t WHERE t.typtype = 'd' AND ${inSchemas('t.typnamespace')} AND ${notExtensionMember('pg_type', 't')}`],
+  [
+    'composite type',
+    `SELECT count(*) FROM pg_type t JOIN pg_class c ON c.oid = t.typrelid WHERE t.typtype = 'c' AND c.relkind = 'c' AND ${inSchemas('t.typnamespace')} AND ${notExtensionMember('pg_type', 't')}`,
+  ],
+  ['range type', `SELECT count(*) FROM pg_type t WHERE t.typtype = 'r' AND ${inSchemas('t.typnamespace')} AND ${notExtensionMember('pg_type', 't')}`],
+  ['collation', `SELECT count(*) FROM pg_collation co WHERE ${inSchemas('co.collnamespace')} AND ${notExtensionMember('pg_collation', 'co')}`],
+  [
+    'materialized view index',
+    `SELECT count(*) FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid WHERE c.relkind = 'm' AND ${inSchemas('c.relnamespace')}`,
+  ],
+  [
+    'comment',
+    `SELECT count(*) FROM pg_description d WHERE (d.classoid = 'pg_class'::regclass AND d.objoid IN (SELECT c.oid FROM pg_class c WHERE ${inSchemas('c.relnamespace')} AND ${notExtensionMember('pg_class', 'c')})) ` +
+      `OR (d.classoid = 'pg_proc'::regclass AND d.objoid IN (SELECT p.oid FROM pg_proc p WHERE ${inSchemas('p.pronamespace')} AND ${notExtensionMember('pg_proc', 'p')}))`,
+  ],
+  [
+    'object with grants',
+    `SELECT (SELECT count(*) FROM pg_class c WHERE c.relacl IS NOT NULL AND c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f') AND ${inSchemas('c.relnamespace')} AND ${notExtensionMember('pg_class', 'c')}) ` +
+      `+ (SELECT count(*) FROM pg_proc p WHERE p.proacl IS NOT NULL AND ${inSchemas('p.pronamespace')} AND ${notExtensionMember('pg_proc', 'p')})`,
+  ],
+  ['default privilege', `SELECT count(*) FROM pg_default_acl`],
+];
+
+export const NOT_COMPARED_SQL =
+  `WITH ext AS MATERIALIZED (SELECT classid, objid FROM pg_depend WHERE deptype = 'e')\n` +
+  COUNTS.map(([kind, sql], i) => `SELECT ${i} AS ord, '${kind}' AS kind, (${sql})::int AS count`).join('\nUNION ALL\n');
+
+export function notComparedFromRows(rows: readonly { kind: string; count: number; ord: number }[]): NotCompared[] {
+  return [...rows].filter((r) => Number(r.count) > 0).sort((a, b) => a.ord - b.ord).map((r) => ({ kind: r.kind, count: Number(r.count) }));
+}
+
+const plural = (n: number, kind: string): string =>
+  n === 1 ? kind : kind.endsWith('x') ? `${kind}es` : kind.startsWith('object with') ? kind.replace(/^object/, 'objects') : kind === 'statistics object' ? 'statistics objects' : `${kind}s`;
+
+/** "2 publications, 1 rule", or null when there is nothing. */
+export function notComparedText(items: readonly NotCompared[] | undefined): string | null {
+  if (!items || items.length === 0) return null;
+  return items.map((i) => `${i.count} ${plural(i.count, i.kind)}`).join(', ');
+}

@@ -1,0 +1,48 @@
+/**
+ * SQL helpers shared by the object kinds: keys built the same way in SQL and in
+ * TypeScript, text arrays, and several DDL statements run as one atomic step.
+ */
+import { dollarQuote } from '../plan/sql.js';
+import { literal } from '../render/quote.js';
+
+/** The registry key of an object: its kind and its identity parts. */
+export function objectKey(kind: string, parts: readonly string[]): string {
+  return `${kind}:${JSON.stringify(parts)}`;
+}
+
+/**
+ * The same key computed by PostgreSQL (`array_to_json` prints a text array as
+ * `JSON.stringify` does: no spaces, the same escapes).
+ */
+export function keySql(kind: string, parts: readonly string[]): string {
+  return `(${literal(`${kind}:`)} || array_to_json(ARRAY[${parts.map((p) => `(${p})::text`).join(', ')}]::text[])::text)`;
+}
+
+/** Objects that belong to an extension are not part of the user's schema. */
+export const notExtensionMember = (catalog: string, alias: string): string =>
+  `NOT EXISTS (SELECT 1 FROM pg_depend xd WHERE xd.classid = '${catalog}'::regclass AND xd.objid = ${alias}.oid AND xd.deptype = 'e')`;
+
+export const textArray = (values: readonly string[]): string => `ARRAY[${values.map(literal).join(', ')}]::text[]`;
+
+export const needed = (condition: string): string => `SELECT (${condition}) AS needed`;
+
+/**
+ * Several statements as one: a `DO` block, so a psql script and `apply` both run
+ * them atomically. `uncheckedBodies`: function bodies are not validated while
+ * they are created (they were in the declared source, under its `search_path`;
+ * a body resolves names when it runs, not when it is created).
+ */
+export function atomically(statements: readonly string[], options: { uncheckedBodies?: boolean } = {}): string {
+  const off = options.uncheckedBodies ? `PERFORM pg_catalog.set_config('check_function_bodies', 'off', true); ` : '';
+  return `DO ${dollarQuote(` BEGIN ${off}${statements.map((s) => `EXECUTE ${literal(s)};`).join(' ')} END `)}`;
+}
+
+export const asString = (v: unknown): string => (typeof v === 'string' ? v : v === null || v === undefined ? '' : String(v));
+export const asStrings = (v: unknown): string[] => (Array.isArray(v) ? v.map(asString) : []);
+export const asNullable = (v: unknown): string | null => (v === null || v === undefined ? null : asString(v));
+
+/** A bare name for reading (not for SQL): quoted as JSON only when it needs it, as displayName does. */
+export const showName = (name: string): string => (/^[a-z_][a-z0-9_$]*$/.test(name) ? name : JSON.stringify(name));
+
+/** `app.users` for reading, quoted only where needed (the same rule as render/model-text.ts displayName). */
+export const displayName = (schema: string, name: string): string => `${showName(schema)}.${showName(name)}`;

@@ -1,0 +1,75 @@
+/**
+ * The registry's contract: what one object kind (functions, views, triggers,
+ * policies, row-security flags, ...) provides to every stage of the pipeline.
+ *
+ * A kind keeps together its bulk catalog query (one for the whole database,
+ * scoped by `nspname = ANY($1)`), its model, its comparison and its statements.
+ * The stages (introspect, diff, plan, render) iterate the registry in
+ * objects/index.ts instead of knowing each kind.
+ */
+import type { QualifiedName } from '../model/types.js';
+import type { Hazard, LockLevel, Phase } from '../plan/types.js';
+
+/** A statement a kind proposes; the planner attaches the change it repairs. */
+export interface ObjectStatement {
+  readonly phase: Phase;
+  readonly description: string;
+  readonly sql: string;
+  /** A query answering `needed`, comparing the definition (not just the name). */
+  readonly guard: string;
+  readonly lockLevel?: LockLevel;
+  readonly locks?: readonly QualifiedName[];
+  readonly duration?: 'brief' | 'long';
+  readonly hazards?: readonly Hazard[];
+}
+
+/** What a comparison may know beyond the two objects. */
+export interface CompareContext {
+  /** Schema names of both models (to tell a schema qualifier from a table qualifier in view text). */
+  readonly schemas: ReadonlySet<string>;
+}
+
+/** What a kind's planning may know beyond the objects. */
+export interface ObjectPlanContext {
+  /** Display names of live objects that depend on the one being replaced (directly or not). */
+  readonly dependents: readonly string[];
+  /**
+   * When those dependents can be created again from the model (views it declares): SQL
+   * dropping them (dependents first) and creating them (in creation order), to wrap a
+   * drop-and-create. Null when something else depends on it: the drop then fails rather
+   * than cascading.
+   */
+  readonly around: { readonly drops: readonly string[]; readonly creates: readonly string[] } | null;
+}
+
+export interface ObjectKindDef<O extends { readonly kind: string }> {
+  readonly kind: O['kind'];
+  /** `function`, `policy`, ... */
+  readonly noun: string;
+  /** Extra live objects of this kind are shown as warnings (security-relevant), though kept. */
+  readonly securityRelevant: boolean;
+  /** The bulk catalog query for `server_version_num`; `$1` is the schema list. */
+  sql(serverVersion: number): string;
+  /** One raw row of that query to the model (raw row types stay private to the kind). */
+  fromRow(row: Record<string, unknown>): O;
+  /** Parts of the identity, without the kind (schema first). */
+  identity(o: O): readonly string[];
+  /** The table the object belongs to (policies, triggers, RLS flags), if any. */
+  table(o: O): QualifiedName | null;
+  /** Human name, e.g. `public.f(integer)`, `policy p on public.t`. */
+  display(o: O): string;
+  /** Keys (objectKey) of other registry objects it needs to exist first. */
+  dependsOn(o: O): readonly string[];
+  /** Aspects that differ (empty when equal). */
+  differs(declared: O, live: O, ctx: CompareContext): readonly string[];
+  /** Statements creating a missing object. */
+  create(o: O): readonly ObjectStatement[];
+  /** Statements making `live` as `declared`. */
+  repair(declared: O, live: O, aspects: readonly string[], ctx: ObjectPlanContext): readonly ObjectStatement[];
+  /** The object as DDL for people (the unified diff of a plan), e.g. its `CREATE` statement. */
+  text(o: O): string;
+  /** `DROP ...` of the object, for dropping it around the replacement of something it depends on. */
+  drop(o: O): string;
+  /** SQL condition, true when the database holds the object as declared (guards and final verification). */
+  present(o: O): string;
+}
