@@ -50,8 +50,8 @@ function textEvents(e: ApplyEvent): void {
 }
 
 function jsonEvents(e: ApplyEvent): void {
-  const { statement, ...rest } = e as ApplyEvent & { statement?: { description: string; phase: string } };
-  write(JSON.stringify({ ...rest, ...(statement ? { phase: statement.phase, description: statement.description } : {}), at: new Date().toISOString() }) + '\n');
+  const { statement, ...rest } = e as ApplyEvent & { statement?: { description: string; phase: string; lockLevel: string } };
+  write(JSON.stringify({ ...rest, ...(statement ? { phase: statement.phase, description: statement.description, lockLevel: statement.lockLevel } : {}), at: new Date().toISOString() }) + '\n');
 }
 
 function applyOptions(flags: ApplyFlags, lockTimeout: string): ApplyOptions {
