@@ -25,11 +25,13 @@ export interface ApplyRequest {
   readonly force?: boolean;
   readonly skipWithheld?: boolean;
   readonly onEvent?: (e: ApplyEvent) => void;
+  /** Abort to interrupt: the running statement is cancelled on the server and the report says `interrupted`. */
+  readonly signal?: AbortSignal | undefined;
 }
 
 export async function applyRepair(req: ApplyRequest): Promise<ApplyReport> {
   const options: ApplyOptions = { ...DEFAULT_APPLY_OPTIONS, ...req.options };
-  const base = { force: req.force ?? false, skipWithheld: req.skipWithheld ?? false, options, ...(req.onEvent ? { emit: req.onEvent } : {}) };
+  const base = { force: req.force ?? false, skipWithheld: req.skipWithheld ?? false, options, ...(req.onEvent ? { emit: req.onEvent } : {}), signal: req.signal };
   if (req.planFile) {
     const file = readPlanFile(req.planFile);
     if (!file.intact && !req.force) throw new ReconcileError('refused', `the statements in ${req.planFile} were changed after it was written`, 'plan again, or pass --force to run the edited plan');

@@ -10,7 +10,7 @@ import { compare } from '../diff/index.js';
 import type { Inspection } from '../introspect/index.js';
 import { tablesWithRows } from '../introspect/rows.js';
 import { planLedger, type LedgerKind, type LedgerReading, type LedgerVerdict, type PlanLedgerRequest } from '../ledger/index.js';
-import { schemaHash } from '../model/hash.js';
+import { schemaHashInterleaved } from '../model/hash.js';
 import type { Schema } from '../model/types.js';
 import { ReconcileError } from '../errors.js';
 import { plan as buildPlan, type Plan, type PlanOptions } from '../plan/index.js';
@@ -67,8 +67,9 @@ export async function planRepair(req: PlanRequest): Promise<PlanResult> {
     }
     const changes = compare(declared.schema, live.schema, { schemas: req.schemas, exclude: req.exclude });
     const touched = changes.flatMap((c) => ('table' in c && c.table ? [{ schema: c.table.schema, name: c.table.name }] : []));
-    const rows = await tablesWithRows(pool, touched);
-    const typeFacts = await readTypeFacts(pool, changes, live.schema, req.options ?? {});
+    // The header's live-schema hash is CPU work that needs no query: it runs in slices while the server probes.
+    const liveHash = schemaHashInterleaved(live.schema);
+    const [rows, typeFacts] = await Promise.all([tablesWithRows(pool, touched), readTypeFacts(pool, changes, live.schema, req.options ?? {})]);
     const migrationDefaults = migrationColumnDefaults(declared.migrations);
     const schemaPlan = buildPlan(changes, { serverVersion: live.serverVersion, tablesWithRows: rows, options: req.options ?? {}, typeFacts, migrationDefaults });
     const scope = { schemas: req.schemas, exclude: req.exclude };
@@ -81,7 +82,7 @@ export async function planRepair(req: PlanRequest): Promise<PlanResult> {
       serverVersion: formatServerVersion(live.serverVersion),
       toolVersion: toolVersion(),
       plannedAt: new Date().toISOString(),
-      liveHash: schemaHash(live.schema),
+      liveHash: await liveHash,
       lockTimeout: req.lockTimeout ?? '2s',
       notCompared: live.schema.notCompared,
     };

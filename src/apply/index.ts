@@ -34,6 +34,12 @@ export interface ApplyInput {
   readonly skipWithheld?: boolean;
   readonly options: ApplyOptions;
   readonly emit?: (e: ApplyEvent) => void;
+  /**
+   * Aborted on an interrupt (SIGINT, SIGTERM): the query running on the live
+   * session is cancelled on the server (pg_cancel_backend from a second
+   * session), no statement starts after it, and the report says `interrupted`.
+   */
+  readonly signal?: AbortSignal | undefined;
   /** What the rehearsal needs besides the plan (the live model, and the declared one to compare again). */
   readonly rehearsal?: Omit<RehearsalInput, 'plan'> | undefined;
 }
@@ -52,14 +58,39 @@ async function checkLiveHash(conn: Connection, expected: string, force: boolean)
   }
 }
 
-async function waitForBlockers(client: pg.Client, statements: readonly Statement[], options: ApplyOptions, emit: (e: ApplyEvent) => void): Promise<void> {
+/** Resolves after `ms`, or at once when `signal` aborts. */
+function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal?.aborted) return resolve();
+    const done = (): void => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
+  });
+}
+
+/** Cancel what session `pid` runs, from a session of its own (the live one is busy). */
+async function cancelBackend(conn: Connection, pid: number): Promise<void> {
+  const other = await openClient(conn);
+  try {
+    await other.query('SELECT pg_catalog.pg_cancel_backend($1)', [pid]);
+  } finally {
+    await other.end().catch(() => undefined);
+  }
+}
+
+async function waitForBlockers(client: pg.Client, statements: readonly Statement[], options: ApplyOptions, emit: (e: ApplyEvent) => void, signal: AbortSignal | undefined): Promise<boolean> {
   const deadline = Date.now() + options.waitForBlockersMs;
   const started = Date.now();
   for (;;) {
+    if (signal?.aborted) return false;
     const pf = await preflight(client, statements, options.olderThanMs);
     const pids = [...new Set(pf.blockers.map((b) => b.pid))];
     emit({ event: 'preflight', blockers: pids, waitingMs: Date.now() - started });
-    if (pids.length === 0) return;
+    if (pids.length === 0) return true;
     if (Date.now() >= deadline) {
       const list = pf.blockers.map((b) => `pid ${b.pid} ${b.granted ? 'holds' : 'waits for'} ${b.mode} on ${b.relation.schema}.${b.relation.name}`);
       throw new ReconcileError(
@@ -69,7 +100,7 @@ async function waitForBlockers(client: pg.Client, statements: readonly Statement
         renderLockReportText(pf.report),
       );
     }
-    await new Promise((r) => setTimeout(r, 1000));
+    await pause(1000, signal);
   }
 }
 
@@ -95,6 +126,7 @@ export async function applyPlan(input: ApplyInput): Promise<ApplyReport> {
     );
   }
   if (input.expectedLiveHash) await checkLiveHash(input.connection, input.expectedLiveHash, input.force ?? false);
+  if (input.signal?.aborted) throw new ReconcileError('internal', 'apply was interrupted before it touched the database');
   if (options.rehearse && !options.dryRun && input.rehearsal && plan.statements.some((s) => s.phase !== 'ledger')) {
     const r = await rehearse({ ...input.rehearsal, plan, ...(options.rehearse === 'auto' ? { maxTables: REHEARSAL_MAX_TABLES } : {}) });
     const ok = r.failed.length === 0 && r.left.length === 0;
@@ -117,13 +149,23 @@ export async function applyPlan(input: ApplyInput): Promise<ApplyReport> {
     await acquireRunLock(client, options.waitForLockMs);
     const pid = (await client.query<{ pid: number }>('SELECT pg_catalog.pg_backend_pid() AS pid')).rows[0]?.pid ?? 0;
     emit({ event: 'lock-acquired', pid });
+    const signal = input.signal;
+    let cancelling: Promise<void> | null = null;
+    const onAbort = (): void => {
+      cancelling = cancelBackend(input.connection, pid).catch(() => undefined);
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
     try {
-      if (!options.dryRun) await waitForBlockers(client, plan.statements, options, emit);
-      const result = await execute(client, plan.statements, options, emit);
-      const remaining = result.complete && !options.dryRun ? await stillNeeded(client, plan.statements) : [];
+      if (!options.dryRun && !(await waitForBlockers(client, plan.statements, options, emit, signal))) {
+        return { outcomes: [], complete: false, stoppedAt: 0, stopReason: 'interrupted', interrupted: { at: 0, cancelled: null }, planned: plan.statements.length, stillNeeded: [] };
+      }
+      const result = await execute(client, plan.statements, options, emit, signal);
+      const remaining = result.complete && !options.dryRun && !signal?.aborted ? await stillNeeded(client, plan.statements) : [];
       return { ...result, planned: plan.statements.length, stillNeeded: remaining };
     } finally {
-      await releaseRunLock(client);
+      signal?.removeEventListener('abort', onAbort);
+      if (cancelling) await cancelling;
+      await releaseRunLock(client).catch(() => undefined);
     }
   } finally {
     await client.end().catch(() => undefined);

@@ -4,8 +4,13 @@ import type { Statement } from '../plan/types.js';
 export interface ApplyOptions {
   /** `lock_timeout` per statement, in ms. */
   readonly lockTimeoutMs: number;
-  /** `statement_timeout` for brief statements, in ms (long ones get none). */
+  /** `statement_timeout` for brief statements, in ms. */
   readonly briefTimeoutMs: number;
+  /**
+   * `statement_timeout` for long statements that hold a blocking lock (rewrites), in ms;
+   * null: chosen from the size of the tables (src/apply/timeout.ts); 0: none.
+   */
+  readonly rewriteTimeoutMs: number | null;
   /** Retries on lock_not_available (55P03) and deadlock (40P01). */
   readonly retries: number;
   /** First backoff, doubled each retry, with ±50% jitter. */
@@ -28,6 +33,7 @@ export interface ApplyOptions {
 export const DEFAULT_APPLY_OPTIONS: ApplyOptions = {
   lockTimeoutMs: 2000,
   briefTimeoutMs: 60_000,
+  rewriteTimeoutMs: null,
   retries: 5,
   backoffMs: 250,
   waitForLockMs: 0,
@@ -37,14 +43,23 @@ export const DEFAULT_APPLY_OPTIONS: ApplyOptions = {
   rehearse: 'auto',
 };
 
-/** `blocked`: not run because a statement it needs failed. */
-export type StatementStatus = 'done' | 'skipped' | 'would-run' | 'failed' | 'blocked';
+/** `blocked`: not run because a statement it needs failed; `cancelled`: stopped on the server because apply was interrupted. */
+export type StatementStatus = 'done' | 'skipped' | 'would-run' | 'failed' | 'blocked' | 'cancelled';
 
 export type ApplyEvent =
   | { readonly event: 'rehearsal'; readonly summary: string; readonly ok: boolean }
   | { readonly event: 'lock-acquired'; readonly pid: number }
   | { readonly event: 'preflight'; readonly blockers: readonly number[]; readonly waitingMs: number }
   | { readonly event: 'statement-start'; readonly index: number; readonly total: number; readonly statement: Statement }
+  | {
+      /** The statement timeout a long blocking statement runs under, and where it came from. */
+      readonly event: 'statement-timeout';
+      readonly index: number;
+      readonly timeoutMs: number;
+      readonly from: 'table-size' | 'flag';
+      readonly tableBytes?: number;
+      readonly tableRows?: number;
+    }
   | { readonly event: 'retry'; readonly index: number; readonly attempt: number; readonly code: string; readonly delayMs: number }
   | {
       readonly event: 'statement-end';
@@ -72,4 +87,6 @@ export interface ApplyResult {
   /** The first statement that failed (the run went on with the statements that do not need it). */
   readonly stoppedAt: number | null;
   readonly stopReason: string | null;
+  /** Set when apply was interrupted (a signal): the statement running then was cancelled on the server, no later one started. */
+  readonly interrupted?: { readonly at: number; readonly cancelled: Statement | null } | undefined;
 }

@@ -14,10 +14,12 @@ export function matchBy<T extends { readonly name: string }>(
   live: readonly T[],
   stages: readonly ((x: T) => string)[],
 ): Matched<T> {
-  let restDeclared = [...declared];
-  let restLive = [...live];
+  let restDeclared: readonly T[] = declared;
+  let restLive: readonly T[] = live;
   const pairs: (readonly [T, T])[] = [];
   for (const key of stages) {
+    // Nothing left on one side: no later stage can pair anything either.
+    if (restDeclared.length === 0 || restLive.length === 0) break;
     const buckets = new Map<string, T[]>();
     for (const l of restLive) {
       const k = key(l);
@@ -34,22 +36,23 @@ export function matchBy<T extends { readonly name: string }>(
       paired.push({ i, pair: [d, l] });
     };
     // Same-name pairs first, so an earlier declared twin cannot take a later one's namesake.
-    const pending: { d: T; i: number }[] = [];
+    const pending: { d: T; i: number; bucket: T[] | undefined }[] = [];
     restDeclared.forEach((d, i) => {
       const bucket = buckets.get(key(d));
       const sameName = bucket ? bucket.findIndex((l) => l.name === d.name) : -1;
       if (bucket && sameName >= 0) take(d, i, bucket, sameName);
-      else pending.push({ d, i });
+      else pending.push({ d, i, bucket });
     });
     const stillMissing: T[] = [];
-    for (const { d, i } of pending) {
-      const bucket = buckets.get(key(d));
+    for (const { d, i, bucket } of pending) {
       if (!bucket || bucket.length === 0) stillMissing.push(d);
       else take(d, i, bucket, 0);
     }
-    pairs.push(...paired.sort((a, b) => a.i - b.i).map((p) => p.pair));
+    if (paired.length > 0) {
+      pairs.push(...paired.sort((a, b) => a.i - b.i).map((p) => p.pair));
+      restLive = restLive.filter((l) => !used.has(l));
+    }
     restDeclared = stillMissing;
-    restLive = restLive.filter((l) => !used.has(l));
   }
-  return { pairs, missing: restDeclared, extra: restLive };
+  return { pairs, missing: [...restDeclared], extra: [...restLive] };
 }

@@ -10,9 +10,11 @@ export type NameLookup = (schema: string, name: string) => NameHolder | null;
 
 export function relationNames(model: Schema): NameLookup {
   const map = new Map<string, NameHolder>();
-  const key = (schema: string, name: string): string => JSON.stringify([schema, name]);
+  // PostgreSQL names cannot hold a NUL character: it separates without ambiguity.
+  const key = (schema: string, name: string): string => `${schema}\u0000${name}`;
   const put = (schema: string, holder: NameHolder): void => {
-    if (!map.has(key(schema, holder.name))) map.set(key(schema, holder.name), holder);
+    const k = key(schema, holder.name);
+    if (!map.has(k)) map.set(k, holder);
   };
   for (const t of model.tables) {
     put(t.schema, { relkind: 'table', name: t.name, table: null, constraint: null });

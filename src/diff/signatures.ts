@@ -20,10 +20,21 @@ export function foreignKeyBehaviour(fk: ForeignKey): string {
 
 export type ForeignKeyAspect = 'target' | 'actions' | 'match' | 'deferrability';
 
+/** Equal lists of names: what equal JSON signatures of them mean, without building the strings. */
+function sameNames(a: readonly string[] | null, b: readonly string[] | null): boolean {
+  if (a === null || b === null) return a === b;
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+/** The same verdict as comparing foreignKeyIdentity strings (this runs for every matched pair). */
+function sameIdentity(a: ForeignKey, b: ForeignKey): boolean {
+  return sameNames(a.columns, b.columns) && a.references.schema === b.references.schema && a.references.name === b.references.name && sameNames(a.referencedColumns, b.referencedColumns);
+}
+
 export function foreignKeyAspects(declared: ForeignKey, live: ForeignKey): ForeignKeyAspect[] {
   const aspects: ForeignKeyAspect[] = [];
-  if (foreignKeyIdentity(declared) !== foreignKeyIdentity(live)) aspects.push('target');
-  if (declared.onDelete !== live.onDelete || declared.onUpdate !== live.onUpdate || sig(declared.onDeleteSetColumns) !== sig(live.onDeleteSetColumns)) {
+  if (!sameIdentity(declared, live)) aspects.push('target');
+  if (declared.onDelete !== live.onDelete || declared.onUpdate !== live.onUpdate || !sameNames(declared.onDeleteSetColumns, live.onDeleteSetColumns)) {
     aspects.push('actions');
   }
   if (declared.match !== live.match) aspects.push('match');

@@ -40,6 +40,8 @@ export function runCli(args: readonly string[], env: Record<string, string> = {}
 export interface StartedCli {
   /** Resolves when stdout or stderr (so far) matches, rejects when the process ends first. */
   waitFor(pattern: RegExp): Promise<void>;
+  /** Send a signal to the process (SIGINT as Ctrl-C does, SIGTERM as a CI timeout does). */
+  kill(signal: NodeJS.Signals): void;
   readonly done: Promise<CliRun>;
 }
 
@@ -80,6 +82,9 @@ export function startCli(args: readonly string[], env: Record<string, string> = 
   });
   return {
     done,
+    kill(signal: NodeJS.Signals): void {
+      child.kill(signal);
+    },
     waitFor(pattern: RegExp): Promise<void> {
       return new Promise((resolve, reject) => {
         watchers.push({ pattern, resolve, reject });

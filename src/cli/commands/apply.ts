@@ -11,6 +11,7 @@ import { CliExit, EXIT, write } from '../output.js';
 interface ApplyFlags extends CompareFlags {
   plan?: string;
   retries: string;
+  rewriteTimeout?: string;
   wait: string;
   waitForBlockers: string;
   olderThan: string;
@@ -42,14 +43,15 @@ function textEvents(e: ApplyEvent): void {
       if (e.error) write(`    error: ${e.error}\n`);
       return;
     }
+    case 'statement-timeout':
     case 'statement-start':
       return;
   }
 }
 
 function jsonEvents(e: ApplyEvent): void {
-  const { statement, ...rest } = e as ApplyEvent & { statement?: { description: string; phase: string } };
-  write(JSON.stringify({ ...rest, ...(statement ? { phase: statement.phase, description: statement.description } : {}), at: new Date().toISOString() }) + '\n');
+  const { statement, ...rest } = e as ApplyEvent & { statement?: { description: string; phase: string; lockLevel: string } };
+  write(JSON.stringify({ ...rest, ...(statement ? { phase: statement.phase, description: statement.description, lockLevel: statement.lockLevel } : {}), at: new Date().toISOString() }) + '\n');
 }
 
 function applyOptions(flags: ApplyFlags, lockTimeout: string): ApplyOptions {
@@ -59,6 +61,7 @@ function applyOptions(flags: ApplyFlags, lockTimeout: string): ApplyOptions {
     ...DEFAULT_APPLY_OPTIONS,
     lockTimeoutMs: parseDuration(lockTimeout),
     retries,
+    rewriteTimeoutMs: flags.rewriteTimeout === undefined ? null : parseDuration(flags.rewriteTimeout),
     waitForLockMs: parseDuration(flags.wait),
     waitForBlockersMs: parseDuration(flags.waitForBlockers),
     olderThanMs: parseDuration(flags.olderThan),
@@ -74,6 +77,7 @@ export function registerApply(program: Command): void {
       .description('run the repair: short locks, retries, one run at a time, verified at the end')
       .option('--plan <file>', 'a JSON plan written by reconcile plan --out plan.json (instead of --from)')
       .option('--retries <n>', 'retries per statement when its lock is not available', '5')
+      .option('--rewrite-timeout <duration>', 'statement_timeout of table rewrites (default: 30s + 2m per GiB of the table and its indexes; 0: none)')
       .option('--wait <duration>', 'wait this long for another apply run to finish', '0')
       .option('--wait-for-blockers <duration>', 'wait this long for sessions that lock the plan\'s tables', '0')
       .option('--older-than <duration>', 'report transactions older than this at preflight', '1m')
@@ -84,12 +88,25 @@ export function registerApply(program: Command): void {
       .option('--no-rehearse', 'do not run the plan on a copy of the live schema before touching the database')
       .option('--format <format>', 'text | json (newline-delimited events)', 'text'),
   ).action(async (flags: ApplyFlags) => {
-    // Interrupted (Ctrl-C, a CI timeout): say what state the database is in, in one line.
+    // Interrupted (Ctrl-C, a CI timeout). Before apply holds its session on the live database, nothing
+    // was changed: exit at once. After, the running statement is cancelled on the server first
+    // (src/apply/index.ts), then one line says what state the database is in.
+    const controller = new AbortController();
+    let live = false;
+    let signalName: NodeJS.Signals | null = null;
+    const resumable = 'statements that finished are committed; every statement is idempotent: run apply again to finish';
     const interrupted = (signal: NodeJS.Signals): void => {
-      process.stderr.write(
-        `reconcile: apply interrupted by ${signal} (statements that finished are committed, the one running is rolled back; every statement is idempotent: run apply again to finish)\n`,
-      );
-      process.exit(EXIT.error);
+      if (signalName !== null || !live) {
+        process.stderr.write(`reconcile: apply interrupted by ${signalName ?? signal} (${resumable})\n`);
+        process.exit(EXIT.error);
+      }
+      signalName = signal;
+      controller.abort();
+      // Bounded: if the server does not answer the cancel, leave anyway (the server rolls the statement back when it notices).
+      setTimeout(() => {
+        process.stderr.write(`reconcile: apply interrupted by ${signal}; the server did not confirm the cancel within 10s (${resumable})\n`);
+        process.exit(EXIT.error);
+      }, 10_000).unref();
     };
     process.on('SIGINT', interrupted);
     process.on('SIGTERM', interrupted);
@@ -98,7 +115,11 @@ export function registerApply(program: Command): void {
       if (flags.plan && flags.from) throw new ReconcileError('bad-input', 'give either --plan or --from, not both');
       if (flags.format !== 'text' && flags.format !== 'json') throw new ReconcileError('bad-input', `unknown --format ${JSON.stringify(flags.format)}`, 'use text or json');
       const options = applyOptions(flags, flags.lockTimeout ?? '2s');
-      const emit = flags.format === 'json' ? jsonEvents : textEvents;
+      const format = flags.format === 'json' ? jsonEvents : textEvents;
+      const emit = (e: ApplyEvent): void => {
+        if (e.event === 'lock-acquired') live = true;
+        format(e);
+      };
       // In JSON mode every line is an event, the final words included.
       const say = flags.format === 'json' ? (text: string) => write(JSON.stringify({ event: 'result', message: text.trimEnd() }) + '\n') : write;
       const request = flags.from ? planRequestFrom(flags) : null;
@@ -115,8 +136,16 @@ export function registerApply(program: Command): void {
         force: flags.force ?? false,
         skipWithheld: flags.skipWithheld ?? false,
         onEvent: emit,
+        signal: controller.signal,
       });
+      live = false;
       const planned = report.planned;
+      if (report.interrupted) {
+        const done = report.outcomes.filter((o) => o.status === 'done').length;
+        const what = report.interrupted.cancelled ? `statement ${report.interrupted.at + 1} of ${planned} (${report.interrupted.cancelled.description}) was cancelled on the server and rolled back` : `no statement was running`;
+        process.stderr.write(`reconcile: apply interrupted by ${signalName ?? 'a signal'}: ${what}; ${done} statement(s) done this run (${resumable})\n`);
+        throw new CliExit(EXIT.error);
+      }
       const done = report.outcomes.filter((o) => o.status === 'done').length;
       const skipped = report.outcomes.filter((o) => o.status === 'skipped').length;
       if (!report.complete) {
