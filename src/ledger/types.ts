@@ -8,7 +8,7 @@ import type { DeclaredSource, Migration } from '../declared/types.js';
 import type { QualifiedName } from '../model/types.js';
 import type { Statement } from '../plan/types.js';
 
-export const LEDGER_KINDS = ['django', 'drizzle', 'prisma', 'none'] as const;
+export const LEDGER_KINDS = ['django', 'drizzle', 'prisma', 'flyway', 'golang-migrate', 'dbmate', 'goose', 'none'] as const;
 export type LedgerKind = (typeof LEDGER_KINDS)[number];
 /** What the user may ask for: a kind, or `auto` (the source's own tool's ledger; never guessed from the tables present). */
 export type LedgerChoice = LedgerKind | 'auto';
