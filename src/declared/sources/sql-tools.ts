@@ -182,7 +182,8 @@ export async function prepareSqlToolFolder(kind: SqlToolKind, dir: string): Prom
     const file = path.join(dir, ...f.rel.split('/'));
     const read = await readSourceFile(file);
     inputs.push(read.input);
-    let up = read.text;
+    // Flyway reads scripts without their BOM (its checksum ignores it too).
+    let up = kind === 'flyway-folder' ? read.text.replace(/^\uFEFF/, '') : read.text;
     if (kind === 'dbmate-folder') up = dbmateUp(read.text, file).up;
     if (kind === 'goose-folder') {
       const g = gooseUp(read.text, file);
