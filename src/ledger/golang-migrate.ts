@@ -81,26 +81,28 @@ const recordedSql = (t: QualifiedName, v: bigint): string => `EXISTS (SELECT 1 F
 /** The driver's `ensureVersionTable`, with the schema named. */
 export const golangMigrateLedgerDdl = (t: QualifiedName): string => `CREATE TABLE IF NOT EXISTS ${qualified(t)} (version bigint not null primary key, dirty boolean not null)`;
 
-/** The version the fix writes: the last migration up to which every one is recorded or to be recorded. */
-function target(req: FixRequest<GolangMigrateRow>, ordered: readonly Migration[]): Migration | null {
-  const recording = new Set(req.record.map((m) => m.key));
-  let last: Migration | null = null;
-  for (const m of ordered) {
-    if (!(req.match.entries.get(m.key)?.recorded || recording.has(m.key))) break;
-    last = m;
-  }
-  return last;
+/** The migrations the one row can record: up to the first one that is neither recorded nor being recorded. */
+function limitRecord(match: LedgerMatch<GolangMigrateRow>, record: readonly Migration[], migrations: readonly Migration[]): { record: Migration[]; notes: string[] } {
+  const recording = new Set(record.map((m) => m.key));
+  const gap = migrations.find((m) => !(match.entries.get(m.key)?.recorded || recording.has(m.key)));
+  if (!gap) return { record: [...record], notes: [] };
+  const cut = migrations.indexOf(gap);
+  const kept = record.filter((m) => migrations.indexOf(m) < cut);
+  const left = record.filter((m) => migrations.indexOf(m) > cut);
+  const notes = left.length > 0 ? [`${left.map((m) => m.key).join(', ')} left unrecorded: golang-migrate records one version, and ${gap.key} before ${left.length === 1 ? 'it' : 'them'} is not applied`] : [];
+  return { record: kept, notes };
 }
 
 export const golangMigrateLedger: LedgerAdapter<GolangMigrateRow> = {
   kind: 'golang-migrate',
   read,
   match,
+  limitRecord,
   fix(req: FixRequest<GolangMigrateRow>) {
     const t = tableOf(req.reading);
     const out = [];
-    const ordered = [...req.match.entries.keys()].map((k) => req.record.find((m) => m.key === k) ?? ({ key: k } as Migration));
-    const to = req.record.length > 0 ? target(req, ordered) : null;
+    // limitRecord keeps `record` a prefix of what is unrecorded: its last is the version to write.
+    const to = req.record.at(-1) ?? null;
     const row = current(req.reading);
     const pruned = row !== undefined && req.prune.some((p) => p.id === row.id);
     const v = to ? versionOf(to) : null;
