@@ -4,7 +4,7 @@
  * source, independently of src/ (own file listing, own checksum, own section parsing):
  *
  * - Flyway (flyway/flyway): the table of `PostgreSQLDatabase.getRawCreateScript`
- *   (flyway-database-postgresql), rows of `JdbcTableSchemaHistory.doAddAppliedMigration`
+ *   (flyway-core .../internal/database/postgresql/PostgreSQLDatabase.java), rows of `JdbcTableSchemaHistory.doAddAppliedMigration`
  *   (installed_rank = MAX + 1, installed_by = current_user), `removeFailedMigrations` for
  *   `flyway repair`, checksums of `ChecksumCalculator.calculateChecksumForResource`
  *   (flyway-core/src/main/java/org/flywaydb/core/internal/resolver/ChecksumCalculator.java),
