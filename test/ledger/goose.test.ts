@@ -64,7 +64,7 @@ describe('goose ledger', () => {
     await gooseAccepts(db);
   });
 
-  it('rolled back in the ledger (an older goose's is_applied false row) while its objects stayed: [R]; recorded with a new applied row', async () => {
+  it('rolled back in the ledger (an older goose wrote is_applied false) while its objects stayed: [R]; recorded with a new applied row', async () => {
     const db = await fresh();
     await gooseUp(db, DIR);
     await db.query('INSERT INTO goose_db_version (version_id, is_applied) VALUES ($1, $2)', [3, false]);
