@@ -1,13 +1,16 @@
 /**
  * What kind of declared source a `--from` argument is: by its shape (a URL, a
  * file's extension, a folder's contents), or by an explicit prefix
- * (`drizzle:`, `django:`, `drizzle-kit:`, `sql:`, `prisma:`) that overrides the shape.
+ * (`drizzle:`, `django:`, `drizzle-kit:`, `sql:`, `prisma:`, `flyway:`, `golang-migrate:`, `dbmate:`,
+ * `goose:`) that overrides the shape.
  * A folder's shape is recognized by a file only that shape has, never guessed.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { redactUrl } from '../db/connection.js';
 import { ReconcileError } from '../errors.js';
+import { hasDbmateMarker, hasGooseMarker } from './sources/sql-tools.js';
+import { FLYWAY_OTHER, parseDbmateName, parseFlywayName, parseGolangMigrateName, parseGooseName } from './sources/sql-tools-names.js';
 import type { DeclaredSource, SourceKind } from './types.js';
 
 const PREFIXES: Record<string, SourceKind> = {
@@ -16,22 +19,55 @@ const PREFIXES: Record<string, SourceKind> = {
   'drizzle-kit': 'drizzle-folder',
   sql: 'sql-file',
   prisma: 'prisma-folder',
+  flyway: 'flyway-folder',
+  'golang-migrate': 'golang-migrate-folder',
+  dbmate: 'dbmate-folder',
+  goose: 'goose-folder',
 };
+
+const FOLDER_KINDS: readonly SourceKind[] = ['django-tree', 'drizzle-folder', 'prisma-folder', 'flyway-folder', 'golang-migrate-folder', 'dbmate-folder', 'goose-folder'];
 
 const MODULE_EXTENSIONS = /\.(ts|mts|cts|js|mjs|cjs)$/i;
 const EXAMPLE =
   'a Drizzle schema (.ts/.js), a folder of <app>/<migration>.sql (Django), a drizzle-kit folder (meta/_journal.json), ' +
-  'a Prisma migrations folder (migration_lock.toml), a .sql file, or postgres://…';
+  'a Prisma migrations folder (migration_lock.toml), a Flyway, golang-migrate, dbmate or goose folder, a .sql file, or postgres://…';
 
 /** The folder shapes, each recognized by what only it has. */
 const FOLDER_SHAPES = [
   'a drizzle-kit folder (meta/_journal.json)',
   'a Prisma migrations folder (migration_lock.toml and <timestamp>_<name>/migration.sql)',
   'a Django sqlmigrate tree (<app>/NNNN_<name>.sql, or any names with plan.txt)',
+  'a Flyway folder (V<version>__<description>.sql, R__<description>.sql)',
+  'a golang-migrate folder (<version>_<title>.up.sql and .down.sql)',
+  'a dbmate folder (<version>_<name>.sql holding -- migrate:up)',
+  'a goose folder (<version>_<name>.sql holding -- +goose Up)',
 ].join('; ');
-const FOLDER_PREFIXES = 'drizzle-kit:DIR, prisma:DIR, django:DIR';
+const FOLDER_PREFIXES = 'drizzle-kit:DIR, prisma:DIR, django:DIR, flyway:DIR, golang-migrate:DIR, dbmate:DIR, goose:DIR';
 /** `0001_initial.sql`, `0002_auto_20240101_1200.sql`: how makemigrations names them (hyphens allowed). */
 const DJANGO_FILE = /^\d{4,}_[\w-]+\.sql$/;
+
+/**
+ * The SQL-file tools' shapes, by the .sql files directly in the folder: every one named as the
+ * tool names them, and (dbmate, goose, whose names look alike) every one holding its marker.
+ */
+function sqlToolShapes(p: string, files: readonly string[]): SourceKind[] {
+  if (files.length === 0) return [];
+  const text = (f: string): string => {
+    try {
+      return readFileSync(path.join(p, f), 'utf8');
+    } catch {
+      return '';
+    }
+  };
+  const out: SourceKind[] = [];
+  const flyway = files.filter((f) => !FLYWAY_OTHER.test(f));
+  if (flyway.length > 0 && flyway.every((f) => parseFlywayName(f) !== null)) out.push('flyway-folder');
+  if (files.every((f) => parseGolangMigrateName(f) !== null) && files.some((f) => f.endsWith('.up.sql'))) out.push('golang-migrate-folder');
+  const plain = files.every((f) => parseDbmateName(f) !== null);
+  if (plain && files.every((f) => hasDbmateMarker(text(f)))) out.push('dbmate-folder');
+  if (plain && files.every((f) => parseGooseName(f) !== null && hasGooseMarker(text(f)))) out.push('goose-folder');
+  return out;
+}
 
 /** Subfolders (not hidden) and the .sql files each holds. */
 function subfolders(p: string): { name: string; sql: string[] }[] {
@@ -54,13 +90,17 @@ function kindOfFolder(p: string): SourceKind {
   if (existsSync(path.join(p, 'meta', '_journal.json'))) matches.push('drizzle-folder');
   if (existsSync(path.join(p, 'migration_lock.toml'))) matches.push('prisma-folder');
   if (existsSync(path.join(p, 'plan.txt')) || (sqlFiles.length > 0 && notDjango.length === 0)) matches.push('django-tree');
+  const topSql = readdirSync(p, { withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith('.sql')).map((e) => e.name);
+  matches.push(...sqlToolShapes(p, topSql));
   if (matches.length === 1) return matches[0] as SourceKind;
   if (matches.length > 1) {
     throw new ReconcileError('bad-input', `the folder ${p} has the shape of several sources (${matches.join(', ')})`, `name the one meant with a prefix: ${FOLDER_PREFIXES}`);
   }
   const why = prismaLike
     ? `its subfolders hold migration.sql like a Prisma folder, but it has no migration_lock.toml`
-    : notDjango.length > 0
+    : topSql.length > 0
+      ? `its .sql files (e.g. ${topSql[0]}) match no tool's shape exactly: names of one tool, and for <version>_<name>.sql files the same marker in every file (-- migrate:up for dbmate, -- +goose Up for goose)`
+      : notDjango.length > 0
       ? `its subfolders hold .sql files not named like Django migrations (NNNN_name.sql), e.g. ${notDjango[0]}, and it has no plan.txt`
       : `it has none of the files a migrations folder is recognized by`;
   throw new ReconcileError('bad-input', `cannot tell what kind of source the folder ${p} is: ${why}`, `expected ${FOLDER_SHAPES}; or name it with a prefix: ${FOLDER_PREFIXES}`);
@@ -78,7 +118,7 @@ function mustExist(p: string, kind?: SourceKind): void {
   if (!existsSync(p)) throw new ReconcileError('bad-input', `${p} does not exist`, kind ? undefined : `--from takes ${EXAMPLE}`);
   if (!kind) return;
   const isDir = statSync(p).isDirectory();
-  const wantsDir = kind === 'django-tree' || kind === 'drizzle-folder' || kind === 'prisma-folder';
+  const wantsDir = FOLDER_KINDS.includes(kind);
   if (isDir !== wantsDir) throw new ReconcileError('bad-input', `${p} is ${isDir ? 'a folder' : 'a file'}, but ${kind} sources are ${wantsDir ? 'folders' : 'files'}`);
 }
 

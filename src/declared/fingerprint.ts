@@ -70,6 +70,14 @@ export async function fingerprint(source: DeclaredSource): Promise<Fingerprint> 
       return { contents: await folderContents(source.location, source.kind), extra: [where] };
     case 'prisma-folder':
       return { contents: await prismaContents(source.location), extra: [where] };
+    case 'flyway-folder':
+    case 'golang-migrate-folder':
+    case 'dbmate-folder':
+    case 'goose-folder': {
+      // The files the tool reads, in its order (a renamed or added file changes the key).
+      const rels = await (await import('./sources/sql-tools.js')).sqlToolFiles(source.kind, source.location).catch(() => []);
+      return { contents: await Promise.all(rels.map(async (r) => `${r}:${await hashFile(path.join(source.location, r))}`)), extra: [where] };
+    }
     case 'database':
       return { contents: [], extra: [where] };
   }

@@ -39,6 +39,11 @@ async function prepare(source: DeclaredSource): Promise<Prepared> {
       return (await import('./sources/prisma-folder.js')).preparePrismaFolder(source.location);
     case 'drizzle-schema':
       return (await import('./sources/drizzle-schema.js')).prepareDrizzleSchema(source.location);
+    case 'flyway-folder':
+    case 'golang-migrate-folder':
+    case 'dbmate-folder':
+    case 'goose-folder':
+      return (await import('./sources/sql-tools.js')).prepareSqlToolFolder(source.kind, source.location);
     case 'database':
       throw new Error('a database source is introspected, not prepared');
   }

@@ -2,7 +2,17 @@
 import type { Schema } from '../model/types.js';
 import type { SqlStatement } from './split.js';
 
-export type SourceKind = 'drizzle-schema' | 'django-tree' | 'drizzle-folder' | 'prisma-folder' | 'sql-file' | 'database';
+export type SourceKind =
+  | 'drizzle-schema'
+  | 'django-tree'
+  | 'drizzle-folder'
+  | 'prisma-folder'
+  | 'flyway-folder'
+  | 'golang-migrate-folder'
+  | 'dbmate-folder'
+  | 'goose-folder'
+  | 'sql-file'
+  | 'database';
 
 export interface DeclaredSource {
   readonly kind: SourceKind;
@@ -11,12 +21,14 @@ export interface DeclaredSource {
 }
 
 export interface Migration {
-  /** `chat.0004_callsession` for Django, the journal tag for drizzle-kit, the folder name for Prisma. */
+  /** `chat.0004_callsession` for Django, the journal tag for drizzle-kit, the folder name for Prisma, the file name without `.sql` (`.up.sql`) for Flyway, golang-migrate, dbmate, goose. */
   readonly key: string;
-  /** The Django app, `drizzle`, or `prisma`. */
+  /** The Django app, `drizzle`, `prisma`, or the SQL-file tool (`flyway`, `golang-migrate`, `dbmate`, `goose`). */
   readonly app: string;
+  /** The migration's name (SQL-file tools: its file's path relative to the folder, Flyway's `script`). */
   readonly name: string;
   readonly file: string;
+  /** What is replayed: the file, or its up part (dbmate, goose: the other lines blanked). */
   readonly sql: string;
   /** sha256 (hex) of the file's bytes: what drizzle records in `__drizzle_migrations.hash`, Prisma in `_prisma_migrations.checksum`. */
   readonly hash: string;

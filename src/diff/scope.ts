@@ -16,6 +16,9 @@ export const LEDGER_TABLES: readonly { readonly schema: string | null; readonly 
   { schema: null, name: 'django_migrations' },
   { schema: 'drizzle', name: '__drizzle_migrations' },
   { schema: null, name: '_prisma_migrations' },
+  { schema: null, name: 'flyway_schema_history' },
+  { schema: null, name: 'schema_migrations' },
+  { schema: null, name: 'goose_db_version' },
 ];
 
 function globToRegExp(glob: string): RegExp {

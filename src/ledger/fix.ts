@@ -88,10 +88,16 @@ export function ledgerFix(input: LedgerFixInput): LedgerFix {
   const { declared, adapter, reading, match } = input;
   const predictedDb = predictAfterPlan(declared.schema, input.live, input.plan, input.scope);
   const after = migrationStatuses({ declared, db: predictedDb, ledger: adapter.kind, match });
-  const chosen = chooseRecords(after);
-  const record = declared.migrations.filter((m) => chosen.has(m.key));
+  let chosen = chooseRecords(after);
+  let record = declared.migrations.filter((m) => chosen.has(m.key));
   const prune = input.prune ? match.unknown : [];
   const notes: Note[] = [];
+  if (adapter.limitRecord) {
+    const limited = adapter.limitRecord(match, record, declared.migrations);
+    record = limited.record;
+    chosen = new Set(record.map((m) => m.key));
+    for (const message of limited.notes) notes.push({ level: 'warning', message, source: null });
+  }
   for (const s of after) {
     if (s.recorded !== false || chosen.has(s.migration.key) || s.effects === 'none' || s.effects === 'absent') continue;
     notes.push({

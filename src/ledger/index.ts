@@ -17,6 +17,10 @@ import { drizzleLedger } from './drizzle.js';
 import { ledgerFix, withLedgerFix, type LedgerFix } from './fix.js';
 import { noLedger } from './none.js';
 import { prismaLedger } from './prisma.js';
+import { dbmateLedger } from './dbmate.js';
+import { flywayLedger } from './flyway.js';
+import { golangMigrateLedger } from './golang-migrate.js';
+import { gooseLedger } from './goose.js';
 import { ledgerVerdict, migrationStatuses, type LedgerVerdict } from './status.js';
 import { LEDGER_KINDS, type LedgerAdapter, type LedgerChoice, type LedgerKind, type LedgerReading } from './types.js';
 
@@ -31,6 +35,10 @@ const ADAPTERS: Readonly<Record<LedgerKind, LedgerAdapter>> = {
   django: djangoLedger,
   drizzle: drizzleLedger,
   prisma: prismaLedger,
+  flyway: flywayLedger,
+  'golang-migrate': golangMigrateLedger,
+  dbmate: dbmateLedger,
+  goose: gooseLedger,
   none: noLedger,
 };
 
@@ -45,7 +53,15 @@ export function parseLedgerChoice(value: string | undefined): LedgerChoice {
 }
 
 /** The ledger of the tool each kind of source belongs to. */
-const BY_SOURCE: Partial<Record<SourceKind, LedgerKind>> = { 'django-tree': 'django', 'drizzle-folder': 'drizzle', 'prisma-folder': 'prisma' };
+const BY_SOURCE: Partial<Record<SourceKind, LedgerKind>> = {
+  'django-tree': 'django',
+  'drizzle-folder': 'drizzle',
+  'prisma-folder': 'prisma',
+  'flyway-folder': 'flyway',
+  'golang-migrate-folder': 'golang-migrate',
+  'dbmate-folder': 'dbmate',
+  'goose-folder': 'goose',
+};
 
 /**
  * The ledger to use: the one asked for (`none`, or the source's own tool's: a
@@ -60,7 +76,7 @@ export async function chooseLedger(choice: LedgerChoice, declared: Pick<Declared
       throw new ReconcileError(
         'bad-input',
         `--ledger ${choice} needs a source with migrations, and ${declared.source.location} (${declared.source.kind}) has none`,
-        'use a Django sqlmigrate tree, a drizzle-kit folder or a Prisma migrations folder, or --ledger none',
+        'use a Django sqlmigrate tree, a drizzle-kit, Prisma, Flyway, golang-migrate, dbmate or goose folder, or --ledger none',
       );
     }
     if (choice !== 'none' && bySource && choice !== bySource) {

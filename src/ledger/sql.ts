@@ -55,6 +55,17 @@ export function pruneStatement(table: QualifiedName, display: string, match: Rea
  * A ledger table that exists must have the columns the adapter reads; a table
  * of the same name made by another tool is an error that says so, not a crash.
  */
+/** Where a ledger table of this name is: `public` first, then by schema name; null when absent. */
+export async function locateLedgerTable(db: Queryable, name: string): Promise<QualifiedName | null> {
+  const res = await db.query<{ schema: string }>(
+    `SELECT n.nspname AS schema FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+WHERE c.relname = $1 AND c.relkind IN ('r', 'p') ORDER BY (n.nspname = 'public') DESC, n.nspname`,
+    [name],
+  );
+  const schema = res.rows[0]?.schema;
+  return schema === undefined ? null : { schema, name };
+}
+
 export async function requireLedgerColumns(db: Queryable, table: QualifiedName, ledger: string, columns: readonly string[]): Promise<void> {
   const res = await db.query<{ name: string }>(
     'SELECT attname::text AS name FROM pg_catalog.pg_attribute WHERE attrelid = pg_catalog.to_regclass($1) AND attnum > 0 AND NOT attisdropped',
@@ -66,7 +77,7 @@ export async function requireLedgerColumns(db: Queryable, table: QualifiedName, 
     throw new ReconcileError(
       'bad-input',
       `${table.schema}.${table.name} is not ${ledger}'s migration ledger: it has no column ${missing.join(', ')} (it has ${[...present].join(', ') || 'none'})`,
-      'choose the ledger with --ledger django|drizzle|prisma|none',
+      'choose the ledger with --ledger django|drizzle|prisma|flyway|golang-migrate|dbmate|goose|none',
     );
   }
 }

@@ -8,7 +8,7 @@ import type { DeclaredSource, Migration } from '../declared/types.js';
 import type { QualifiedName } from '../model/types.js';
 import type { Statement } from '../plan/types.js';
 
-export const LEDGER_KINDS = ['django', 'drizzle', 'prisma', 'none'] as const;
+export const LEDGER_KINDS = ['django', 'drizzle', 'prisma', 'flyway', 'golang-migrate', 'dbmate', 'goose', 'none'] as const;
 export type LedgerKind = (typeof LEDGER_KINDS)[number];
 /** What the user may ask for: a kind, or `auto` (the source's own tool's ledger; never guessed from the tables present). */
 export type LedgerChoice = LedgerKind | 'auto';
@@ -72,6 +72,11 @@ export interface LedgerAdapter<Row extends LedgerRow = LedgerRow> {
   match(reading: LedgerReading<Row>, migrations: readonly Migration[], source: DeclaredSource): LedgerMatch<Row>;
   /** Idempotent statements (phase `ledger`): create the table if missing, record `record`, delete `prune`. */
   fix(request: FixRequest<Row>): Statement[];
+  /**
+   * For ledgers that record a prefix only (golang-migrate's one version row): the migrations of
+   * `record` the ledger can express, and why the others are left out. Absent: all of them.
+   */
+  limitRecord?(match: LedgerMatch<Row>, record: readonly Migration[], migrations: readonly Migration[]): { record: Migration[]; notes: string[] };
   /** SQL boolean: the migration is recorded (for the plan's final check). */
   recordedCondition(reading: LedgerReading<Row>, migration: Migration, source: DeclaredSource): string;
   /** SQL boolean: the row is gone (after a prune). */

@@ -243,7 +243,7 @@ const CASES: readonly BadCase[] = [
     },
     code: 1,
     message:
-      /cannot tell what kind of source the folder .*no-lock-migrations is: its subfolders hold migration\.sql like a Prisma folder, but it has no migration_lock\.toml \(expected a drizzle-kit folder .*; a Prisma migrations folder .*; a Django sqlmigrate tree .*; or name it with a prefix: drizzle-kit:DIR, prisma:DIR, django:DIR\)$/,
+      /cannot tell what kind of source the folder .*no-lock-migrations is: its subfolders hold migration\.sql like a Prisma folder, but it has no migration_lock\.toml \(expected a drizzle-kit folder .*; a Prisma migrations folder .*; a Django sqlmigrate tree .*; a Flyway folder .*; a goose folder .*; or name it with a prefix: drizzle-kit:DIR, prisma:DIR, django:DIR, flyway:DIR, golang-migrate:DIR, dbmate:DIR, goose:DIR\)$/,
   },
   {
     name: 'Prisma folder for another provider',
@@ -256,6 +256,93 @@ const CASES: readonly BadCase[] = [
     },
     code: 1,
     message: /mysql-migrations\/migration_lock\.toml is for provider "mysql", not "postgresql" \(reconcile reads PostgreSQL migrations only\)$/,
+  },
+  // ---- SQL-file migration tools (Flyway, golang-migrate, dbmate, goose)
+  {
+    name: '<version>_<name>.sql files with neither dbmate nor goose markers (nothing decides the tool)',
+    run: async (c) => {
+      const dir = path.join(c.dir, 'unmarked-migrations');
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(path.join(dir, '001_users.sql'), 'CREATE TABLE users (id int);\n');
+      writeFileSync(path.join(dir, '002_orders.sql'), 'CREATE TABLE orders (id int);\n');
+      return { result: await runCli(['apply', '--url', c.db.url, '--from', dir]), target: c.db };
+    },
+    code: 1,
+    message:
+      /cannot tell what kind of source the folder .*unmarked-migrations is: its \.sql files \(e\.g\. 001_users\.sql\) match no tool's shape exactly: .*\(-- migrate:up for dbmate, -- \+goose Up for goose\) \(expected .*; or name it with a prefix: .*flyway:DIR, golang-migrate:DIR, dbmate:DIR, goose:DIR\)$/,
+  },
+  {
+    name: 'golang-migrate folder with a version twice',
+    run: async (c) => {
+      const dir = path.join(c.dir, 'gm-dup');
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(path.join(dir, '1_users.up.sql'), 'CREATE TABLE users (id int);\n');
+      writeFileSync(path.join(dir, '1_users.down.sql'), 'DROP TABLE users;\n');
+      writeFileSync(path.join(dir, '01_again.up.sql'), 'CREATE TABLE again (id int);\n');
+      return { result: await runCli(['plan', '--url', c.db.url, '--from', dir]), target: c.db };
+    },
+    code: 1,
+    message: /gm-dup holds two migrations with version 1: 01_again\.up\.sql and 1_users\.up\.sql \(golang-migrate refuses such a folder too; rename one\)$/,
+  },
+  {
+    name: 'dbmate file without a down block',
+    run: async (c) => {
+      const dir = path.join(c.dir, 'dbmate-nodown');
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(path.join(dir, '20240101000000_users.sql'), '-- migrate:up\nCREATE TABLE users (id int);\n');
+      return { result: await runCli(['plan', '--url', c.db.url, '--from', `dbmate:${dir}`]), target: c.db };
+    },
+    code: 1,
+    message: /20240101000000_users\.sql: no down block: dbmate requires each migration to define a down block with '-- migrate:down' \(dbmate refuses this file too\)$/,
+  },
+  {
+    name: 'goose file without -- +goose Up, named with goose:',
+    run: async (c) => {
+      const dir = path.join(c.dir, 'goose-noup');
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(path.join(dir, '00001_users.sql'), 'CREATE TABLE users (id int);\n');
+      return { result: await runCli(['plan', '--url', c.db.url, '--from', `goose:${dir}`]), target: c.db };
+    },
+    code: 1,
+    message: /00001_users\.sql: no '-- \+goose Up' annotation \(goose refuses a SQL migration without one too\)$/,
+  },
+  {
+    name: 'Flyway script misnamed (one underscore) in a flyway: folder',
+    run: async (c) => {
+      const dir = path.join(c.dir, 'flyway-misnamed');
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(path.join(dir, 'V1__users.sql'), 'CREATE TABLE users (id int);\n');
+      writeFileSync(path.join(dir, 'V2_orders.sql'), 'CREATE TABLE orders (id int);\n');
+      return { result: await runCli(['plan', '--url', c.db.url, '--from', `flyway:${dir}`]), target: c.db };
+    },
+    code: 1,
+    message: /V2_orders\.sql is not named like a Flyway migration \(V<version>__<description>\.sql or R__<description>\.sql\) \(Flyway fails on such a file in its locations too\)$/,
+  },
+  {
+    name: 'ledger of another tool named for a goose folder (--ledger flyway)',
+    run: async (c) => ({ result: await runCli(['apply', '--url', c.db.url, '--from', path.join(ROOT, 'test/fixtures/goose/shop'), '--ledger', 'flyway']), target: c.db }),
+    code: 1,
+    message: /--ledger flyway is not the ledger of .*shop \(goose-folder\): its migrations are recorded in the goose ledger \(use --ledger goose, --ledger none, or leave --ledger out\)$/,
+  },
+  {
+    name: "golang-migrate's schema_migrations under a dbmate folder",
+    run: async (c, snapshot) => {
+      const db = await fresh('gm-for-dbmate', 'CREATE TABLE schema_migrations (version bigint not null primary key, dirty boolean not null); INSERT INTO schema_migrations VALUES (3, false);');
+      await snapshot(db);
+      return { result: await runCli(['apply', '--url', db.url, '--from', path.join(ROOT, 'test/fixtures/dbmate/shop')]), target: db };
+    },
+    code: 1,
+    message: /public\.schema_migrations is golang-migrate's ledger \(it has a dirty column\), not dbmate's \(use --ledger golang-migrate with a golang-migrate folder, or --ledger none\)$/,
+  },
+  {
+    name: 'flyway_schema_history of another shape',
+    run: async (c, snapshot) => {
+      const db = await fresh('fly-shape', 'CREATE TABLE flyway_schema_history (installed_rank int PRIMARY KEY, version text);');
+      await snapshot(db);
+      return { result: await runCli(['plan', '--url', db.url, '--from', path.join(ROOT, 'test/fixtures/flyway/shop')]), target: db };
+    },
+    code: 1,
+    message: /public\.flyway_schema_history is not Flyway's migration ledger: it has no column description, type, script, checksum, installed_by, installed_on, execution_time, success \(it has installed_rank, version\) \(choose the ledger with --ledger .*flyway.*\)$/,
   },
   {
     name: 'no source given',

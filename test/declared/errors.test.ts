@@ -107,7 +107,7 @@ describe('bad input', () => {
     writeFileSync(path.join(empty, 'docs', 'README.md'), 'hi');
     const unknown = await failure(empty);
     expect(unknown.message).toBe(`cannot tell what kind of source the folder ${empty} is: it has none of the files a migrations folder is recognized by`);
-    expect(unknown.hint).toMatch(/^expected a drizzle-kit folder \(meta\/_journal\.json\); a Prisma migrations folder .*; or name it with a prefix: drizzle-kit:DIR, prisma:DIR, django:DIR$/);
+    expect(unknown.hint).toMatch(/^expected a drizzle-kit folder \(meta\/_journal\.json\); a Prisma migrations folder .*; or name it with a prefix: drizzle-kit:DIR, prisma:DIR, django:DIR, flyway:DIR, golang-migrate:DIR, dbmate:DIR, goose:DIR$/);
   });
 });
 

@@ -150,7 +150,7 @@ describe('a Prisma migrations folder', () => {
     const noLock = copyTree(PRISMA_FOLDER, 'prisma-nolock');
     rmSync(path.join(noLock, 'migration_lock.toml'));
     const e2 = detectFailure(noLock);
-    expect(e2.oneLine()).toMatch(/^cannot tell what kind of source the folder .* is: its subfolders hold migration\.sql like a Prisma folder, but it has no migration_lock\.toml \(expected a drizzle-kit folder .*; a Prisma migrations folder .*; a Django sqlmigrate tree .*; or name it with a prefix: drizzle-kit:DIR, prisma:DIR, django:DIR\)$/);
+    expect(e2.oneLine()).toMatch(/^cannot tell what kind of source the folder .* is: its subfolders hold migration\.sql like a Prisma folder, but it has no migration_lock\.toml \(expected a drizzle-kit folder .*; a Prisma migrations folder .*; a Django sqlmigrate tree .*; or name it with a prefix: drizzle-kit:DIR, prisma:DIR, django:DIR, flyway:DIR, golang-migrate:DIR, dbmate:DIR, goose:DIR\)$/);
     // prisma: takes it anyway, as Prisma does (it checks the provider only when the lock file exists).
     const named = await loadDeclared(`prisma:${noLock}`, NO_CACHE);
     expect(named.migrations.map((m) => m.key)).toEqual(NAMES);
@@ -158,7 +158,8 @@ describe('a Prisma migrations folder', () => {
 
     const loose = tempDir('loose');
     writeFileSync(path.join(loose, 'V1__init.sql'), 'CREATE TABLE t (id int);\n');
-    expect(detectFailure(loose).message).toBe(`cannot tell what kind of source the folder ${loose} is: it has none of the files a migrations folder is recognized by`);
+    // V<version>__<description>.sql at the top is Flyway's shape now (test/declared/sql-tools.test.ts).
+    expect(detectSource(loose).kind).toBe('flyway-folder');
 
     // Flyway-style names in a subfolder are not a Django tree.
     const flyway = tempDir('flyway');

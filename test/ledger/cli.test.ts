@@ -123,9 +123,9 @@ describe('reconcile status (command line)', () => {
   });
 
   it('rejects bad options with exit 1', async () => {
-    const bad = await cli('status', '--url', clean.url, '--from', DJANGO_TREE, '--ledger', 'flyway');
+    const bad = await cli('status', '--url', clean.url, '--from', DJANGO_TREE, '--ledger', 'liquibase');
     expect(bad.code).toBe(1);
-    expect(bad.stderr).toBe('reconcile: unknown --ledger "flyway" (use django, drizzle, prisma, none or auto)\n');
+    expect(bad.stderr).toBe('reconcile: unknown --ledger "liquibase" (use django, drizzle, prisma, flyway, golang-migrate, dbmate, goose, none or auto)\n');
     const fmt = await cli('status', '--url', clean.url, '--from', DJANGO_TREE, '--format', 'xml');
     expect(fmt.code).toBe(1);
     expect(fmt.stderr).toContain('unknown --format "xml"');
