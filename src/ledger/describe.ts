@@ -3,7 +3,7 @@
  * differs from what it did), one short line each, for status reports.
  */
 import { assertNever, type Change } from '../diff/index.js';
-import { describeObject } from '../objects/index.js';
+import { describeObject, kindOf } from '../objects/index.js';
 import type { ForeignKey, QualifiedName } from '../model/types.js';
 import { displayName } from '../render/model-text.js';
 
@@ -173,12 +173,24 @@ const NOUNS: readonly [RegExp, string, string][] = [
   [/^extra-/, 'drop', 'drops'],
 ];
 
+/** Singular and plural noun of what a change is about (registry objects by their kind's noun). */
+function nounOf(e: Change): readonly [string, string] {
+  if (e.kind === 'missing-object') return pluralPair(kindOf(e.object).noun);
+  if (e.kind === 'object-differs') return pluralPair(kindOf(e.declared).noun);
+  const noun = NOUNS.find(([re]) => re.test(e.kind));
+  return noun ? [noun[1], noun[2]] : ['change', 'changes'];
+}
+
+function pluralPair(noun: string): readonly [string, string] {
+  if (noun === 'row-level security') return ['row-level security setting', 'row-level security settings'];
+  return [noun, noun.endsWith('y') ? `${noun.slice(0, -1)}ies` : `${noun}s`];
+}
+
 /** `2 tables`, `1 column, 2 indexes`: what a list of effects is, counted by kind of object. */
 export function summarizeEffects(effects: readonly Change[]): string {
   const counts = new Map<string, { n: number; one: string; many: string }>();
   for (const e of effects) {
-    const noun = NOUNS.find(([re]) => re.test(e.kind));
-    const [one, many] = noun ? [noun[1], noun[2]] : ['change', 'changes'];
+    const [one, many] = nounOf(e);
     const c = counts.get(one) ?? { n: 0, one, many };
     c.n++;
     counts.set(one, c);

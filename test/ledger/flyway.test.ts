@@ -37,7 +37,8 @@ const noOtherLedger = async (db: TestDb): Promise<void> => {
 const VERSIONED = SCRIPTS.filter((s) => s.version !== null);
 /**
  * Flyway afterwards: validate passes, migrate runs no versioned script, each recorded with its checksum.
- * The repeatable (a view: nothing reconcile compares) is recorded only when it was (`repeatable`).
+ * The repeatable (a view, which reconcile compares) is recorded by the repair once its view is as the file makes it;
+ * `not recorded` is left for the cases where nothing recorded it.
  */
 async function flywayAccepts(db: TestDb, repeatable: 'recorded' | 'not recorded'): Promise<void> {
   await flywayValidate(db, DIR);
@@ -56,7 +57,7 @@ describe('flyway ledger', () => {
       ' [X] V1__create_customer.sql      verified: 1 enum change, 1 sequence, 1 table',
       ' [X] V1_1__create_orders.sql      verified: 1 sequence, 1 table',
       ' [X] sql/V2__order_reference.sql  verified: 1 column, 1 index',
-      ' [?] R__order_totals.sql          recorded; no schema effect, not checkable',
+      ' [X] R__order_totals.sql          verified: 1 view',
     ]);
     expect(r.inSync).toBe(true);
     expect(r.migrations[1]?.rows[0]?.values).toMatchObject({ installed_rank: '2', version: '1.1', description: 'create orders', type: 'SQL', script: 'V1_1__create_orders.sql', checksum: String(checksum('V1_1__create_orders.sql')), success: 'true' });
@@ -80,16 +81,21 @@ describe('flyway ledger', () => {
       ' [X] V1__create_customer.sql      verified: 1 enum change, 1 sequence, 1 table',
       ' [F] V1_1__create_orders.sql      faked: recorded, but 1 sequence, 1 table missing',
       ' [F] sql/V2__order_reference.sql  faked: recorded, but 1 column, 1 index missing',
-      ' [ ] R__order_totals.sql          pending; no schema effect, not checkable',
+      ' [ ] R__order_totals.sql          pending: 1 view',
     ]);
     const before = await flywayHistory(db);
     const planned = await planRepair({ url: db.url, from: DIR, ledger: {} });
-    expect(planned.plan.notes.map((n) => n.message)).toContain('R__order_totals is not recorded and has no schema effect: reconcile cannot tell whether it ran; record it by hand if it did');
+    // The view is checkable: the repair creates it and records the repeatable, as flyway migrate would.
+    expect(planned.plan.statements.filter((s) => s.phase === 'ledger').map((s) => s.description)).toContain(
+      `record R__order_totals as applied (repeatable, checksum ${checksum('R__order_totals.sql')})`,
+    );
     const run = await cli('apply', '--url', db.url, '--from', DIR);
     expect(run.code, run.stderr).toBe(0);
-    expect(await marks(db)).toEqual([' [X]', ' [X]', ' [X]', ' [ ]']);
-    expect(await flywayHistory(db)).toEqual(before);
-    await flywayAccepts(db, 'not recorded');
+    expect(await marks(db)).toEqual([' [X]', ' [X]', ' [X]', ' [X]']);
+    const after = await flywayHistory(db);
+    expect(after.slice(0, before.length)).toEqual(before);
+    expect(after.slice(before.length).map((r) => [r.version, r.script])).toEqual([[null, 'R__order_totals.sql']]);
+    await flywayAccepts(db, 'recorded');
     await noOtherLedger(db);
   });
 
@@ -109,15 +115,17 @@ describe('flyway ledger', () => {
     expect(plan.statements.filter((s) => s.phase === 'ledger').map((s) => s.description)).toEqual([
       'remove the failed row of V2__order_reference (installed_rank 3), as flyway repair does',
       `record V2__order_reference as applied (version 2, checksum ${checksum('sql/V2__order_reference.sql')})`,
+      `record R__order_totals as applied (repeatable, checksum ${checksum('R__order_totals.sql')})`,
       'check the ledger: every migration it should record is recorded, and the tables and columns of those just recorded exist',
     ]);
     expect((await flywayHistory(db)).map((x) => [x.installed_rank, x.version, x.success])).toEqual([
       [1, '1', true],
       [2, '1.1', true],
       [3, '2', true],
+      [4, null, true],
     ]);
-    expect(await marks(db)).toEqual([' [X]', ' [X]', ' [X]', ' [ ]']);
-    await flywayAccepts(db, 'not recorded');
+    expect(await marks(db)).toEqual([' [X]', ' [X]', ' [X]', ' [X]']);
+    await flywayAccepts(db, 'recorded');
   });
 
   it('edited after it ran: reported (flyway validate fails), the row kept; an edited repeatable is outdated (Flyway runs it again)', async () => {
@@ -130,10 +138,13 @@ describe('flyway ledger', () => {
     expect(markLines(r)[0]).toMatch(
       new RegExp(`^ \\[X\\] V1__create_customer\\.sql .*; edited since it was applied: the ledger has checksum 12345, the file ${checksum('V1__create_customer.sql')}; flyway validate fails \\(flyway repair writes the file's checksum\\)$`),
     );
-    expect(markLines(r)[3]).toMatch(new RegExp(`^ \\[ \\] R__order_totals\\.sql .*outdated: applied with checksum 777, the file has ${checksum('R__order_totals.sql')}: flyway migrate runs it again$`));
+    expect(markLines(r)[3]).toMatch(new RegExp(`^ \\[R\\] R__order_totals\\.sql +present but not recorded: 1 view; outdated: applied with checksum 777, the file has ${checksum('R__order_totals.sql')}: flyway migrate runs it again$`));
     const p = await planRepair({ url: db.url, from: DIR, ledger: {} });
-    // Flyway runs the outdated repeatable again; reconcile cannot check a view, so it leaves that to Flyway.
-    expect(p.plan.statements.filter((s) => s.phase === 'ledger')).toEqual([]);
+    // The view is as the file makes it: recorded with the file's checksum, as Flyway records its re-run.
+    expect(p.plan.statements.filter((s) => s.phase === 'ledger').map((s) => s.description)).toEqual([
+      `record R__order_totals as applied (repeatable, checksum ${checksum('R__order_totals.sql')})`,
+      'check the ledger: every migration it should record is recorded, and the tables and columns of those just recorded exist',
+    ]);
     expect(await flywayMigrate(db, DIR).catch((e: Error) => e.message)).toMatch(/checksum mismatch for migration version 1$/);
     expect(p.plan.notes.map((n) => n.message)).toContainEqual(expect.stringMatching(/^V1__create_customer: edited since it was applied: .*\(the ledger row is kept\)$/));
   });
@@ -142,7 +153,7 @@ describe('flyway ledger', () => {
     const db = await fresh();
     await flywayMigrate(db, DIR);
     await db.exec('DELETE FROM flyway_schema_history');
-    expect(await marks(db)).toEqual([' [R]', ' [R]', ' [R]', ' [ ]']);
+    expect(await marks(db)).toEqual([' [R]', ' [R]', ' [R]', ' [R]']);
     const { script } = await repair(db, DIR);
     expect(script).toContain(
       `INSERT INTO "public"."flyway_schema_history" ("installed_rank", "version", "description", "type", "script", "checksum", "installed_by", "execution_time", "success") SELECT next.rank, '1.1', 'create orders', 'SQL', 'V1_1__create_orders.sql', ${checksum('V1_1__create_orders.sql')}, CURRENT_USER, 0, true FROM (SELECT COALESCE(MAX("installed_rank"), 0) + 1 AS rank FROM "public"."flyway_schema_history") AS next WHERE NOT EXISTS`,
@@ -151,15 +162,16 @@ describe('flyway ledger', () => {
       [1, '1', 'create customer', 'V1__create_customer.sql'],
       [2, '1.1', 'create orders', 'V1_1__create_orders.sql'],
       [3, '2', 'order reference', 'sql/V2__order_reference.sql'],
+      [4, null, 'order totals', 'R__order_totals.sql'],
     ]);
-    await flywayAccepts(db, 'not recorded');
+    await flywayAccepts(db, 'recorded');
 
     await db.exec('DROP TABLE flyway_schema_history');
     const planned = await planRepair({ url: db.url, from: DIR, ledger: {} });
     expect(planned.plan.statements).toEqual([]);
     const auto = await cli('apply', '--url', db.url, '--from', DIR);
     expect(auto.code, auto.stderr).toBe(0);
-    expect(planned.plan.notes.map((n) => n.message)).toContainEqual(expect.stringContaining('the flyway ledger public.flyway_schema_history does not exist: 3 migrations left unrecorded (V1__create_customer, V1_1__create_orders, V2__order_reference)'));
+    expect(planned.plan.notes.map((n) => n.message)).toContainEqual(expect.stringContaining('the flyway ledger public.flyway_schema_history does not exist: 4 migrations left unrecorded (V1__create_customer, V1_1__create_orders, V2__order_reference, …)'));
     expect(await db.query("SELECT to_regclass('public.flyway_schema_history') AS t")).toEqual([{ t: null }]);
     const named = await cli('apply', '--url', db.url, '--from', DIR, '--ledger', 'flyway');
     expect(named.code, named.stderr).toBe(0);
@@ -167,8 +179,8 @@ describe('flyway ledger', () => {
     await reference.exec(FLYWAY_DDL);
     const table = async (d: TestDb) => (await d.inspect(['public'])).tables.find((t) => t.name === 'flyway_schema_history');
     expect(await table(db)).toEqual(await table(reference));
-    expect(await marks(db)).toEqual([' [X]', ' [X]', ' [X]', ' [ ]']);
-    await flywayAccepts(db, 'not recorded');
+    expect(await marks(db)).toEqual([' [X]', ' [X]', ' [X]', ' [X]']);
+    await flywayAccepts(db, 'recorded');
     await noOtherLedger(db);
   });
 

@@ -25,7 +25,7 @@ async function fresh(): Promise<TestDb> {
 }
 const VERIFIED = [
   ' [X] 00001_create_customer.sql  verified: 1 enum change, 1 sequence, 1 table',
-  ' [X] 00002_create_orders.sql    verified: 1 sequence, 1 table',
+  ' [X] 00002_create_orders.sql    verified: 1 sequence, 1 table, 1 function',
   ' [X] 00003_order_reference.sql  verified: 1 column, 1 index',
 ];
 const applied = async (db: TestDb): Promise<[string, boolean][]> => (await gooseRows(db)).map((r) => [r.version_id, r.is_applied]);
@@ -51,7 +51,7 @@ describe('goose ledger', () => {
     const db = await fresh();
     await gooseUp(db, DIR, { only: [1] });
     await db.query('INSERT INTO goose_db_version (version_id, is_applied) VALUES ($1, $2)', [2, true]);
-    expect(markLines(await status(db, DIR))).toEqual([VERIFIED[0], ' [F] 00002_create_orders.sql    faked: recorded, but 1 sequence, 1 table missing', ' [ ] 00003_order_reference.sql  pending: 1 column, 1 index']);
+    expect(markLines(await status(db, DIR))).toEqual([VERIFIED[0], ' [F] 00002_create_orders.sql    faked: recorded, but 1 sequence, 1 table, 1 function missing', ' [ ] 00003_order_reference.sql  pending: 1 column, 1 index']);
     const run = await cli('apply', '--url', db.url, '--from', DIR);
     expect(run.code, run.stderr).toBe(0);
     expect(markLines(await status(db, DIR))).toEqual(VERIFIED);
@@ -83,7 +83,7 @@ describe('goose ledger', () => {
     await gooseUp(db, DIR);
     await db.exec('DELETE FROM goose_db_version WHERE version_id = 2');
     await expect(gooseUp(db, DIR)).rejects.toThrow('found 1 missing migrations before current version 3');
-    expect(markLines(await status(db, DIR))[1]).toBe(' [R] 00002_create_orders.sql    present but not recorded: 1 sequence, 1 table');
+    expect(markLines(await status(db, DIR))[1]).toBe(' [R] 00002_create_orders.sql    present but not recorded: 1 sequence, 1 table, 1 function');
     await repair(db, DIR);
     await gooseAccepts(db);
   });
