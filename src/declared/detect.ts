@@ -13,6 +13,7 @@ import type { DeclaredSource, SourceKind } from './types.js';
 const PREFIXES: Record<string, SourceKind> = {
   drizzle: 'drizzle-schema',
   django: 'django-tree',
+  'django-project': 'django-project',
   'drizzle-kit': 'drizzle-folder',
   sql: 'sql-file',
   prisma: 'prisma-folder',
@@ -21,15 +22,16 @@ const PREFIXES: Record<string, SourceKind> = {
 const MODULE_EXTENSIONS = /\.(ts|mts|cts|js|mjs|cjs)$/i;
 const EXAMPLE =
   'a Drizzle schema (.ts/.js), a folder of <app>/<migration>.sql (Django), a drizzle-kit folder (meta/_journal.json), ' +
-  'a Prisma migrations folder (migration_lock.toml), a .sql file, or postgres://…';
+  'a Prisma migrations folder (migration_lock.toml), a Django project (manage.py), a .sql file, or postgres://…';
 
 /** The folder shapes, each recognized by what only it has. */
 const FOLDER_SHAPES = [
   'a drizzle-kit folder (meta/_journal.json)',
   'a Prisma migrations folder (migration_lock.toml and <timestamp>_<name>/migration.sql)',
   'a Django sqlmigrate tree (<app>/NNNN_<name>.sql, or any names with plan.txt)',
+  'a Django project (manage.py)',
 ].join('; ');
-const FOLDER_PREFIXES = 'drizzle-kit:DIR, prisma:DIR, django:DIR';
+const FOLDER_PREFIXES = 'drizzle-kit:DIR, prisma:DIR, django:DIR, django-project:DIR';
 /** `0001_initial.sql`, `0002_auto_20240101_1200.sql`: how makemigrations names them (hyphens allowed). */
 const DJANGO_FILE = /^\d{4,}_[\w-]+\.sql$/;
 
@@ -54,6 +56,7 @@ function kindOfFolder(p: string): SourceKind {
   if (existsSync(path.join(p, 'meta', '_journal.json'))) matches.push('drizzle-folder');
   if (existsSync(path.join(p, 'migration_lock.toml'))) matches.push('prisma-folder');
   if (existsSync(path.join(p, 'plan.txt')) || (sqlFiles.length > 0 && notDjango.length === 0)) matches.push('django-tree');
+  if (existsSync(path.join(p, 'manage.py'))) matches.push('django-project');
   if (matches.length === 1) return matches[0] as SourceKind;
   if (matches.length > 1) {
     throw new ReconcileError('bad-input', `the folder ${p} has the shape of several sources (${matches.join(', ')})`, `name the one meant with a prefix: ${FOLDER_PREFIXES}`);
@@ -71,12 +74,13 @@ function kindOfPath(p: string): SourceKind {
   if (st.isDirectory()) return kindOfFolder(p);
   if (/\.sql$/i.test(p)) return 'sql-file';
   if (MODULE_EXTENSIONS.test(p)) return 'drizzle-schema';
+  if (/\.py$/i.test(p)) return 'django-project';
   throw new ReconcileError('bad-input', `cannot tell what kind of source ${p} is`, `expected ${EXAMPLE}, or a prefix such as sql:${p}`);
 }
 
 function mustExist(p: string, kind?: SourceKind): void {
   if (!existsSync(p)) throw new ReconcileError('bad-input', `${p} does not exist`, kind ? undefined : `--from takes ${EXAMPLE}`);
-  if (!kind) return;
+  if (!kind || kind === 'django-project') return; // manage.py or the folder that holds it
   const isDir = statSync(p).isDirectory();
   const wantsDir = kind === 'django-tree' || kind === 'drizzle-folder' || kind === 'prisma-folder';
   if (isDir !== wantsDir) throw new ReconcileError('bad-input', `${p} is ${isDir ? 'a folder' : 'a file'}, but ${kind} sources are ${wantsDir ? 'folders' : 'files'}`);

@@ -70,6 +70,12 @@ export async function fingerprint(source: DeclaredSource): Promise<Fingerprint> 
       return { contents: await folderContents(source.location, source.kind), extra: [where] };
     case 'prisma-folder':
       return { contents: await prismaContents(source.location), extra: [where] };
+    case 'django-project': {
+      // Third-party apps' migrations are the entry's recorded inputs (see django/replay-project.ts).
+      const { projectContents } = await import('./django/project.js');
+      const print = await projectContents(source.location);
+      return { contents: print.contents, extra: [where, ...print.extra] };
+    }
     case 'database':
       return { contents: [], extra: [where] };
   }

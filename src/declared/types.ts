@@ -2,7 +2,7 @@
 import type { Schema } from '../model/types.js';
 import type { SqlStatement } from './split.js';
 
-export type SourceKind = 'drizzle-schema' | 'django-tree' | 'drizzle-folder' | 'prisma-folder' | 'sql-file' | 'database';
+export type SourceKind = 'drizzle-schema' | 'django-tree' | 'django-project' | 'drizzle-folder' | 'prisma-folder' | 'sql-file' | 'database';
 
 export interface DeclaredSource {
   readonly kind: SourceKind;
@@ -24,6 +24,8 @@ export interface Migration {
   readonly when: number | null;
   /** No statement that changes the schema (only comments such as `-- Raw Python operation`, or only data). */
   readonly dataOnly: boolean;
+  /** A squashed Django migration's `replaces` (`app.name` keys), when the source knows them (a Django project). */
+  readonly replaces?: readonly string[];
 }
 
 export interface MigrationSnapshot {

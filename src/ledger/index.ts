@@ -45,7 +45,7 @@ export function parseLedgerChoice(value: string | undefined): LedgerChoice {
 }
 
 /** The ledger of the tool each kind of source belongs to. */
-const BY_SOURCE: Partial<Record<SourceKind, LedgerKind>> = { 'django-tree': 'django', 'drizzle-folder': 'drizzle', 'prisma-folder': 'prisma' };
+const BY_SOURCE: Partial<Record<SourceKind, LedgerKind>> = { 'django-tree': 'django', 'django-project': 'django', 'drizzle-folder': 'drizzle', 'prisma-folder': 'prisma' };
 
 /**
  * The ledger to use: the one asked for (`none`, or the source's own tool's: a
