@@ -130,9 +130,15 @@ function match(reading: LedgerReading<DjangoRow>, migrations: readonly Migration
       allReplaced = Array.from({ length: range.to - range.from + 1 }, (_, i) => range.from + i).every((n) => numbers.has(n));
     }
     replacedRows.forEach((r) => explained.add(r));
+    // Django's loader (MigrationLoader.build_graph) counts a squashed migration applied only when
+    // every migration it replaces is recorded; its own row alone is ignored. Exact when Django said
+    // what it replaces (a project source); the tree's replaces.json and name heuristic keep the own row.
+    const byDjango = m.replaces !== undefined && m.replaces.length > 0;
     if (own.length === 0 && allReplaced) notes.push(`recorded as the ${replacedRows.length} migrations it replaces`);
+    else if (byDjango && own.length > 0 && !allReplaced) notes.push(`its own row is there, but Django counts it applied only when all ${explicit?.length ?? 0} migrations it replaces are recorded`);
     else if (own.length === 0 && replacedRows.length > 0) notes.push(`${replacedRows.length} of the migrations it replaces are recorded, not all`);
-    entries.set(m.key, { recorded: own.length > 0 || allReplaced, rows: [...own, ...replacedRows], notes, drift: false });
+    const recorded = byDjango ? allReplaced : own.length > 0 || allReplaced;
+    entries.set(m.key, { recorded, rows: [...own, ...replacedRows], notes, drift: false });
   }
   const unknown = reading.rows.filter((r) => apps.has(r.app) && !explained.has(r));
   const outside = reading.rows.filter((r) => !apps.has(r.app));
@@ -201,6 +207,7 @@ export const djangoLedger: LedgerAdapter<DjangoRow> = {
     const explicit = replacesOf(m, readReplaces(source));
     const own = rowExists(table, m.app, m.name);
     if (!explicit || explicit.length === 0) return own;
+    if (m.replaces !== undefined) return `(${explicit.map((x) => rowExists(table, x.app, x.name)).join(' AND ')})`;
     return `(${own} OR (${explicit.map((x) => rowExists(table, x.app, x.name)).join(' AND ')}))`;
   },
   rowGoneCondition(reading, row) {

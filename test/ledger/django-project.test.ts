@@ -185,4 +185,23 @@ describe('django ledger, project source (--from manage.py)', () => {
     expect(after.code).toBe(0);
     expect(djangoPlan(SHOP_MANAGE, db.url).filter((l) => !l.startsWith('[X]'))).toEqual([]);
   });
+
+  it('shop: only the squashed row recorded, the rows it replaces lost: not applied for Django; apply writes them', async () => {
+    const db = await fresh();
+    manage(SHOP_MANAGE, db.url, 'migrate', '--noinput');
+    await db.exec("DELETE FROM django_migrations WHERE app = 'orders' AND name IN ('0001_initial', '0002_order_note')");
+    // Django itself would apply the squashed migration again (and fail on the existing table).
+    expect(djangoPlan(SHOP_MANAGE, db.url)).toContain('[ ]  orders.0001_order_history');
+    const r = await status(db, SHOP_MANAGE);
+    expect(marks(r.stdout).find((l) => l.includes('0001_order_history'))).toBe(
+      ' [R] 0001_order_history                                       present but not recorded: 1 sequence, 1 table; its own row is there, but Django counts it applied only when all 2 migrations it replaces are recorded',
+    );
+    expect(r.code).toBe(2);
+    const a = await apply(db, SHOP_MANAGE);
+    expect(a.code).toBe(0);
+    const rows = await db.query<{ name: string }>("SELECT name FROM django_migrations WHERE app = 'orders' ORDER BY id");
+    expect(rows.map((x) => x.name)).toEqual(['0003_order-status', '0001_order_history', '0001_initial', '0002_order_note']);
+    expect((await status(db, SHOP_MANAGE)).code).toBe(0);
+    expect(djangoPlan(SHOP_MANAGE, db.url).filter((l) => !l.startsWith('[X]'))).toEqual([]);
+  });
 });
