@@ -13,10 +13,10 @@ import type { DeclaredSource, SourceKind } from './types.js';
 const PREFIXES: Record<string, SourceKind> = {
   drizzle: 'drizzle-schema',
   django: 'django-tree',
-  'django-project': 'django-project',
   'drizzle-kit': 'drizzle-folder',
   sql: 'sql-file',
   prisma: 'prisma-folder',
+  'django-project': 'django-project',
 };
 
 const MODULE_EXTENSIONS = /\.(ts|mts|cts|js|mjs|cjs)$/i;
@@ -31,7 +31,7 @@ const FOLDER_SHAPES = [
   'a Django sqlmigrate tree (<app>/NNNN_<name>.sql, or any names with plan.txt)',
   'a Django project (manage.py)',
 ].join('; ');
-const FOLDER_PREFIXES = 'drizzle-kit:DIR, prisma:DIR, django:DIR, django-project:DIR';
+const FOLDER_PREFIXES = 'drizzle-kit:DIR, prisma:DIR, django:DIR';
 /** `0001_initial.sql`, `0002_auto_20240101_1200.sql`: how makemigrations names them (hyphens allowed). */
 const DJANGO_FILE = /^\d{4,}_[\w-]+\.sql$/;
 

@@ -244,7 +244,7 @@ const CASES: readonly BadCase[] = [
     },
     code: 1,
     message:
-      /cannot tell what kind of source the folder .*no-lock-migrations is: its subfolders hold migration\.sql like a Prisma folder, but it has no migration_lock\.toml \(expected a drizzle-kit folder .*; a Prisma migrations folder .*; a Django sqlmigrate tree .*; a Django project \(manage\.py\); or name it with a prefix: drizzle-kit:DIR, prisma:DIR, django:DIR, django-project:DIR\)$/,
+      /cannot tell what kind of source the folder .*no-lock-migrations is: its subfolders hold migration\.sql like a Prisma folder, but it has no migration_lock\.toml \(expected a drizzle-kit folder .*; a Prisma migrations folder .*; a Django sqlmigrate tree .*; a Django project \(manage\.py\); or name it with a prefix: drizzle-kit:DIR, prisma:DIR, django:DIR\)$/,
   },
   {
     name: 'Prisma folder for another provider',
