@@ -55,7 +55,7 @@ with open(os.path.join(out, "plan.txt"), "w", encoding="utf-8") as f:
 
 count = 0
 for line in plan.splitlines():
-    m = re.match(r"\s*\[.\]\s+(\w+)\.(\w+)", line)
+    m = re.match(r"\s*\[.\]\s+(\w+)\.([\w-]+)(?:\s|$)", line)
     if not m or (apps and m.group(1) not in apps):
         continue
     app, name = m.groups()

@@ -29,7 +29,7 @@ export interface CompareFlags {
 export function addCompareOptions(cmd: Command): Command {
   return cmd
     .option('--url <url>', 'live database URL (default: DATABASE_URL, then PG* variables)')
-    .option('--from <source>', 'declared model: Drizzle schema (.ts), Django sqlmigrate tree, drizzle-kit folder, Prisma migrations folder, .sql file, or postgres:// URL')
+    .option('--from <source>', 'declared model: Drizzle schema (.ts), Django project (manage.py), Django sqlmigrate tree, drizzle-kit folder, Prisma migrations folder, .sql file, or postgres:// URL')
     .option('--shadow <url>', 'replay the source on a temporary database of this server instead of the embedded PGlite')
     .option('--schema <names>', 'comma-separated schemas to compare (default: all non-system schemas)')
     .option('--exclude <pattern...>', 'glob on schema.name (or name) to leave out, e.g. "audit.*"')

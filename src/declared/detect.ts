@@ -23,6 +23,7 @@ const PREFIXES: Record<string, SourceKind> = {
   'golang-migrate': 'golang-migrate-folder',
   dbmate: 'dbmate-folder',
   goose: 'goose-folder',
+  'django-project': 'django-project',
 };
 
 const FOLDER_KINDS: readonly SourceKind[] = ['django-tree', 'drizzle-folder', 'prisma-folder', 'flyway-folder', 'golang-migrate-folder', 'dbmate-folder', 'goose-folder'];
@@ -30,7 +31,7 @@ const FOLDER_KINDS: readonly SourceKind[] = ['django-tree', 'drizzle-folder', 'p
 const MODULE_EXTENSIONS = /\.(ts|mts|cts|js|mjs|cjs)$/i;
 const EXAMPLE =
   'a Drizzle schema (.ts/.js), a folder of <app>/<migration>.sql (Django), a drizzle-kit folder (meta/_journal.json), ' +
-  'a Prisma migrations folder (migration_lock.toml), a Flyway, golang-migrate, dbmate or goose folder, a .sql file, or postgres://…';
+  'a Prisma migrations folder (migration_lock.toml), a Django project (manage.py), a Flyway, golang-migrate, dbmate or goose folder, a .sql file, or postgres://…';
 
 /** The folder shapes, each recognized by what only it has. */
 const FOLDER_SHAPES = [
@@ -41,6 +42,7 @@ const FOLDER_SHAPES = [
   'a golang-migrate folder (<version>_<title>.up.sql and .down.sql)',
   'a dbmate folder (<version>_<name>.sql holding -- migrate:up)',
   'a goose folder (<version>_<name>.sql holding -- +goose Up)',
+  'a Django project (manage.py)',
 ].join('; ');
 const FOLDER_PREFIXES = 'drizzle-kit:DIR, prisma:DIR, django:DIR, flyway:DIR, golang-migrate:DIR, dbmate:DIR, goose:DIR';
 /** `0001_initial.sql`, `0002_auto_20240101_1200.sql`: how makemigrations names them (hyphens allowed). */
@@ -90,6 +92,7 @@ function kindOfFolder(p: string): SourceKind {
   if (existsSync(path.join(p, 'meta', '_journal.json'))) matches.push('drizzle-folder');
   if (existsSync(path.join(p, 'migration_lock.toml'))) matches.push('prisma-folder');
   if (existsSync(path.join(p, 'plan.txt')) || (sqlFiles.length > 0 && notDjango.length === 0)) matches.push('django-tree');
+  if (existsSync(path.join(p, 'manage.py'))) matches.push('django-project');
   const topSql = readdirSync(p, { withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith('.sql')).map((e) => e.name);
   matches.push(...sqlToolShapes(p, topSql));
   if (matches.length === 1) return matches[0] as SourceKind;
@@ -111,12 +114,13 @@ function kindOfPath(p: string): SourceKind {
   if (st.isDirectory()) return kindOfFolder(p);
   if (/\.sql$/i.test(p)) return 'sql-file';
   if (MODULE_EXTENSIONS.test(p)) return 'drizzle-schema';
+  if (/\.py$/i.test(p)) return 'django-project';
   throw new ReconcileError('bad-input', `cannot tell what kind of source ${p} is`, `expected ${EXAMPLE}, or a prefix such as sql:${p}`);
 }
 
 function mustExist(p: string, kind?: SourceKind): void {
   if (!existsSync(p)) throw new ReconcileError('bad-input', `${p} does not exist`, kind ? undefined : `--from takes ${EXAMPLE}`);
-  if (!kind) return;
+  if (!kind || kind === 'django-project') return; // manage.py or the folder that holds it
   const isDir = statSync(p).isDirectory();
   const wantsDir = FOLDER_KINDS.includes(kind);
   if (isDir !== wantsDir) throw new ReconcileError('bad-input', `${p} is ${isDir ? 'a folder' : 'a file'}, but ${kind} sources are ${wantsDir ? 'folders' : 'files'}`);

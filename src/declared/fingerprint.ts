@@ -78,6 +78,12 @@ export async function fingerprint(source: DeclaredSource): Promise<Fingerprint> 
       const rels = await (await import('./sources/sql-tools.js')).sqlToolFiles(source.kind, source.location).catch(() => []);
       return { contents: await Promise.all(rels.map(async (r) => `${r}:${await hashFile(path.join(source.location, r))}`)), extra: [where] };
     }
+    case 'django-project': {
+      // Third-party apps' migrations are the entry's recorded inputs (see django/replay-project.ts).
+      const { projectContents } = await import('./django/project.js');
+      const print = await projectContents(source.location);
+      return { contents: print.contents, extra: [where, ...print.extra] };
+    }
     case 'database':
       return { contents: [], extra: [where] };
   }

@@ -11,10 +11,10 @@ import { inspectConnection } from '../introspect/live.js';
 import { cacheKey, defaultCacheDir, readCache, writeCache, type CachedModel } from './cache.js';
 import { detectSource } from './detect.js';
 import { extensionUses, fingerprint } from './fingerprint.js';
-import { replay } from './replay.js';
+import { replay, type ReplayResult } from './replay.js';
 import { openShadow, shadowKey } from './shadow.js';
 import { inputsUnchanged } from './sources/files.js';
-import type { Declared, DeclaredSource, LoadOptions, Prepared } from './types.js';
+import type { Declared, DeclaredSource, InputFile, LoadOptions, Prepared } from './types.js';
 
 export type {
   Declared,
@@ -44,12 +44,36 @@ async function prepare(source: DeclaredSource): Promise<Prepared> {
     case 'dbmate-folder':
     case 'goose-folder':
       return (await import('./sources/sql-tools.js')).prepareSqlToolFolder(source.kind, source.location);
+    case 'django-project':
+      throw new Error('a Django project is migrated by Django, not prepared');
     case 'database':
       throw new Error('a database source is introspected, not prepared');
   }
 }
 
 /** A reference database: read directly, like the live one (no shadow, no cache: it has no content hash). */
+/** Replay a source in its shadow: the statements of a prepared source, or a Django project's own `migrate`. */
+async function build(source: DeclaredSource, options: LoadOptions, cacheDir: string, snapshots: boolean): Promise<ReplayResult & { inputs: readonly InputFile[] }> {
+  if (source.kind === 'django-project') {
+    const { replayDjangoProject } = await import('./django/replay-project.js');
+    return replayDjangoProject(source.location, { shadowUrl: options.shadowUrl, schemas: options.schemas, snapshots });
+  }
+  const prepared = await prepare(source);
+  const shadow = await openShadow({ url: options.shadowUrl, extensions: extensionUses(prepared.scripts), cacheDir });
+  let result;
+  try {
+    result = await replay(shadow, prepared, { schemas: options.schemas, snapshots });
+  } finally {
+    await shadow.close();
+  }
+  return { ...result, notices: [...prepared.notices, ...result.notices], inputs: prepared.inputs };
+}
+
+/** The shadow as it enters the cache key: a Django project runs on a real server (embedded, or `--shadow`). */
+async function shadowKeyOf(source: DeclaredSource, url: string | undefined): Promise<string> {
+  return source.kind === 'django-project' && !url ? 'embedded-postgres' : shadowKey(url);
+}
+
 async function loadDatabase(spec: string, source: DeclaredSource, options: LoadOptions): Promise<Declared> {
   const inspection = await inspectConnection(resolveConnection({ url: spec }), { schemas: options.schemas });
   return { source, schema: inspection.schema, migrations: [], snapshots: [], baseline: null, fromCache: false, notices: [] };
@@ -81,20 +105,14 @@ export async function loadDeclared(spec: string, options: LoadOptions = {}): Pro
   let key: string | null = null;
   if (useCache) {
     const print = await fingerprint(source);
-    key = cacheKey({ kind: source.kind, shadow: await shadowKey(options.shadowUrl), schemas: options.schemas, ...print });
+    key = cacheKey({ kind: source.kind, shadow: await shadowKeyOf(source, options.shadowUrl), schemas: options.schemas, ...print });
     const hit = await readCache(cacheDir, key);
-    const fresh = hit && (!snapshots || hit.model.snapshots !== null) && (source.kind !== 'drizzle-schema' || (await inputsUnchanged(hit.inputs)));
+    const checksInputs = source.kind === 'drizzle-schema' || source.kind === 'django-project';
+    const fresh = hit && (!snapshots || hit.model.snapshots !== null) && (!checksInputs || (await inputsUnchanged(hit.inputs)));
     if (hit && fresh) return fromCache(source, hit.model, snapshots);
   }
-  const prepared = await prepare(source);
-  const shadow = await openShadow({ url: options.shadowUrl, extensions: extensionUses(prepared.scripts), cacheDir });
-  let result;
-  try {
-    result = await replay(shadow, prepared, { schemas: options.schemas, snapshots });
-  } finally {
-    await shadow.close();
-  }
-  const notices = [...prepared.notices, ...result.notices];
+  const result = await build(source, options, cacheDir, snapshots);
+  const notices = result.notices;
   const model: CachedModel = {
     source,
     schema: result.schema,
@@ -103,7 +121,7 @@ export async function loadDeclared(spec: string, options: LoadOptions = {}): Pro
     baseline: result.baseline,
     notices,
   };
-  if (key) await writeCache(cacheDir, key, prepared.inputs, model);
+  if (key) await writeCache(cacheDir, key, result.inputs, model);
   return {
     source,
     schema: result.schema,

@@ -29,7 +29,7 @@ export interface ReplayResult {
 /** SQLSTATEs of "something this statement refers to does not exist (yet)". */
 const MISSING_DEPENDENCY = new Set(['42P01', '42704', '3F000', '42703', '42883', '42830']);
 
-async function readModel(shadow: Shadow, schemas: readonly string[] | undefined, strict: boolean): Promise<Schema> {
+export async function readModel(shadow: Shadow, schemas: readonly string[] | undefined, strict: boolean): Promise<Schema> {
   await shadow.exec(CATALOG_SEARCH_PATH_SQL);
   try {
     let wanted = schemas;

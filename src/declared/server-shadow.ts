@@ -11,6 +11,11 @@ import { ReconcileError } from '../errors.js';
 import { ident } from '../render/quote.js';
 import type { Shadow } from './shadow.js';
 
+/** A server shadow also says how to reach its temporary database (for a tool that connects itself, e.g. Django). */
+export interface ServerShadow extends Shadow {
+  readonly connection: Connection;
+}
+
 function forDatabase(conn: Connection, database: string): Connection {
   const display = (() => {
     try {
@@ -24,7 +29,7 @@ function forDatabase(conn: Connection, database: string): Connection {
   return { config: { ...conn.config, database }, display };
 }
 
-export async function openServerShadow(url: string): Promise<Shadow> {
+export async function openServerShadow(url: string): Promise<ServerShadow> {
   const conn = resolveConnection({ url });
   const admin = await openClient(conn);
   const name = `reconcile_shadow_${randomBytes(6).toString('hex')}`;
@@ -43,9 +48,10 @@ export async function openServerShadow(url: string): Promise<Shadow> {
     await admin.query(`DROP DATABASE IF EXISTS ${ident(name)}${major >= 13 ? ' WITH (FORCE)' : ''}`).catch(() => undefined);
     await admin.end().catch(() => undefined);
   };
+  const connection = forDatabase(conn, name);
   let client: pg.Client;
   try {
-    client = await openClient(forDatabase(conn, name));
+    client = await openClient(connection);
   } catch (e) {
     await drop();
     throw e;
@@ -63,6 +69,7 @@ export async function openServerShadow(url: string): Promise<Shadow> {
   };
   return {
     kind: 'server',
+    connection,
     label: `temporary database ${name} on ${conn.display} (PostgreSQL ${version})`,
     db,
     exec: (sql) => serial(async () => void (await client.query(sql))),

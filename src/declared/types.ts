@@ -5,6 +5,7 @@ import type { SqlStatement } from './split.js';
 export type SourceKind =
   | 'drizzle-schema'
   | 'django-tree'
+  | 'django-project'
   | 'drizzle-folder'
   | 'prisma-folder'
   | 'flyway-folder'
@@ -36,6 +37,8 @@ export interface Migration {
   readonly when: number | null;
   /** No statement that changes the schema (only comments such as `-- Raw Python operation`, or only data). */
   readonly dataOnly: boolean;
+  /** A squashed Django migration's `replaces` (`app.name` keys), when the source knows them (a Django project). */
+  readonly replaces?: readonly string[];
 }
 
 export interface MigrationSnapshot {

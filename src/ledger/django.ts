@@ -12,6 +12,8 @@
  *   when its own row is present, or rows numbered 0001 to 0004 all are (a
  *   heuristic: a squash made with `--squashed-name` cannot be recognized; the fix
  *   writes only the squashed row, because the replaced names are not known).
+ * A Django project source (`--from manage.py`) knows each migration's `replaces`
+ * from Django itself (`Migration.replaces`): exact, as with `replaces.json`.
  * Rows of apps the tree does not hold (admin, auth, ...) are outside its scope.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -74,6 +76,13 @@ function readReplaces(source: DeclaredSource): Map<string, { app: string; name: 
   return out;
 }
 
+const splitKey = (k: string): { app: string; name: string } => ({ app: k.slice(0, k.indexOf('.')), name: k.slice(k.indexOf('.') + 1) });
+
+/** What a squashed migration replaces: as Django says (a project source), else `replaces.json`. */
+function replacesOf(m: Migration, fromFile: ReadonlyMap<string, { app: string; name: string }[]>): { app: string; name: string }[] | undefined {
+  return m.replaces ? m.replaces.map(splitKey) : fromFile.get(m.key);
+}
+
 /** Django's default squashed name: `0001_initial_squashed_0004_foo` covers 0001 to 0004. */
 export function squashedRange(name: string): { from: number; to: number } | null {
   const m = /^(\d+)(?:_.*)?_squashed_(\d+)(?:_|$)/.exec(name);
@@ -104,7 +113,7 @@ function match(reading: LedgerReading<DjangoRow>, migrations: readonly Migration
     own.forEach((r) => explained.add(r));
     const notes: string[] = [];
     if (own.length > 1) notes.push(`recorded ${own.length} times`);
-    const explicit = replaces.get(m.key);
+    const explicit = replacesOf(m, replaces);
     const range = explicit ? null : squashedRange(m.name);
     let replacedRows: DjangoRow[] = [];
     let allReplaced = false;
@@ -121,9 +130,15 @@ function match(reading: LedgerReading<DjangoRow>, migrations: readonly Migration
       allReplaced = Array.from({ length: range.to - range.from + 1 }, (_, i) => range.from + i).every((n) => numbers.has(n));
     }
     replacedRows.forEach((r) => explained.add(r));
+    // Django's loader (MigrationLoader.build_graph) counts a squashed migration applied only when
+    // every migration it replaces is recorded; its own row alone is ignored. Exact when Django said
+    // what it replaces (a project source); the tree's replaces.json and name heuristic keep the own row.
+    const byDjango = m.replaces !== undefined && m.replaces.length > 0;
     if (own.length === 0 && allReplaced) notes.push(`recorded as the ${replacedRows.length} migrations it replaces`);
+    else if (byDjango && own.length > 0 && !allReplaced) notes.push(`its own row is there, but Django counts it applied only when all ${explicit?.length ?? 0} migrations it replaces are recorded`);
     else if (own.length === 0 && replacedRows.length > 0) notes.push(`${replacedRows.length} of the migrations it replaces are recorded, not all`);
-    entries.set(m.key, { recorded: own.length > 0 || allReplaced, rows: [...own, ...replacedRows], notes, drift: false });
+    const recorded = byDjango ? allReplaced : own.length > 0 || allReplaced;
+    entries.set(m.key, { recorded, rows: [...own, ...replacedRows], notes, drift: false });
   }
   const unknown = reading.rows.filter((r) => apps.has(r.app) && !explained.has(r));
   const outside = reading.rows.filter((r) => !apps.has(r.app));
@@ -134,7 +149,7 @@ function match(reading: LedgerReading<DjangoRow>, migrations: readonly Migration
 
 /** The rows recording `m` writes: the replaced ones (when known exactly) and its own. */
 function rowsFor(m: Migration, source: DeclaredSource): { app: string; name: string }[] {
-  const explicit = readReplaces(source).get(m.key) ?? [];
+  const explicit = replacesOf(m, readReplaces(source)) ?? [];
   return [...explicit, { app: m.app, name: m.name }];
 }
 
@@ -180,9 +195,10 @@ export const djangoLedger: LedgerAdapter<DjangoRow> = {
   },
   recordedCondition(reading, m, source) {
     const table = tableOf(reading);
-    const explicit = readReplaces(source).get(m.key);
+    const explicit = replacesOf(m, readReplaces(source));
     const own = rowExists(table, m.app, m.name);
     if (!explicit || explicit.length === 0) return own;
+    if (m.replaces !== undefined) return `(${explicit.map((x) => rowExists(table, x.app, x.name)).join(' AND ')})`;
     return `(${own} OR (${explicit.map((x) => rowExists(table, x.app, x.name)).join(' AND ')}))`;
   },
   rowGoneCondition(reading, row) {

@@ -55,6 +55,7 @@ export function parseLedgerChoice(value: string | undefined): LedgerChoice {
 /** The ledger of the tool each kind of source belongs to. */
 const BY_SOURCE: Partial<Record<SourceKind, LedgerKind>> = {
   'django-tree': 'django',
+  'django-project': 'django',
   'drizzle-folder': 'drizzle',
   'prisma-folder': 'prisma',
   'flyway-folder': 'flyway',

@@ -6,7 +6,7 @@
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADVISORY_KEYS } from '../../src/apply/advisory.js';
 import { runCli, type CliRun } from '../helpers/cli.js';
 import { adminUrl, createDatabase, urlFor, type TestDb } from '../helpers/db.js';
+import { CHAT_MANAGE, CHAT_PROJECT, requireDjango } from '../helpers/django.js';
 import { recordStats } from '../property/stats.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -243,7 +244,7 @@ const CASES: readonly BadCase[] = [
     },
     code: 1,
     message:
-      /cannot tell what kind of source the folder .*no-lock-migrations is: its subfolders hold migration\.sql like a Prisma folder, but it has no migration_lock\.toml \(expected a drizzle-kit folder .*; a Prisma migrations folder .*; a Django sqlmigrate tree .*; a Flyway folder .*; a goose folder .*; or name it with a prefix: drizzle-kit:DIR, prisma:DIR, django:DIR, flyway:DIR, golang-migrate:DIR, dbmate:DIR, goose:DIR\)$/,
+      /cannot tell what kind of source the folder .*no-lock-migrations is: its subfolders hold migration\.sql like a Prisma folder, but it has no migration_lock\.toml \(expected a drizzle-kit folder .*; a Prisma migrations folder .*; a Django sqlmigrate tree .*; a Flyway folder .*; a goose folder .*; a Django project \(manage\.py\); or name it with a prefix: drizzle-kit:DIR, prisma:DIR, django:DIR, flyway:DIR, golang-migrate:DIR, dbmate:DIR, goose:DIR\)$/,
   },
   {
     name: 'Prisma folder for another provider',
@@ -343,6 +344,60 @@ const CASES: readonly BadCase[] = [
     },
     code: 1,
     message: /public\.flyway_schema_history is not Flyway's migration ledger: it has no column description, type, script, checksum, installed_by, installed_on, execution_time, success \(it has installed_rank, version\) \(choose the ledger with --ledger .*flyway.*\)$/,
+  },
+  // ---- Django projects (--from manage.py): real Python, real Django
+  {
+    name: 'Django project: python not found',
+    run: async (c) => ({
+      result: await runCli(['status', '--url', c.db.url, '--from', CHAT_MANAGE, '--shadow', adminUrl()], { PYTHON: path.join(c.dir, 'no-such-python3') }),
+      target: c.db,
+    }),
+    code: 1,
+    message: /no-such-python3 not found: a Django project is read by running its manage\.py with \$PYTHON or python3 \(install Python 3 with Django, or set PYTHON=\/path\/to\/the\/project\/python\)$/,
+  },
+  {
+    name: 'Django project: Django not importable by that python',
+    run: async (c) => {
+      // The same interpreter without its site packages (-S): Django and psycopg2 are not importable.
+      const wrapper = path.join(c.dir, 'python-without-django');
+      writeFileSync(wrapper, `#!/bin/sh\nexec ${JSON.stringify(requireDjango())} -S "$@"\n`);
+      chmodSync(wrapper, 0o755);
+      return { result: await runCli(['plan', '--url', c.db.url, '--from', CHAT_MANAGE, '--shadow', adminUrl()], { PYTHON: wrapper }), target: c.db };
+    },
+    code: 1,
+    message: /cannot import Django with .*python-without-django: ModuleNotFoundError: No module named 'django' \(install Django for that interpreter, or set PYTHON to the interpreter of the project's virtualenv \(e\.g\. PYTHON=\.venv\/bin\/python\)\)$/,
+  },
+  {
+    name: 'Django project: a migration fails in manage.py migrate',
+    run: async (c) => {
+      const project = path.join(c.dir, 'broken-project');
+      cpSync(CHAT_PROJECT, project, { recursive: true });
+      writeFileSync(
+        path.join(project, 'chat/migrations/0006_broken.py'),
+        'from django.db import migrations\n\n\nclass Migration(migrations.Migration):\n    dependencies = [("chat", "0005_callsession_provider_call_id")]\n    operations = [migrations.RunSQL("ALTER TABLE chat_nosuch ADD COLUMN x int")]\n',
+      );
+      return { result: await runCli(['apply', '--url', c.db.url, '--from', path.join(project, 'manage.py'), '--shadow', adminUrl()], { PYTHON: requireDjango() }), target: c.db };
+    },
+    code: 1,
+    message:
+      /broken-project\/chat\/migrations\/0006_broken\.py \(migration chat\.0006_broken\): manage\.py migrate chat 0006_broken failed: ProgrammingError: relation "chat_nosuch" does not exist \[ALTER TABLE chat_nosuch ADD COLUMN x int\] \(replayed in temporary database reconcile_shadow_[0-9a-f]+ on postgres:\/\/.* \(PostgreSQL [\d.]+\)\)$/,
+  },
+  {
+    name: 'Django project: manage.py that names no settings module',
+    run: async (c) => {
+      const project = path.join(c.dir, 'no-settings-project');
+      mkdirSync(project, { recursive: true });
+      writeFileSync(path.join(project, 'manage.py'), 'import sys\nfrom django.core.management import execute_from_command_line\nexecute_from_command_line(sys.argv)\n');
+      return { result: await runCli(['status', '--url', c.db.url, '--from', project], { DJANGO_SETTINGS_MODULE: '' }), target: c.db };
+    },
+    code: 1,
+    message: /no-settings-project\/manage\.py does not set DJANGO_SETTINGS_MODULE \(set DJANGO_SETTINGS_MODULE=yourproject\.settings\)$/,
+  },
+  {
+    name: 'Django project: django-project: prefix on a folder without manage.py',
+    run: async (c) => ({ result: await runCli(['status', '--url', c.db.url, '--from', `django-project:${c.dir}`]), target: c.db }),
+    code: 1,
+    message: /holds no manage\.py \(give --from the Django project's manage\.py, or the folder that holds it\)$/,
   },
   {
     name: 'no source given',

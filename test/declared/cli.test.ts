@@ -72,7 +72,7 @@ describe('reconcile inspect --from', () => {
     const r = await run('inspect', '--from', 'oracle:schema.sql');
     expect(r.code).toBe(1);
     expect(r.out).toBe('');
-    expect(r.err).toBe('reconcile: unknown source prefix "oracle:" in oracle:schema.sql (use one of drizzle:, django:, drizzle-kit:, sql:, prisma:, flyway:, golang-migrate:, dbmate:, goose: or a postgres:// URL)\n');
+    expect(r.err).toBe('reconcile: unknown source prefix "oracle:" in oracle:schema.sql (use one of drizzle:, django:, drizzle-kit:, sql:, prisma:, flyway:, golang-migrate:, dbmate:, goose:, django-project: or a postgres:// URL)\n');
     const both = await run('inspect', '--from', PG_DUMP, '--url', 'postgres://localhost/x');
     expect(both.code).toBe(1);
     expect(both.err).toBe('reconcile: --url and --from are two different models: give one\n');

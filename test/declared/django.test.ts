@@ -96,4 +96,17 @@ describe('a Django sqlmigrate tree', () => {
     expect(declared.migrations).toHaveLength(8);
     expect(declared.notices).toContain(`${path.join(tree, 'plan.txt')} lists 2 migrations with no SQL file here (apps auth, contenttypes): not replayed`);
   });
+
+  it('accepts hyphens in migration names, in plan.txt and in file names (Django loads 0003_order-status.py)', async () => {
+    const tree = copyTree(DJANGO_TREE, 'hyphen');
+    rmSync(path.join(tree, 'chat', '0005_callsession_provider_call_id.sql'));
+    writeFileSync(path.join(tree, 'chat', '0005_provider-call-id.sql'), 'ALTER TABLE "chat_callsession" ADD COLUMN "provider_call_id" varchar(64) NULL;\n');
+    const plan = readFileSync(path.join(tree, 'plan.txt'), 'utf8').replace('chat.0005_callsession_provider_call_id', 'chat.0005_provider-call-id');
+    writeFileSync(path.join(tree, 'plan.txt'), plan);
+    const declared = await loadDeclared(tree, { ...NO_CACHE, snapshots: true });
+    expect(declared.migrations.map((m) => m.key)).toContain('chat.0005_provider-call-id');
+    expect(declared.migrations.map((m) => m.key)).toEqual(planOrder(tree));
+    const effects = migrationEffects(declared).find((e) => e.migration.key === 'chat.0005_provider-call-id');
+    expect(effects?.changes.map((c) => c.kind)).toEqual(['missing-column']);
+  });
 });

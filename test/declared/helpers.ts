@@ -23,7 +23,7 @@ export const NO_CACHE = { cache: false, cacheDir: SHARED_CACHE } as const;
 export function planOrder(tree = DJANGO_TREE): string[] {
   return readFileSync(path.join(tree, 'plan.txt'), 'utf8')
     .split('\n')
-    .map((l) => /\]\s+(\w+\.\w+)/.exec(l)?.[1])
+    .map((l) => /\]\s+(\w+\.[\w-]+)/.exec(l)?.[1])
     .filter((k): k is string => !!k);
 }
 

@@ -13,8 +13,12 @@ import { listDir, readSourceFile } from './files.js';
 
 export const PLAN_FILE = 'plan.txt';
 
-/** `[X]  chat.0004_callsession` (marks, and the dependencies `-v 2` appends, are ignored). */
-const PLAN_LINE = /^\s*(?:\[.\]\s+)?([A-Za-z_][A-Za-z0-9_]*)\.([A-Za-z0-9_]+)(?:\s|$)/;
+/**
+ * `[X]  chat.0004_callsession` (marks, and the dependencies `-v 2` appends, are ignored).
+ * A migration's name is its module's file name, which Django does not restrict to
+ * identifiers: `0002_add-index.py` loads (through import_module) and is planned as `app.0002_add-index`.
+ */
+const PLAN_LINE = /^\s*(?:\[.\]\s+)?([A-Za-z_][A-Za-z0-9_]*)\.([\w-]+)(?:\s|$)/;
 
 export function parsePlan(text: string, file: string): string[] {
   const keys: string[] = [];
