@@ -7,7 +7,9 @@ import type { Connection } from '../db/connection.js';
 import type { Declared } from '../declared/index.js';
 import { compare } from '../diff/index.js';
 import type { Inspection } from '../introspect/index.js';
+import { dropFacts } from '../introspect/drop-facts.js';
 import { tablesWithRows } from '../introspect/rows.js';
+import { migrationSteps, withDestroys } from '../ledger/steps.js';
 import { planLedger, type LedgerKind, type LedgerReading, type LedgerVerdict, type PlanLedgerRequest } from '../ledger/index.js';
 import { schemaHash } from '../model/hash.js';
 import type { Schema } from '../model/types.js';
@@ -60,9 +62,12 @@ export async function planRepair(req: PlanRequest): Promise<PlanResult> {
     const touched = changes.flatMap((c) => ('table' in c && c.table ? [{ schema: c.table.schema, name: c.table.name }] : []));
     const rows = await tablesWithRows(pool, touched);
     const typeFacts = await readTypeFacts(pool, changes, live.schema, req.options ?? {});
-    const schemaPlan = buildPlan(changes, { serverVersion: live.serverVersion, tablesWithRows: rows, options: req.options ?? {}, typeFacts });
+    // What the source's migrations dropped and the data steps that never ran (needs the per-migration snapshots).
+    const found = req.ledger ? migrationSteps(declared, live.schema, changes) : null;
+    const steps = found ? withDestroys(found, await dropFacts(pool, [...found.drops.keys()])) : undefined;
+    const schemaPlan = buildPlan(changes, { serverVersion: live.serverVersion, tablesWithRows: rows, options: req.options ?? {}, typeFacts, ...(steps ? { steps } : {}) });
     const scope = { schemas: req.schemas, exclude: req.exclude };
-    const withLedger = req.ledger ? await planLedger(pool, { declared, live: live.schema, plan: schemaPlan, scope, ledger: req.ledger }) : null;
+    const withLedger = req.ledger ? await planLedger(pool, { declared, live: live.schema, plan: schemaPlan, scope, ledger: req.ledger, steps }) : null;
     const plan = withLedger ? withLedger.plan : schemaPlan;
     const ledger = withLedger ? { kind: withLedger.kind, reading: withLedger.reading, verdict: withLedger.verdict } : null;
     const header: PlanHeader = {

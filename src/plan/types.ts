@@ -20,6 +20,8 @@ export const PHASES = [
   'constraints',
   'validate',
   'indexes',
+  // Steps of migrations the live database lacks, in migration order: their data statements, then what they dropped.
+  'steps',
   'ledger',
 ] as const;
 export type Phase = (typeof PHASES)[number];
@@ -38,9 +40,11 @@ export type LockLevel =
 /**
  * rewrite: a table rewrite or a value conversion; replace-index: an index dropped and rebuilt;
  * rename: an existing object renamed aside to free a declared name; drop: an object the
- * declared model lacks is dropped because a declared change cannot be made while it stays.
+ * declared model lacks is dropped (a declared change cannot be made while it stays, or a
+ * migration of the source dropped it and the live database still has it); data: a data
+ * statement (UPDATE, INSERT ...) of a migration whose schema effects were missing.
  */
-export const HAZARD_KINDS = ['rewrite', 'replace-index', 'rename', 'drop'] as const;
+export const HAZARD_KINDS = ['rewrite', 'replace-index', 'rename', 'drop', 'data'] as const;
 export type HazardKind = (typeof HAZARD_KINDS)[number];
 
 export interface Hazard {
@@ -104,6 +108,32 @@ export interface PlanOptions {
   readonly using?: readonly UsingExpression[];
 }
 
+/** An extra object a migration of the source dropped (the live database still has it): dropped under the `drop` hazard. */
+export interface AttributedDrop {
+  /** The migration's key, and its position in the source (orders the steps). */
+  readonly migration: string;
+  readonly order: number;
+  /** What the drop destroys, one phrase each (rows with values, the index's size, objects that depend on it). */
+  readonly destroys: readonly string[];
+}
+
+/** The data statements of one migration whose schema effects were missing: never ran. */
+export interface DataStep {
+  readonly migration: string;
+  readonly order: number;
+  /** Exact SQL of each statement, in file order. */
+  readonly statements: readonly string[];
+  /** The change the statements belong with (one of the migration's effects the plan repairs). */
+  readonly source: Change;
+}
+
+/** What the source's migrations say beyond the declared model (ledger/steps.ts computes it). */
+export interface MigrationSteps {
+  /** Keyed by the plan's own `extra-*` change objects. */
+  readonly drops: ReadonlyMap<Change, AttributedDrop>;
+  readonly data: readonly DataStep[];
+}
+
 export interface PlanContext {
   readonly serverVersion: number;
   /** Live tables (qualifiedKey) that hold at least one row. */
@@ -111,4 +141,6 @@ export interface PlanContext {
   readonly options: PlanOptions;
   /** Domains, rejected casts and dependent indexes of type changes (introspect/type-facts.ts); absent: conservative. */
   readonly typeFacts?: TypeFacts;
+  /** Drops and data steps attributed to migrations of the source; absent: extras are only kept. */
+  readonly steps?: MigrationSteps;
 }
