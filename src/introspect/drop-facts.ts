@@ -50,6 +50,8 @@ async function dependents(db: Queryable, classid: string, objid: number, subid: 
       WHERE d.refclassid = $1::regclass AND d.refobjid = $2 AND ($3::int = 0 OR d.refobjsubid = $3::int)
         AND d.deptype = ANY ($4::"char"[])
         AND NOT (d.classid = 'pg_catalog.pg_type'::regclass)
+        -- PostgreSQL 18 keeps NOT NULL as constraints: they go with the column and say nothing more.
+        AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint k WHERE d.classid = 'pg_catalog.pg_constraint'::regclass AND k.oid = d.objid AND k.contype::text = 'n')
       ORDER BY 1`,
     [classid, objid, subid, kinds.split('')],
   );
@@ -68,11 +70,11 @@ async function columnFacts(db: Queryable, t: QualifiedName, column: string): Pro
     const s = await db.query<{ f: number }>('SELECT null_frac::float8 AS f FROM pg_catalog.pg_stats WHERE schemaname = $1 AND tablename = $2 AND attname = $3', [t.schema, t.name, column]);
     return f.tuples * (1 - Number(s.rows[0]?.f ?? 0));
   });
-  if (n !== null) out.push(`the values of ${plural(n, 'row')}`);
+  if (n !== null) out.push(`destroys the values of ${plural(n, 'row')}`);
   const blocks = await dependents(db, 'pg_catalog.pg_class', Number(at.rel), Number(at.num), 'n');
   const goes = await dependents(db, 'pg_catalog.pg_class', Number(at.rel), Number(at.num), 'a');
-  if (goes.length > 0) out.push(`with it ${goes.join(', ')}`);
-  if (blocks.length > 0) out.push(`depended on by ${blocks.join(', ')} (the drop fails until they are gone)`);
+  if (goes.length > 0) out.push(`takes with it ${goes.join(', ')}`);
+  if (blocks.length > 0) out.push(`depended on by ${blocks.join(', ')} (it cannot be dropped while they remain)`);
   return out;
 }
 
@@ -80,15 +82,15 @@ async function tableFacts(db: Queryable, t: QualifiedName): Promise<string[]> {
   const n = await rowCount(db, t, '', async (f) => f.tuples);
   if (n === null) return [];
   const size = await db.query<{ s: string; oid: number }>('SELECT pg_catalog.pg_size_pretty(pg_catalog.pg_total_relation_size(c)) AS s, c::int8 AS oid FROM pg_catalog.to_regclass($1) c', [qualified(t)]);
-  const out = [`${plural(n, 'row')} (${size.rows[0]?.s ?? '?'})`];
+  const out = [`destroys ${plural(n, 'row')} (${size.rows[0]?.s ?? '?'})`];
   const blocks = await dependents(db, 'pg_catalog.pg_class', Number(size.rows[0]?.oid ?? 0), 0, 'n');
-  if (blocks.length > 0) out.push(`depended on by ${blocks.join(', ')} (the drop fails until they are gone)`);
+  if (blocks.length > 0) out.push(`depended on by ${blocks.join(', ')} (it cannot be dropped while they remain)`);
   return out;
 }
 
 async function indexFacts(db: Queryable, t: QualifiedName, name: string): Promise<string[]> {
   const r = await db.query<{ s: string | null }>('SELECT pg_catalog.pg_size_pretty(pg_catalog.pg_relation_size(pg_catalog.to_regclass($1))) AS s', [qualified({ schema: t.schema, name })]);
-  return r.rows[0]?.s ? [`an index of ${r.rows[0].s}`] : [];
+  return r.rows[0]?.s ? [`destroys an index of ${r.rows[0].s}`] : [];
 }
 
 async function constraintFacts(db: Queryable, t: QualifiedName, name: string): Promise<string[]> {
@@ -96,7 +98,7 @@ async function constraintFacts(db: Queryable, t: QualifiedName, name: string): P
   const oid = r.rows[0]?.oid;
   if (oid === undefined) return [];
   const blocks = await dependents(db, 'pg_catalog.pg_constraint', Number(oid), 0, 'n');
-  return blocks.length > 0 ? [`depended on by ${blocks.join(', ')} (the drop fails until they are gone)`] : [];
+  return blocks.length > 0 ? [`depended on by ${blocks.join(', ')} (it cannot be dropped while they remain)`] : [];
 }
 
 async function enumFacts(db: Queryable, e: QualifiedName): Promise<string[]> {
@@ -104,10 +106,10 @@ async function enumFacts(db: Queryable, e: QualifiedName): Promise<string[]> {
   const oid = r.rows[0]?.oid;
   if (oid === null || oid === undefined) return [];
   const blocks = await dependents(db, 'pg_catalog.pg_type', Number(oid), 0, 'n');
-  return blocks.length > 0 ? [`used by ${blocks.join(', ')} (the drop fails until they are gone)`] : [];
+  return blocks.length > 0 ? [`used by ${blocks.join(', ')} (it cannot be dropped while they remain)`] : [];
 }
 
-/** For each drop, what it would destroy (empty when nothing could be said). */
+/** For each drop, what it would destroy, one clause each (empty when nothing could be said). */
 export async function dropFacts(db: Queryable, drops: readonly Change[]): Promise<Map<Change, string[]>> {
   const out = new Map<Change, string[]>();
   for (const c of drops) {

@@ -14,6 +14,7 @@
 import type { Declared, Migration } from '../declared/types.js';
 import type { Scope } from '../diff/scope.js';
 import type { Schema } from '../model/types.js';
+import { dataStepSql } from '../plan/build-steps.js';
 import { dollarQuote, regclass } from '../plan/sql.js';
 import type { MigrationSteps, Note, Plan, Statement } from '../plan/types.js';
 import { literal } from '../render/quote.js';
@@ -92,7 +93,7 @@ export function ledgerFix(input: LedgerFixInput): LedgerFix {
   const after = migrationStatuses({ declared, db: predictedDb, ledger: adapter.kind, match });
   const chosen = chooseRecords(after);
   // A migration whose data statements are withheld is not recorded: it has not run yet.
-  const dataWithheld = new Set((input.steps?.data ?? []).filter((d) => input.plan.withheld.some((w) => w.hazards.some((h) => h.kind === 'data') && w.sql === d.statements.join(';\n'))).map((d) => d.migration));
+  const dataWithheld = new Set((input.steps?.data ?? []).filter((d) => input.plan.withheld.some((w) => w.hazards.some((h) => h.kind === 'data') && w.sql === dataStepSql(d.statements))).map((d) => d.migration));
   for (const k of dataWithheld) chosen.delete(k);
   const record = declared.migrations.filter((m) => chosen.has(m.key));
   const prune = input.prune ? match.unknown : [];

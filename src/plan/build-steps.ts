@@ -11,6 +11,7 @@ import type { QualifiedName } from '../model/types.js';
 import { displayName } from '../render/model-text.js';
 import { ident, qualified } from '../render/quote.js';
 import { holdsRows, statement, type BuildContext } from './build-context.js';
+import { dollarQuote } from './sql.js';
 import type { AttributedDrop, DataStep, Hazard, Statement } from './types.js';
 
 const show = (t: QualifiedName): string => displayName(t.schema, t.name);
@@ -45,7 +46,7 @@ function dropRank(c: Change): number {
 function dropStatement(c: Change, d: AttributedDrop, ctx: BuildContext): Statement | null {
   const what = droppedObject(c);
   if (what === null) return null;
-  const destroys = d.destroys.length > 0 ? `: destroys ${d.destroys.join('; ')}` : '';
+  const destroys = d.destroys.length > 0 ? `: ${d.destroys.join('; ')}` : '';
   const hazard: Hazard = { kind: 'drop', message: `${d.migration} dropped ${what}, and the live database still has it${destroys}` };
   const base = { phase: 'steps' as const, description: `drop ${what} (dropped by migration ${d.migration})`, hazards: [hazard] };
   switch (c.kind) {
@@ -76,7 +77,17 @@ function dropStatement(c: Change, d: AttributedDrop, ctx: BuildContext): Stateme
   }
 }
 
-/** One transaction for a migration's data statements: a multi-statement query runs as one implicit transaction. */
+/**
+ * A migration's data statements as one statement, so one transaction in `apply`
+ * and under psql alike: a DO block that runs each exactly as written, with
+ * the search_path the application's sessions start with (the migration ran with
+ * it; the plan's sessions use pg_catalog).
+ */
+export function dataStepSql(statements: readonly string[]): string {
+  const lines = ["EXECUTE 'SET LOCAL search_path TO DEFAULT';", ...statements.map((s) => `EXECUTE ${dollarQuote(s)};`)];
+  return `DO ${dollarQuote(`BEGIN\n${lines.map((l) => `  ${l}\n`).join('')}END`)}`;
+}
+
 function dataStatement(step: DataStep): Statement {
   const n = step.statements.length;
   const hazard: Hazard = {
@@ -86,7 +97,7 @@ function dataStatement(step: DataStep): Statement {
   return statement(step.source, {
     phase: 'steps',
     description: `run the ${n} data statement${n === 1 ? '' : 's'} of migration ${step.migration} (never ran)`,
-    sql: step.statements.join(';\n'),
+    sql: dataStepSql(step.statements),
     duration: 'long',
     hazards: [hazard],
   });

@@ -113,7 +113,7 @@ export interface AttributedDrop {
   /** The migration's key, and its position in the source (orders the steps). */
   readonly migration: string;
   readonly order: number;
-  /** What the drop destroys, one phrase each (rows with values, the index's size, objects that depend on it). */
+  /** What the drop destroys, one clause each (`destroys the values of 3 rows`, the index's size, objects that depend on it). */
   readonly destroys: readonly string[];
 }
 
