@@ -88,19 +88,21 @@ export function dataStepSql(statements: readonly string[]): string {
   return `DO ${dollarQuote(`BEGIN\n${lines.map((l) => `  ${l}\n`).join('')}END`)}`;
 }
 
+/** Its source is a change it does not repair (the one it belongs with): `covers` is empty, so withholding it leaves that change done. */
 function dataStatement(step: DataStep): Statement {
   const n = step.statements.length;
   const hazard: Hazard = {
     kind: 'data',
     message: `${step.migration}'s schema effects were missing, so its ${n} data statement${n === 1 ? '' : 's'} never ran: ${step.statements.map((s) => s.replace(/\s+/g, ' ')).join('; ')}`,
   };
-  return statement(step.source, {
+  const s = statement(step.source, {
     phase: 'steps',
     description: `run the ${n} data statement${n === 1 ? '' : 's'} of migration ${step.migration} (never ran)`,
     sql: dataStepSql(step.statements),
     duration: 'long',
     hazards: [hazard],
   });
+  return { ...s, covers: [] };
 }
 
 /** The `steps` statements, in migration order; the changes they repair are left out of the other builders. */
