@@ -20,7 +20,7 @@ import { migrationEffects } from '../declared/effects.js';
 import type { Declared, Migration } from '../declared/types.js';
 import { ReconcileError } from '../errors.js';
 import type { Schema } from '../model/types.js';
-import { dataStatements } from './data.js';
+import { dataNeverRan, dataStatements } from './data.js';
 import { differenceText, effectText, summarizeEffects } from './describe.js';
 import { checkableEffects, checkEffect } from './effects.js';
 import { isExplainedOtherwise, isVisible, judgeEvidence, type JudgedCheck } from './evidence.js';
@@ -266,7 +266,7 @@ export function migrationStatuses(input: StatusInput): MigrationStatus[] {
       effects: state,
       checks,
       inferred: why,
-      reason: [reasonFor(migration, recorded, state, checks, why), ...neverRan(migration, state), ...notes].join('; '),
+      reason: [reasonFor(migration, recorded, state, checks, why), ...neverRan(migration, state, checks), ...notes].join('; '),
       details: [...details(checks), ...asideDetails(migration, checks, state)],
       notes,
       ledgerDrift: entry?.drift ?? false,
@@ -276,8 +276,8 @@ export function migrationStatuses(input: StatusInput): MigrationStatus[] {
 }
 
 /** `3 data statements never ran`: a migration whose schema effects are missing did not run its data statements either. */
-function neverRan(m: Migration, state: EffectsState): string[] {
-  if (state !== 'absent' && state !== 'partial') return [];
+function neverRan(m: Migration, state: EffectsState, checks: readonly JudgedCheck[]): string[] {
+  if (!dataNeverRan(state, checks)) return [];
   const n = dataStatements(m).length;
   return n === 0 ? [] : [`${n} data statement${n === 1 ? '' : 's'} never ran`];
 }

@@ -7,7 +7,7 @@
  *   migration made it again) that the plan sees as extra. Only these extras may be
  *   dropped, under the `drop` hazard; every other extra is kept.
  * - **data**: the data statements (UPDATE, INSERT, DELETE, ...) of a migration
- *   whose schema effects are missing (faked, partial, pending): they never ran.
+ *   whose schema effects are missing (faked, partial, pending; see dataNeverRan): they never ran.
  *
  * Computed from the per-migration snapshots and the live model, apart from
  * `compare()`, and handed to `plan()` in its context.
@@ -18,7 +18,7 @@ import { checkSignature, foreignKeyIdentity, indexSignature, uniqueSignature } f
 import type { Schema, Table } from '../model/types.js';
 import { qualifiedKey } from '../model/types.js';
 import type { AttributedDrop, DataStep, MigrationSteps } from '../plan/types.js';
-import { dataStatements } from './data.js';
+import { dataNeverRan, dataStatements } from './data.js';
 import { differenceKey } from './effects.js';
 import { migrationStatuses } from './status.js';
 
@@ -93,7 +93,7 @@ export function migrationSteps(declared: Pick<Declared, 'migrations' | 'snapshot
         mine.push(c);
       }
     }
-    if (s.effects !== 'absent' && s.effects !== 'partial') return;
+    if (!dataNeverRan(s.effects, s.checks)) return;
     const statements = dataStatements(s.migration);
     if (statements.length === 0) return;
     const source = sourceFor(s.checks, changes) ?? mine[0] ?? changes[0];

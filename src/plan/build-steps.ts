@@ -2,9 +2,14 @@
  * Steps of migrations that the live database lacks and the declared model cannot
  * show: what a migration dropped that is still there (hazard `drop`), and the data
  * statements of a migration whose schema effects were missing (hazard `data`).
- * Both run in phase `steps`, after everything the plan creates, in migration
- * order: a migration's data statements (one transaction), then its drops
- * (foreign keys, other constraints, indexes, columns, tables, sequences, enums).
+ * Data statements run in phase `data` (after the columns they fill are added,
+ * before NOT NULL and type fixes, as in the migration: add, backfill, constrain),
+ * one transaction per migration, in migration order; drops in phase `drops`,
+ * after everything the plan creates, in migration order and within a migration
+ * foreign keys, other constraints, indexes, columns, tables, sequences, enums.
+ * A migration's data statements are withheld while any of its drops is: run
+ * alone, they would be listed again by the next plan (the migration still looks
+ * not done) and run twice.
  */
 import type { Change } from '../diff/changes.js';
 import type { QualifiedName } from '../model/types.js';
@@ -48,7 +53,7 @@ function dropStatement(c: Change, d: AttributedDrop, ctx: BuildContext): Stateme
   if (what === null) return null;
   const destroys = d.destroys.length > 0 ? `: ${d.destroys.join('; ')}` : '';
   const hazard: Hazard = { kind: 'drop', message: `${d.migration} dropped ${what}, and the live database still has it${destroys}` };
-  const base = { phase: 'steps' as const, description: `drop ${what} (dropped by migration ${d.migration})`, hazards: [hazard] };
+  const base = { phase: 'drops' as const, description: `drop ${what} (dropped by migration ${d.migration})`, hazards: [hazard] };
   switch (c.kind) {
     case 'extra-table':
       return statement(c, { ...base, sql: `DROP TABLE IF EXISTS ${qualified(c.table)}`, lockLevel: 'ACCESS EXCLUSIVE', locks: [c.table] });
@@ -96,7 +101,7 @@ function dataStatement(step: DataStep): Statement {
     message: `${step.migration}'s schema effects were missing, so its ${n} data statement${n === 1 ? '' : 's'} never ran: ${step.statements.map((s) => s.replace(/\s+/g, ' ')).join('; ')}`,
   };
   const s = statement(step.source, {
-    phase: 'steps',
+    phase: 'data',
     description: `run the ${n} data statement${n === 1 ? '' : 's'} of migration ${step.migration} (never ran)`,
     sql: dataStepSql(step.statements),
     duration: 'long',
@@ -105,17 +110,41 @@ function dataStatement(step: DataStep): Statement {
   return { ...s, covers: [] };
 }
 
-/** The `steps` statements, in migration order; the changes they repair are left out of the other builders. */
-export function stepStatements(ctx: BuildContext): Statement[] {
+export interface StepStatements {
+  /** In migration order. */
+  readonly statements: Statement[];
+  /** The migration each statement is a step of. */
+  readonly migrationOf: ReadonlyMap<Statement, string>;
+}
+
+/** The statements of the migrations' steps; the changes they repair are left out of the other builders. */
+export function stepStatements(ctx: BuildContext): StepStatements {
   const steps = ctx.steps;
-  if (!steps) return [];
+  const migrationOf = new Map<Statement, string>();
+  if (!steps) return { statements: [], migrationOf };
   const items: { order: number; rank: number; s: Statement }[] = [];
-  for (const d of steps.data) items.push({ order: d.order, rank: -1, s: dataStatement(d) });
+  for (const d of steps.data) {
+    const s = dataStatement(d);
+    migrationOf.set(s, d.migration);
+    items.push({ order: d.order, rank: -1, s });
+  }
   for (const [c, d] of steps.drops) {
     const s = dropStatement(c, d, ctx);
-    if (s) items.push({ order: d.order, rank: dropRank(c), s });
+    if (!s) continue;
+    migrationOf.set(s, d.migration);
+    items.push({ order: d.order, rank: dropRank(c), s });
   }
-  return items.sort((a, b) => a.order - b.order || a.rank - b.rank).map((x) => x.s);
+  return { statements: items.sort((a, b) => a.order - b.order || a.rank - b.rank).map((x) => x.s), migrationOf };
+}
+
+/** Runnable statements, less the data steps of migrations that have a drop withheld (they would run again next time). */
+export function holdBackData(runnable: (s: Statement) => boolean, steps: StepStatements): (s: Statement) => boolean {
+  const blocked = new Set<string>();
+  for (const [s, m] of steps.migrationOf) if (s.phase === 'drops' && !runnable(s)) blocked.add(m);
+  return (s) => {
+    const m = s.phase === 'data' ? steps.migrationOf.get(s) : undefined;
+    return runnable(s) && (m === undefined || !blocked.has(m));
+  };
 }
 
 /** Does the plan drop this extra change (a migration of the source dropped it)? */

@@ -17,7 +17,7 @@ import { dropPrimaryKeyFor, missingKey } from './build-keys.js';
 import { built, referencedKey, type BuildContext, type Built } from './build-context.js';
 import { defaultDiffers, foreignKeyDiffers, indexDiffers, nameDiffers, nullabilityDiffers } from './build-fixes.js';
 import { columnTypesDiffer, defaultWithTypeChange, groupTypeChanges, unusedUsing } from './build-types.js';
-import { isAttributedDrop, stepStatements } from './build-steps.js';
+import { holdBackData, isAttributedDrop, stepStatements } from './build-steps.js';
 import { missingColumn, missingEnum, missingEnumValue, missingExtension, missingSchema, missingSequence, missingTable } from './build-objects.js';
 import { PHASES, type Note, type Plan, type PlanContext, type Statement } from './types.js';
 
@@ -144,13 +144,20 @@ export function plan(changes: readonly Change[], context: PlanContext): Plan {
     statements.push(...b.statements);
     notes.push(...b.notes);
   }
-  statements.push(...stepStatements(ctx));
+  const steps = stepStatements(ctx);
+  statements.push(...steps.statements);
   notes.push(...unusedUsing(changes, ctx));
   const phaseIndex = (s: Statement): number => PHASES.indexOf(s.phase);
   const sorted = statements.map((s, i) => ({ s, i })).sort((a, b) => phaseIndex(a.s) - phaseIndex(b.s) || a.i - b.i).map((x) => x.s);
   const allowed = new Set(context.options.allowHazards ?? []);
-  const runnable = (s: Statement): boolean => s.hazards.every((h) => allowed.has(h.kind));
+  const runnable = holdBackData((s: Statement): boolean => s.hazards.every((h) => allowed.has(h.kind)), steps);
   const withheld = sorted.filter((s) => !runnable(s));
+  for (const s of withheld) {
+    if (s.phase === 'data' && s.hazards.every((h) => allowed.has(h.kind))) {
+      const m = steps.migrationOf.get(s) ?? '?';
+      notes.push({ level: 'warning', message: `the data statements of migration ${m} are withheld with its drops, which are not allowed (run alone, the next plan would list them again): allow both, --allow-hazards drop,data`, source: s.source });
+    }
+  }
   const data = withheld.filter((s) => s.hazards.some((h) => h.kind === 'data')).length;
   if (data > 0) {
     notes.push({

@@ -15,13 +15,15 @@ export const PHASES = [
   'sequences',
   'tables',
   'columns',
+  // Data statements of migrations whose schema effects were missing: after the columns they fill exist, before NOT NULL and type fixes.
+  'data',
   'fixes',
   'keys',
   'constraints',
   'validate',
   'indexes',
-  // Steps of migrations the live database lacks, in migration order: their data statements, then what they dropped.
-  'steps',
+  // What migrations of the source dropped and the live database still has, after everything that replaces it is built.
+  'drops',
   'ledger',
 ] as const;
 export type Phase = (typeof PHASES)[number];

@@ -248,7 +248,7 @@ describe('data steps of a faked migration', () => {
     const withheld = await planRepair({ url: db.url, from: dir, ledger: {} });
     expect(withheld.plan.statements.filter((s) => s.phase === 'ledger')).toEqual([]);
     const allowed = await repair(db, dir, { allowHazards: ['data'] });
-    expect(allowed.plan.statements.map((s) => s.phase)).toEqual(['columns', 'steps', 'ledger', 'ledger']);
+    expect(allowed.plan.statements.map((s) => s.phase)).toEqual(['columns', 'data', 'ledger', 'ledger']);
     expect(await db.query('SELECT display FROM users')).toEqual([{ display: 'ANN!' }]);
   });
 });
@@ -335,5 +335,68 @@ describe('Prisma: a migration resolved --applied that dropped a column, its enum
     expect(r.migrations.length).toBe(2);
     expect((await status(db, dir)).migrations.map((m) => m.mark)).toEqual(['X', 'X']);
     expect(await differencesFromMigrated(db, [INIT_P, DROP_P])).toEqual([]);
+  });
+});
+
+describe('Prisma: a faked migration that derived a column from others and dropped them', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'reconcile-drops-prisma-derive-'));
+  dirs.push(dir);
+  const INIT_U = 'CREATE TABLE "User" ("id" SERIAL NOT NULL, "first" TEXT NOT NULL, "last" TEXT NOT NULL, CONSTRAINT "User_pkey" PRIMARY KEY ("id"));';
+  const DERIVE = [
+    'ALTER TABLE "User" ADD COLUMN "fullName" TEXT;',
+    `UPDATE "User" SET "fullName" = "first" || ' ' || "last";`,
+    'ALTER TABLE "User" ALTER COLUMN "fullName" SET NOT NULL;',
+    'ALTER TABLE "User" DROP COLUMN "first",\nDROP COLUMN "last";',
+  ].join('\n\n');
+  writeFileSync(path.join(dir, 'migration_lock.toml'), 'provider = "postgresql"\n');
+  for (const [name, sql] of [['20240101000000_init', INIT_U], ['20240301000000_full_name', DERIVE]] as const) {
+    mkdirSync(path.join(dir, name));
+    writeFileSync(path.join(dir, name, 'migration.sql'), sql + '\n');
+  }
+
+  it('the backfill runs before NOT NULL and before the columns it reads are dropped; the repair converges to the migrations\' result', async () => {
+    const db = await fresh();
+    await db.exec(INIT_U);
+    await db.exec(`INSERT INTO "User" (first, last) VALUES ('Ada', 'Lovelace'), ('Alan', 'Turing')`);
+    await resolveApplied(db, dir, '20240101000000_init');
+    await resolveApplied(db, dir, '20240301000000_full_name');
+    const r = await status(db, dir);
+    expect(r.migrations[1]?.reason).toBe('faked: recorded, but none of it is done (1 column, 2 drops); 1 data statement never ran');
+
+    // Without the hazards: the column is added, nothing is dropped, the rows keep their values and no backfill runs.
+    const cautious = await cli('apply', '--url', db.url, '--from', dir, '--skip-withheld');
+    // Applied, with differences left (exit 2): the column waits for its backfill to be set NOT NULL.
+    expect(cautious.code, cautious.stdout + cautious.stderr).toBe(2);
+    expect(cautious.stdout).toContain('public."User".fullName is nullable, not NOT NULL');
+    expect(await db.query('SELECT "fullName", first FROM "User" ORDER BY id')).toEqual([{ fullName: null, first: 'Ada' }, { fullName: null, first: 'Alan' }]);
+    expect((await status(db, dir)).migrations[1]?.details).toEqual(['public."User".fullName is nullable, not NOT NULL', 'drops column public."User".first: still there', 'drops column public."User".last: still there']);
+
+    // Data allowed alone: withheld with the drops (run alone, the migration would still look not done and the next plan would run them again).
+    const dataOnly = await planRepair({ url: db.url, from: dir, ledger: {}, options: { allowHazards: ['data'] } });
+    expect(dataOnly.plan.withheld.map((s) => s.phase)).toEqual(['data', 'drops', 'drops']);
+    expect(dataOnly.plan.notes.map((n) => n.message)).toContain(
+      "the data statements of migration 20240301000000_full_name are withheld with its drops, which are not allowed (run alone, the next plan would list them again): allow both, --allow-hazards drop,data",
+    );
+    const p = await planRepair({ url: db.url, from: dir, ledger: {}, options: { allowHazards: ['drop', 'data'] } });
+    // The backfill after the column exists (added by the cautious run) and before NOT NULL, as in the migration; the drops last.
+    expect(p.plan.statements.map((s) => s.description)).toEqual([
+      'run the 1 data statement of migration 20240301000000_full_name (never ran)',
+      'check public."User".fullName for NULLs',
+      'add check fullName_reconcile_not_null (NOT VALID) on public."User"',
+      'validate check fullName_reconcile_not_null on public."User"',
+      'set NOT NULL on public."User".fullName',
+      'drop helper check fullName_reconcile_not_null on public."User"',
+      'drop column public."User".first (dropped by migration 20240301000000_full_name)',
+      'drop column public."User".last (dropped by migration 20240301000000_full_name)',
+    ]);
+    // One apply ends in sync; a second has nothing to do (the backfill is not listed again).
+    const codes: number[] = [];
+    for (let round = 0; round < 2; round++) codes.push((await cli('apply', '--url', db.url, '--from', dir, '--allow-hazards', 'drop,data')).code);
+    expect(codes).toEqual([0, 0]);
+    const again = await planRepair({ url: db.url, from: dir, ledger: {}, options: { allowHazards: ['drop', 'data'] } });
+    expect([...again.plan.statements, ...again.plan.withheld]).toEqual([]);
+    expect(await db.query('SELECT "fullName" FROM "User" ORDER BY id')).toEqual([{ fullName: 'Ada Lovelace' }, { fullName: 'Alan Turing' }]);
+    expect((await status(db, dir)).migrations.map((m) => m.mark)).toEqual(['X', 'X']);
+    expect(await differencesFromMigrated(db, [INIT_U, DERIVE])).toEqual([]);
   });
 });
