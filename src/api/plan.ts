@@ -8,7 +8,9 @@ import type { Declared } from '../declared/index.js';
 import { migrationColumnDefaults } from '../declared/column-defaults.js';
 import { compare } from '../diff/index.js';
 import type { Inspection } from '../introspect/index.js';
+import { dropFacts } from '../introspect/drop-facts.js';
 import { tablesWithRows } from '../introspect/rows.js';
+import { migrationSteps, withDestroys } from '../ledger/steps.js';
 import { planLedger, type LedgerKind, type LedgerReading, type LedgerVerdict, type PlanLedgerRequest } from '../ledger/index.js';
 import { schemaHashInterleaved } from '../model/hash.js';
 import type { Schema } from '../model/types.js';
@@ -69,11 +71,18 @@ export async function planRepair(req: PlanRequest): Promise<PlanResult> {
     const touched = changes.flatMap((c) => ('table' in c && c.table ? [{ schema: c.table.schema, name: c.table.name }] : []));
     // The header's live-schema hash is CPU work that needs no query: it runs in slices while the server probes.
     const liveHash = schemaHashInterleaved(live.schema);
-    const [rows, typeFacts] = await Promise.all([tablesWithRows(pool, touched), readTypeFacts(pool, changes, live.schema, req.options ?? {})]);
+    // What the source's migrations dropped and the data steps that never ran (needs the per-migration snapshots).
+    const found = req.ledger ? migrationSteps(declared, live.schema, changes) : null;
+    const [rows, typeFacts, destroys] = await Promise.all([
+      tablesWithRows(pool, touched),
+      readTypeFacts(pool, changes, live.schema, req.options ?? {}),
+      found ? dropFacts(pool, [...found.drops.keys()]) : Promise.resolve(null),
+    ]);
+    const steps = found && destroys ? withDestroys(found, destroys) : undefined;
     const migrationDefaults = migrationColumnDefaults(declared.migrations);
-    const schemaPlan = buildPlan(changes, { serverVersion: live.serverVersion, tablesWithRows: rows, options: req.options ?? {}, typeFacts, migrationDefaults });
+    const schemaPlan = buildPlan(changes, { serverVersion: live.serverVersion, tablesWithRows: rows, options: req.options ?? {}, typeFacts, migrationDefaults, ...(steps ? { steps } : {}) });
     const scope = { schemas: req.schemas, exclude: req.exclude };
-    const withLedger = req.ledger ? await planLedger(pool, { declared, live: live.schema, plan: schemaPlan, scope, ledger: req.ledger }) : null;
+    const withLedger = req.ledger ? await planLedger(pool, { declared, live: live.schema, plan: schemaPlan, scope, ledger: req.ledger, steps }) : null;
     const plan = withLedger ? withLedger.plan : schemaPlan;
     const ledger = withLedger ? { kind: withLedger.kind, reading: withLedger.reading, verdict: withLedger.verdict } : null;
     const header: PlanHeader = {

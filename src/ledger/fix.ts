@@ -14,11 +14,13 @@
 import type { Declared, Migration } from '../declared/types.js';
 import type { Scope } from '../diff/scope.js';
 import type { Schema } from '../model/types.js';
+import { dataStepSql } from '../plan/build-steps.js';
 import { dollarQuote, regclass } from '../plan/sql.js';
-import type { Note, Plan, Statement } from '../plan/types.js';
+import type { MigrationSteps, Note, Plan, Statement } from '../plan/types.js';
 import { literal } from '../render/quote.js';
 import { effectText } from './describe.js';
 import type { Change } from '../diff/changes.js';
+import { dataNeverRan } from './data.js';
 import { predictAfterPlan } from './predict.js';
 import { ledgerStatement } from './sql.js';
 import { migrationStatuses, type MigrationStatus } from './status.js';
@@ -34,6 +36,8 @@ export interface LedgerFixInput {
   readonly match: LedgerMatch;
   /** Delete rows no migration of the source explains (`--ledger-prune`). */
   readonly prune?: boolean;
+  /** The migrations' steps the plan was given (data steps withheld keep their migration unrecorded). */
+  readonly steps?: MigrationSteps | undefined;
 }
 
 export interface LedgerFix {
@@ -89,6 +93,10 @@ export function ledgerFix(input: LedgerFixInput): LedgerFix {
   const predictedDb = predictAfterPlan(declared.schema, input.live, input.plan, input.scope);
   const after = migrationStatuses({ declared, db: predictedDb, ledger: adapter.kind, match });
   let chosen = chooseRecords(after);
+  // A migration whose data statements are withheld is not recorded: it has not run yet.
+  const dataWithheld = new Set((input.steps?.data ?? []).filter((d) => input.plan.withheld.some((w) => w.hazards.some((h) => h.kind === 'data') && w.sql === dataStepSql(d.statements))).map((d) => d.migration));
+  for (const k of dataWithheld) chosen.delete(k);
+  const dataRun = new Set((input.steps?.data ?? []).filter((d) => input.plan.statements.some((w) => w.phase === 'data' && w.sql === dataStepSql(d.statements))).map((d) => d.migration));
   let record = declared.migrations.filter((m) => chosen.has(m.key));
   const prune = input.prune ? match.unknown : [];
   const notes: Note[] = [];
@@ -103,6 +111,22 @@ export function ledgerFix(input: LedgerFixInput): LedgerFix {
     notes.push({
       level: 'warning',
       message: `${s.migration.key} stays unrecorded: after this plan its effects are still ${s.effects === 'partial' ? 'partly missing' : 'different'} (${s.details.slice(0, 3).join('; ')}${s.details.length > 3 ? '; …' : ''}); allow the withheld statements or fix it by hand, then plan again`,
+      source: null,
+    });
+  }
+  for (const s of after) {
+    if (!dataRun.has(s.migration.key) || !dataNeverRan(s.effects, s.checks)) continue;
+    notes.push({
+      level: 'warning',
+      message: `${s.migration.key}: its data statements run in this plan, but after it the migration still looks not done (${s.details.slice(0, 3).join('; ')}${s.details.length > 3 ? '; …' : ''}): the next plan lists them again; do not allow data again for it`,
+      source: null,
+    });
+  }
+  for (const s of after) {
+    if (!dataWithheld.has(s.migration.key)) continue;
+    notes.push({
+      level: 'warning',
+      message: `${s.migration.key} ${s.recorded ? 'is recorded, but' : 'stays unrecorded:'} its data statements are withheld (hazard data) and never ran; --allow-hazards data runs them`,
       source: null,
     });
   }

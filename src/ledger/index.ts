@@ -11,7 +11,7 @@ import type { Declared, SourceKind } from '../declared/types.js';
 import type { Scope } from '../diff/scope.js';
 import { ReconcileError } from '../errors.js';
 import type { Schema } from '../model/types.js';
-import type { Note, Plan } from '../plan/types.js';
+import type { MigrationSteps, Note, Plan } from '../plan/types.js';
 import { djangoLedger } from './django.js';
 import { drizzleLedger } from './drizzle.js';
 import { ledgerFix, withLedgerFix, type LedgerFix } from './fix.js';
@@ -30,6 +30,8 @@ export { migrationStatuses, isSettled, ledgerVerdict, type MigrationStatus, type
 export { checkEffect, checkableEffects, type EffectCheck, type EffectState } from './effects.js';
 export { ledgerFix, withLedgerFix, type LedgerFix, type LedgerFixInput } from './fix.js';
 export { predictAfterPlan } from './predict.js';
+export { migrationSteps, withDestroys } from './steps.js';
+export { dataStatements } from './data.js';
 
 const ADAPTERS: Readonly<Record<LedgerKind, LedgerAdapter>> = {
   django: djangoLedger,
@@ -104,13 +106,13 @@ export interface PlanLedgerRequest {
  */
 export async function planLedger(
   db: Queryable,
-  input: { declared: Declared; live: Schema; plan: Plan; scope?: Scope; ledger: PlanLedgerRequest },
+  input: { declared: Declared; live: Schema; plan: Plan; scope?: Scope; ledger: PlanLedgerRequest; steps?: MigrationSteps | undefined },
 ): Promise<{ plan: Plan; fix: LedgerFix; kind: LedgerKind; reading: LedgerReading; verdict: LedgerVerdict }> {
   const kind = await chooseLedger(input.ledger.choice ?? 'auto', input.declared, db);
   const adapter = ledgerAdapter(kind);
   const reading = await adapter.read(db);
   const match = adapter.match(reading, input.declared.migrations, input.declared.source);
-  const computed = ledgerFix({ declared: input.declared, live: input.live, plan: input.plan, scope: input.scope, adapter, reading, match, prune: input.ledger.prune });
+  const computed = ledgerFix({ declared: input.declared, live: input.live, plan: input.plan, scope: input.scope, adapter, reading, match, prune: input.ledger.prune, steps: input.steps });
   const fix = input.ledger.choice === kind || reading.exists || computed.statements.length === 0 ? computed : withoutCreation(computed, kind, reading);
   // The ledger as it is now (before the plan), judged as `status` judges it.
   const verdict = ledgerVerdict(migrationStatuses({ declared: input.declared, db: input.live, ledger: kind, match }), match);

@@ -47,8 +47,10 @@ export function predictAfterPlan(declared: Schema, live: Schema, plan: Plan, sco
       return { ...x, columns: l ? x.columns.map((c) => (c.name === column ? l : c)) : x.columns.filter((c) => c.name !== column) };
     });
 
-  // Extra objects are reported and kept, never dropped: they stay.
+  // Extra objects are reported and kept: they stay, unless the plan drops them (a migration of the source dropped them).
+  const dropped = new Set(plan.statements.filter((s) => s.hazards.some((h) => h.kind === 'drop')).map((s) => s.source));
   for (const c of plan.changes) {
+    if (dropped.has(c)) continue;
     const lt = c.kind === 'extra-column' || c.kind === 'extra-constraint' ? liveTable(c.table) : undefined;
     if (c.kind === 'extra-column' && lt) {
       const col = lt.columns.find((x) => x.name === c.column);

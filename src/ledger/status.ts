@@ -20,6 +20,7 @@ import { migrationEffects } from '../declared/effects.js';
 import type { Declared, Migration } from '../declared/types.js';
 import { ReconcileError } from '../errors.js';
 import type { Schema } from '../model/types.js';
+import { dataNeverRan, dataStatements } from './data.js';
 import { differenceText, effectText, summarizeEffects } from './describe.js';
 import { checkableEffects, checkEffect } from './effects.js';
 import { isExplainedOtherwise, isVisible, judgeEvidence, type JudgedCheck } from './evidence.js';
@@ -87,7 +88,7 @@ const shortName = (m: Migration, of: Migration): string => (m.app === of.app ? m
 
 function details(checks: readonly JudgedCheck[]): string[] {
   return checks.flatMap((c) => {
-    if (c.state === 'missing') return [c.effect.kind.startsWith('extra-') ? `not done: ${effectText(c.effect)}` : `missing: ${effectText(c.effect)}`];
+    if (c.state === 'missing') return [c.effect.kind.startsWith('extra-') ? `${effectText(c.effect).replace(/^drop of /, 'drops ')}: still there` : `missing: ${effectText(c.effect)}`];
     if (c.state === 'different') return c.differences.map(differenceText);
     return [];
   });
@@ -265,13 +266,20 @@ export function migrationStatuses(input: StatusInput): MigrationStatus[] {
       effects: state,
       checks,
       inferred: why,
-      reason: [reasonFor(migration, recorded, state, checks, why), ...notes].join('; '),
+      reason: [reasonFor(migration, recorded, state, checks, why), ...neverRan(migration, state, checks), ...notes].join('; '),
       details: [...details(checks), ...asideDetails(migration, checks, state)],
       notes,
       ledgerDrift: entry?.drift ?? false,
       rows: entry?.rows ?? [],
     };
   });
+}
+
+/** `3 data statements never ran`: a migration whose schema effects are missing did not run its data statements either. */
+function neverRan(m: Migration, state: EffectsState, checks: readonly JudgedCheck[]): string[] {
+  if (!dataNeverRan(state, checks)) return [];
+  const n = dataStatements(m).length;
+  return n === 0 ? [] : [`${n} data statement${n === 1 ? '' : 's'} never ran`];
 }
 
 /** Fine for the exit code: verified (or present without a ledger), or recorded with nothing to check. */

@@ -18,6 +18,7 @@ import { built, referencedKey, type BuildContext, type Built } from './build-con
 import { defaultDiffers, foreignKeyDiffers, indexDiffers, nameDiffers, nullabilityDiffers } from './build-fixes.js';
 import { extraObject, missingObject, objectDiffers, orderByDependencies } from './build-registry.js';
 import { columnTypesDiffer, defaultWithTypeChange, groupTypeChanges, unusedUsing } from './build-types.js';
+import { holdBackData, isAttributedDrop, stepStatements } from './build-steps.js';
 import { missingColumn, missingEnum, missingEnumValue, missingExtension, missingSchema, missingSequence, missingTable } from './build-objects.js';
 import { PHASES, type Note, type Plan, type PlanContext, type Statement } from './types.js';
 
@@ -27,6 +28,8 @@ export { HAZARD_KINDS, PHASES } from './types.js';
 const note = (c: Change, message: string, level: Note['level'] = 'info'): Built => built([], [{ level, message, source: c }]);
 
 function build(c: Change, ctx: BuildContext): Built {
+  // Dropped by a migration of the source: built with the migration's other steps (build-steps.ts).
+  if (isAttributedDrop(c, ctx)) return built();
   switch (c.kind) {
     case 'missing-schema':
       return missingSchema(c);
@@ -168,12 +171,29 @@ export function plan(changes: readonly Change[], context: PlanContext): Plan {
     statements.push(...b.statements);
     notes.push(...b.notes);
   }
+  const steps = stepStatements(ctx);
+  statements.push(...steps.statements);
   notes.push(...unusedUsing(changes, ctx));
   const phaseIndex = (s: Statement): number => PHASES.indexOf(s.phase);
   const sorted = statements.map((s, i) => ({ s, i })).sort((a, b) => phaseIndex(a.s) - phaseIndex(b.s) || a.i - b.i).map((x) => x.s);
   const allowed = new Set(context.options.allowHazards ?? []);
-  const runnable = (s: Statement): boolean => s.hazards.every((h) => allowed.has(h.kind));
-  return { statements: sorted.filter(runnable), withheld: sorted.filter((s) => !runnable(s)), notes, changes };
+  const runnable = holdBackData((s: Statement): boolean => s.hazards.every((h) => allowed.has(h.kind)), steps);
+  const withheld = sorted.filter((s) => !runnable(s));
+  for (const s of withheld) {
+    if (s.phase === 'data' && s.hazards.every((h) => allowed.has(h.kind))) {
+      const m = steps.migrationOf.get(s) ?? '?';
+      notes.push({ level: 'warning', message: `the data statements of migration ${m} are withheld with its drops, which are not allowed (run alone, the next plan would list them again): allow both, --allow-hazards drop,data`, source: s.source });
+    }
+  }
+  const data = withheld.filter((s) => s.hazards.some((h) => h.kind === 'data')).length;
+  if (data > 0) {
+    notes.push({
+      level: 'warning',
+      message: `${data} migration${data === 1 ? '' : 's'} had data statements that never ran (withheld, hazard data): once the schema is repaired nothing in it shows they are missing; read them, then --allow-hazards data runs them`,
+      source: null,
+    });
+  }
+  return { statements: sorted.filter(runnable), withheld, notes, changes };
 }
 
 function rank(c: Change): number {

@@ -17,6 +17,8 @@ export const PHASES = [
   'sequences',
   'tables',
   'columns',
+  // Data statements of migrations whose schema effects were missing: after the columns they fill exist, before NOT NULL and type fixes.
+  'data',
   'fixes',
   'keys',
   'constraints',
@@ -29,6 +31,8 @@ export const PHASES = [
   // Policies before the flag that enforces them, so no window denies every row.
   'policies',
   'row-security',
+  // What migrations of the source dropped and the live database still has, after everything that replaces it is built.
+  'drops',
   'ledger',
 ] as const;
 export type Phase = (typeof PHASES)[number];
@@ -47,11 +51,13 @@ export type LockLevel =
 /**
  * rewrite: a table rewrite or a value conversion; replace-index: an index dropped and rebuilt;
  * rename: an existing object renamed aside to free a declared name; drop: an object the
- * declared model lacks is dropped because a declared change cannot be made while it stays;
+ * declared model lacks is dropped (a declared change cannot be made while it stays, or a
+ * migration of the source dropped it and the live database still has it);
  * replace: a function or view dropped and created again (CREATE OR REPLACE cannot make it);
- * refresh: a materialized view populated (runs its whole query).
+ * refresh: a materialized view populated (runs its whole query);
+ * data: a data statement (UPDATE, INSERT ...) of a migration whose schema effects were missing.
  */
-export const HAZARD_KINDS = ['rewrite', 'replace-index', 'rename', 'drop', 'replace', 'refresh'] as const;
+export const HAZARD_KINDS = ['rewrite', 'replace-index', 'rename', 'drop', 'replace', 'refresh', 'data'] as const;
 export type HazardKind = (typeof HAZARD_KINDS)[number];
 
 export interface Hazard {
@@ -115,6 +121,32 @@ export interface PlanOptions {
   readonly using?: readonly UsingExpression[];
 }
 
+/** An extra object a migration of the source dropped (the live database still has it): dropped under the `drop` hazard. */
+export interface AttributedDrop {
+  /** The migration's key, and its position in the source (orders the steps). */
+  readonly migration: string;
+  readonly order: number;
+  /** What the drop destroys, one clause each (`destroys the values of 3 rows`, the index's size, objects that depend on it). */
+  readonly destroys: readonly string[];
+}
+
+/** The data statements of one migration whose schema effects were missing: never ran. */
+export interface DataStep {
+  readonly migration: string;
+  readonly order: number;
+  /** Exact SQL of each statement, in file order. */
+  readonly statements: readonly string[];
+  /** The change the statements belong with (one of the migration's effects the plan repairs). */
+  readonly source: Change;
+}
+
+/** What the source's migrations say beyond the declared model (ledger/steps.ts computes it). */
+export interface MigrationSteps {
+  /** Keyed by the plan's own `extra-*` change objects. */
+  readonly drops: ReadonlyMap<Change, AttributedDrop>;
+  readonly data: readonly DataStep[];
+}
+
 export interface PlanContext {
   readonly serverVersion: number;
   /**
@@ -128,4 +160,6 @@ export interface PlanContext {
   readonly options: PlanOptions;
   /** Domains, rejected casts and dependent indexes of type changes (introspect/type-facts.ts); absent: conservative. */
   readonly typeFacts?: TypeFacts;
+  /** Drops and data steps attributed to migrations of the source; absent: extras are only kept. */
+  readonly steps?: MigrationSteps;
 }

@@ -5,7 +5,7 @@
 import type { Plan, Statement } from '../plan/types.js';
 import { createHash } from 'node:crypto';
 import type { PlanHeader } from './plan-sql.js';
-import { categoryOf } from './plan-text.js';
+import { categoryOf, withheldSections } from './plan-text.js';
 
 export const PLAN_JSON_FORMAT = 'pg-reconcile.plan/1';
 
@@ -47,6 +47,7 @@ export function renderPlanJson(plan: Plan, header: PlanHeader): string {
   });
   const statements = plan.statements.map(statement);
   const withheld = plan.withheld.map(statement);
+  const sections = withheldSections(plan);
   return (
     JSON.stringify(
       {
@@ -57,6 +58,9 @@ export function renderPlanJson(plan: Plan, header: PlanHeader): string {
         statements,
         statementsHash: statementsHash({ statements, withheld, changes: plan.changes, liveHash: header.liveHash }),
         withheld,
+        // The destructive and data statements among `withheld`, by their index there, for review.
+        withheldDrops: sections.drops.map((w) => plan.withheld.indexOf(w)),
+        withheldData: sections.data.map((w) => plan.withheld.indexOf(w)),
         notes: plan.notes.map((n) => ({ level: n.level, message: n.message, change: n.source ? (index.get(n.source) ?? null) : null })),
       },
       null,

@@ -11,7 +11,7 @@ import { qualifiedKey } from '../model/types.js';
 import type { Plan } from '../plan/types.js';
 import { displayName } from './model-text.js';
 import type { PlanHeader } from './plan-sql.js';
-import { categoryOf } from './plan-text.js';
+import { categoryOf, WITHHELD_DATA, WITHHELD_DROPS, withheldSections } from './plan-text.js';
 
 export interface MarkdownInput {
   readonly plan: Plan;
@@ -135,6 +135,12 @@ export function renderPlanMarkdown(input: MarkdownInput): string {
   for (const s of hazards) {
     const state = plan.withheld.includes(s) ? 'withheld' : 'allowed';
     for (const h of s.hazards) out.push(`- **${h.kind}** (${state}): ${h.message}`);
+  }
+  const sections = withheldSections(plan);
+  for (const [title, list] of [[WITHHELD_DROPS, sections.drops], [WITHHELD_DATA, sections.data]] as const) {
+    if (list.length === 0) continue;
+    out.push('', `## ${title}`, '');
+    for (const w of list) out.push(`- ${cell(w.description)}: ${cell(w.hazards.map((h) => h.message).join('; '))}`, '', '  ```sql', ...w.sql.split('\n').map((l) => `  ${l}`), '  ```', '');
   }
   const warnings = plan.notes.filter((n) => n.level === 'warning');
   if (warnings.length > 0) out.push('', '## Warnings', '', ...warnings.map((w) => `- ${w.message}`));

@@ -82,6 +82,21 @@ function unifiedDiffs(changes: readonly Change[], declared: Schema, live: Schema
   return out;
 }
 
+export const WITHHELD_DROPS = 'Withheld drops (allow with --allow-hazards drop)';
+export const WITHHELD_DATA = 'Withheld data steps (allow with --allow-hazards data)';
+
+/**
+ * Withheld statements by what a reviewer must read before allowing them: every
+ * destructive one (hazard `drop`), the data steps of migrations (hazard `data`), the rest.
+ */
+export function withheldSections(plan: Pick<Plan, 'withheld'>): { drops: Plan['withheld']; data: Plan['withheld']; other: Plan['withheld'] } {
+  const has = (s: Plan['withheld'][number], kind: string): boolean => s.hazards.some((h) => h.kind === kind);
+  const drops = plan.withheld.filter((s) => has(s, 'drop'));
+  const data = plan.withheld.filter((s) => !has(s, 'drop') && has(s, 'data'));
+  const other = plan.withheld.filter((s) => !has(s, 'drop') && !has(s, 'data'));
+  return { drops, data, other };
+}
+
 export function renderPlanText(plan: Plan, declared: Schema, live: Schema, options: TextOptions): string {
   const out: string[] = [options.title, ''];
   const drift = tableDrift(plan.changes);
@@ -105,9 +120,18 @@ export function renderPlanText(plan: Plan, declared: Schema, live: Schema, optio
     const flags = [s.lockLevel === 'none' ? null : s.lockLevel, s.transactional ? null : 'concurrently', ...s.hazards.map((h) => `HAZARD ${h.kind}`)].filter(Boolean);
     out.push(`  ${String(i + 1).padStart(3)}. [${s.phase}] ${s.description}${flags.length ? `  (${flags.join(', ')})` : ''}`);
   });
-  if (plan.withheld.length > 0) {
+  const sections = withheldSections(plan);
+  if (sections.other.length > 0) {
     out.push('', 'Withheld (allow by kind with --allow-hazards):');
-    for (const w of plan.withheld) out.push(`  - ${w.description}: ${w.hazards.map((h) => `${h.kind}: ${h.message}`).join('; ')}`);
+    for (const w of sections.other) out.push(`  - ${w.description}: ${w.hazards.map((h) => `${h.kind}: ${h.message}`).join('; ')}`);
+  }
+  for (const [title, list] of [[WITHHELD_DROPS, sections.drops], [WITHHELD_DATA, sections.data]] as const) {
+    if (list.length === 0) continue;
+    out.push('', `${title}:`);
+    for (const w of list) {
+      out.push(`  - ${w.description}: ${w.hazards.map((h) => h.message).join('; ')}`);
+      for (const line of w.sql.split('\n')) out.push(`      ${line}`);
+    }
   }
   const isExtra = (n: Plan['notes'][number]): boolean => n.level === 'info' && n.source !== null && categoryOf(n.source) === 'extra';
   const notes = plan.notes.filter((n) => !isExtra(n));

@@ -110,18 +110,26 @@ describe('judging each migration by its own effects', () => {
       ' [X] 0003_item_sku      verified: 1 column',
       ' [F] 0004_drop_note     faked: recorded, but none of it is done (2 drops)',
     ]);
-    expect(faked.migrations[3]?.details).toEqual(['not done: drop of column public.shop_item.note', 'not done: drop of index shop_item_note on public.shop_item']);
+    expect(faked.migrations[3]?.details).toEqual(['drops column public.shop_item.note: still there', 'drops index shop_item_note on public.shop_item: still there']);
 
     await db.exec('DROP INDEX shop_item_note');
     expect(markLines(await status(db, shop))[3]).toBe(' [P] 0004_drop_note     partial: 1 of 2 effects missing');
     await db.exec(`DELETE FROM django_migrations WHERE name = '0004_drop_note'`);
     expect(markLines(await status(db, shop))[3]).toBe(' [R] 0004_drop_note     not recorded; partly present: 1 of 2 effects missing');
-    // The plan never drops the column (extra objects are kept), so 0004 stays unrecorded, with a warning.
+    // The column 0004 dropped is dropped only under the drop hazard: withheld, 0004 stays unrecorded, with a warning.
     const p = await planRepair({ url: db.url, from: shop, ledger: {} });
     expect(p.plan.statements.filter((s) => s.phase === 'ledger')).toEqual([]);
+    expect(p.plan.withheld.map((s) => s.description)).toEqual(['drop column public.shop_item.note (dropped by migration shop.0004_drop_note)']);
     expect(p.plan.notes.map((n) => n.message)).toContain(
-      'shop.0004_drop_note stays unrecorded: after this plan its effects are still partly missing (not done: drop of column public.shop_item.note); allow the withheld statements or fix it by hand, then plan again',
+      'shop.0004_drop_note stays unrecorded: after this plan its effects are still partly missing (drops column public.shop_item.note: still there); allow the withheld statements or fix it by hand, then plan again',
     );
+    // Allowed, the column goes and 0004 is recorded.
+    const allowed = await planRepair({ url: db.url, from: shop, ledger: {}, options: { allowHazards: ['drop'] } });
+    expect(allowed.plan.statements.map((s) => s.description)).toEqual([
+      'drop column public.shop_item.note (dropped by migration shop.0004_drop_note)',
+      'record shop.0004_drop_note as applied',
+      'check the ledger: every migration it should record is recorded, and the tables and columns of those just recorded exist',
+    ]);
   });
 
   it('the none ledger judges effects only', async () => {
