@@ -4,7 +4,7 @@
  */
 import { isKeyable } from './generate.js';
 import { lit, q, qn } from './quote.js';
-import type { CaseSpec, ColSpec, FkSpec, KeySpec, TableSpec } from './spec.js';
+import type { CaseSpec, ColSpec, FkSpec, IndexSpec, KeySpec, TableSpec } from './spec.js';
 
 function columnSql(c: ColSpec): string {
   let s = `${q(c.name)} ${c.sqlType}`;
@@ -37,20 +37,27 @@ export function schemaDdl(spec: CaseSpec): string {
   for (const s of spec.schemas) out.push(`CREATE SCHEMA ${q(s)};`);
   for (const e of spec.enums) out.push(`CREATE TYPE ${qn(e)} AS ENUM (${e.labels.map(lit).join(', ')});`);
   for (const t of spec.tables) {
+    if (t.partitionOf) {
+      out.push(`CREATE TABLE ${qn(t)} PARTITION OF ${qn(t.partitionOf.parent)} FOR VALUES ${t.partitionOf.bound};`);
+      continue;
+    }
     const items = [
       ...t.columns.map(columnSql),
       ...(t.pk ? [keySql('PRIMARY KEY', t.pk)] : []),
       ...t.checks.map((c) => `CONSTRAINT ${q(c.name)} CHECK (${c.expression})`),
     ];
-    out.push(`CREATE TABLE ${qn(t)} (\n  ${items.join(',\n  ')}\n);`);
+    const by = t.partitioning ? ` PARTITION BY ${t.partitioning.strategy} (${q(t.partitioning.key)})` : '';
+    out.push(`CREATE TABLE ${qn(t)} (\n  ${items.join(',\n  ')}\n)${by};`);
   }
   // Apart from CREATE TABLE, which silently drops a UNIQUE that duplicates the primary key or another UNIQUE.
   for (const t of spec.tables) for (const u of t.uniques) out.push(`ALTER TABLE ${qn(t)} ADD ${keySql('UNIQUE', u)};`);
+  const indexSql = (t: TableSpec, ix: IndexSpec): string => `CREATE ${ix.unique ? 'UNIQUE ' : ''}INDEX ${q(ix.name)} ON ${qn(t)} ${ix.body};`;
+  // Unique indexes that foreign keys reference come before the foreign keys.
+  for (const t of spec.tables) for (const ix of t.indexes) if (ix.fkTarget) out.push(indexSql(t, ix));
   for (const t of spec.tables) for (const fk of t.fks) out.push(fkSql(t, fk));
-  for (const t of spec.tables) for (const ix of t.indexes) out.push(`CREATE ${ix.unique ? 'UNIQUE ' : ''}INDEX ${q(ix.name)} ON ${qn(t)} ${ix.body};`);
+  for (const t of spec.tables) for (const ix of t.indexes) if (!ix.fkTarget) out.push(indexSql(t, ix));
   return out.join('\n') + '\n';
 }
-
 /** mulberry32: small, fast, seedable. */
 export function prng(seed: number): () => number {
   let a = seed >>> 0;
@@ -166,6 +173,16 @@ export function keyColumns(t: TableSpec): Set<string> {
   return out;
 }
 
+/** A value of the partition key that falls in one of the partitions (round robin). */
+function partitionKeyValue(spec: CaseSpec, t: TableSpec, i: number, base: number): string {
+  const parts = spec.tables.filter((p) => p.partitionOf && p.partitionOf.parent.schema === t.schema && p.partitionOf.parent.name === t.name);
+  const part = parts[i % parts.length];
+  if (!part?.partitionOf) throw new Error('a partitioned table without partitions');
+  const v = part.partitionOf.values;
+  if (t.partitioning?.strategy === 'RANGE') return String(Number(v[0]) + ((base + i * 7) % 100));
+  return lit(v[(base + i) % v.length] ?? '');
+}
+
 /** INSERTs for every table, then UPDATEs that point foreign key columns at existing rows. */
 export function dataSql(spec: CaseSpec): string {
   const r = prng(spec.dataSeed);
@@ -178,6 +195,7 @@ export function dataSql(spec: CaseSpec): string {
     const rows: string[] = [];
     for (let i = 0; i < t.rows; i++) {
       const values = insertable.map((c) => {
+        if (t.partitioning && c.name === t.partitioning.key) return partitionKeyValue(spec, t, i, base);
         if (keys.has(c.name) && isKeyable(c)) return injective(c, i, base);
         if (c.identity === 'by default') return String(base + i);
         if (!c.notNull && r() < 0.25) return 'NULL';

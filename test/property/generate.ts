@@ -319,6 +319,58 @@ function genIndexes(ctx: Ctx, t: TableSpec): IndexSpec[] {
   return out;
 }
 
+/** A plain unique index on one or two key columns, made before the foreign keys so they may reference it. */
+function genFkTargetIndex(ctx: Ctx, t: TableSpec): IndexSpec | null {
+  const keys = t.columns.filter(isKeyable);
+  if (keys.length === 0) return null;
+  const cols = subset(ctx.g, keys, 1, 2).map((c) => c.name);
+  return { name: objName(ctx, 'ux'), body: `USING btree (${cols.map(q).join(', ')})`, unique: true, deps: cols, fkTarget: true };
+}
+
+const PART_KINDS: readonly TypeKind[] = ['integer', 'text', 'numeric', 'boolean', 'timestamptz', 'jsonb', 'date'];
+
+/** A RANGE (integer key) or LIST (text key) partitioned table with one to three partitions and a few indexes on the parent. */
+function genPartitioned(ctx: Ctx, schema: string, name: string, enums: readonly EnumSpec[], taken: Set<string>): TableSpec[] {
+  const { g } = ctx;
+  const strategy = chance(g, 0.5) ? 'RANGE' : 'LIST';
+  const key: ColSpec = { name: 'k', kind: strategy === 'RANGE' ? 'integer' : 'text', sqlType: strategy === 'RANGE' ? 'integer' : 'text', notNull: true, default: null, identity: null, serial: false, generated: null, fkColumn: false };
+  const columns: ColSpec[] = [key];
+  const n = int(g, 1, 3);
+  for (let i = 0; i < n; i++) {
+    const kind = pick(g, PART_KINDS);
+    const col: ColSpec = { name: `c${i}`, kind, ...baseType(kind, g), notNull: chance(g, 0.3), default: null, identity: null, serial: false, generated: null, fkColumn: false };
+    if (chance(g, 0.4)) col.default = defaultFor(col, g, enums);
+    columns.push(col);
+  }
+  const parent: TableSpec = { schema, name, columns, pk: null, uniques: [], checks: [], indexes: [], fks: [], rows: chance(g, 0.2) ? 0 : int(g, 1, 8), partitioning: { strategy, key: 'k' } };
+  const indexable = columns.filter((c) => c.kind !== 'jsonb');
+  const ixCount = int(g, 1, 2);
+  for (let i = 0; i < ixCount; i++) {
+    const cols = subset(g, indexable, 1, 2);
+    parent.indexes.push({ name: objName(ctx, 'pix'), body: `USING btree (${cols.map((c) => q(c.name)).join(', ')})`, unique: false, deps: cols.map((c) => c.name) });
+  }
+  const parts: TableSpec[] = [];
+  const count = int(g, 1, 3);
+  const LIST_VALUES = [['a', 'b'], ['c'], ['d', "e'f"]];
+  for (let i = 0; i < count; i++) {
+    const values = strategy === 'RANGE' ? [String(i * 100), String((i + 1) * 100)] : (LIST_VALUES[i] ?? ['z']);
+    const bound = strategy === 'RANGE' ? `FROM (${values[0]}) TO (${values[1]})` : `IN (${values.map((v) => `'${v.replaceAll("'", "''")}'`).join(', ')})`;
+    parts.push({
+      schema,
+      name: uniqueName(`${name}_p${i}`, taken),
+      columns: columns.map((c) => ({ ...c })),
+      pk: null,
+      uniques: [],
+      checks: [],
+      indexes: [],
+      fks: [],
+      rows: 0,
+      partitionOf: { parent: { schema, name }, bound, values },
+    });
+  }
+  return [parent, ...parts];
+}
+
 const ACTIONS: readonly Action[] = ['NO ACTION', 'RESTRICT', 'CASCADE', 'SET NULL', 'SET DEFAULT'];
 
 function fkColumnType(c: ColSpec): Pick<ColSpec, 'kind' | 'sqlType' | 'length' | 'precision' | 'scale'> {
@@ -333,7 +385,8 @@ function fkColumnType(c: ColSpec): Pick<ColSpec, 'kind' | 'sqlType' | 'length' |
  */
 function referencedKey(t: TableSpec, columns: readonly string[]): string {
   const set = JSON.stringify([...columns].sort());
-  const found = [...(t.pk ? [t.pk] : []), ...t.uniques].find((k) => !k.deferrable && JSON.stringify([...k.columns].sort()) === set);
+  const keys = [...(t.pk ? [t.pk] : []), ...t.uniques, ...t.indexes.filter((ix) => ix.fkTarget).map((ix) => ({ name: ix.name, columns: ix.deps, deferrable: false }))];
+  const found = keys.find((k) => !k.deferrable && JSON.stringify([...k.columns].sort()) === set);
   if (!found) throw new Error('no referenced key');
   return found.name;
 }
@@ -342,8 +395,13 @@ function genForeignKeys(ctx: Ctx, tables: TableSpec[]): void {
   const { g } = ctx;
   // Referenced keys must be immediate; NULLS NOT DISTINCT ones are left out for simplicity.
   const usable = (k: KeySpec): boolean => !k.deferrable && !k.nullsNotDistinct;
-  const targets = tables.flatMap((t) => [...(t.pk && usable(t.pk) ? [{ t, key: t.pk }] : []), ...t.uniques.filter(usable).map((key) => ({ t, key }))]);
-  if (targets.length === 0) return;
+  const targets = tables.flatMap((t) => [
+    ...(t.pk && usable(t.pk) ? [{ t, key: { columns: t.pk.columns } }] : []),
+    ...t.uniques.filter(usable).map((key) => ({ t, key: { columns: key.columns } })),
+    // Plain unique indexes are keys a foreign key can reference too.
+    ...t.indexes.filter((ix) => ix.fkTarget).map((ix) => ({ t, key: { columns: ix.deps } })),
+  ]);
+  if (targets.length === 0 || tables.length === 0) return;
   const n = int(g, 0, Math.min(4, tables.length + 1));
   for (let i = 0; i < n; i++) {
     const child = pick(g, tables);
@@ -378,23 +436,67 @@ function genForeignKeys(ctx: Ctx, tables: TableSpec[]): void {
   }
 }
 
+/** A different check on the same columns that every row still satisfies. */
+const otherCheck = (c: CheckSpec): string => c.deps.map((d) => `(${q(d)} IS NULL OR ${q(d)} IS NOT NULL)`).join(' AND ');
+
+function otherAction(g: G, a: Action): Action {
+  return pick(g, (['NO ACTION', 'RESTRICT', 'CASCADE'] as const).filter((x) => x !== a));
+}
+
 function genRemovals(g: G, spec: Omit<CaseSpec, 'removals'>): Removal[] {
   const cands: Removal[] = [];
+  const plain = (t: TableSpec): boolean => !t.partitioning && !t.partitionOf;
   for (const s of spec.schemas) cands.push({ op: 'drop-schema', schema: s });
   for (const e of spec.enums) cands.push({ op: 'drop-enum', enum: { schema: e.schema, name: e.name } });
   for (const t of spec.tables) {
     const table = { schema: t.schema, name: t.name };
+    if (t.partitionOf) continue;
+    if (t.partitioning) {
+      // A column on the parent (and with it, on every partition), an index on the parent.
+      for (const c of t.columns) if (c.name !== t.partitioning.key) cands.push({ op: 'drop-column', table, column: c.name });
+      for (const ix of t.indexes) cands.push({ op: 'drop-index', table, name: ix.name });
+      continue;
+    }
     cands.push({ op: 'drop-table', table });
     for (const c of t.columns) {
       cands.push({ op: 'drop-column', table, column: c.name });
       if (c.notNull && !c.identity && !c.serial && !(t.pk?.columns.includes(c.name) ?? false)) cands.push({ op: 'drop-not-null', table, column: c.name });
       if (c.default !== null || c.serial) cands.push({ op: 'drop-default', table, column: c.name });
+      if (c.identity) {
+        cands.push({ op: 'identity-flip', table, column: c.name, to: c.identity === 'always' ? 'by default' : 'always' });
+        if (c.kind !== 'smallint') cands.push({ op: 'identity-to-serial', table, column: c.name });
+      }
+      if (c.serial) cands.push({ op: 'serial-to-identity', table, column: c.name });
     }
-    for (const fk of t.fks) cands.push({ op: 'drop-fk', table, name: fk.name });
-    if (t.pk) cands.push({ op: 'drop-pk', table, name: t.pk.name });
-    for (const u of t.uniques) cands.push({ op: 'drop-unique', table, name: u.name });
-    for (const c of t.checks) cands.push({ op: 'drop-check', table, name: c.name });
-    for (const ix of t.indexes) cands.push({ op: 'drop-index', table, name: ix.name });
+    for (const fk of t.fks) {
+      cands.push({ op: 'drop-fk', table, name: fk.name });
+      const onDelete = otherAction(g, fk.onDelete);
+      const sql =
+        `ALTER TABLE ${q(t.schema)}.${q(t.name)} ADD CONSTRAINT ${q(fk.name)} FOREIGN KEY (${fk.columns.map(q).join(', ')}) REFERENCES ${q(fk.target.schema)}.${q(fk.target.name)} (${fk.targetColumns.map(q).join(', ')})` +
+        ` MATCH ${fk.match} ON DELETE ${onDelete} ON UPDATE ${fk.onUpdate === 'SET NULL' || fk.onUpdate === 'SET DEFAULT' ? 'NO ACTION' : fk.onUpdate};`;
+      cands.push({ op: 'fk-redefined', table, name: fk.name, sql });
+    }
+    if (t.pk) {
+      cands.push({ op: 'drop-pk', table, name: t.pk.name });
+      cands.push({ op: 'key-to-index', table, name: t.pk.name, key: 'pk', columns: t.pk.columns, nullsNotDistinct: false });
+    }
+    for (const u of t.uniques) {
+      cands.push({ op: 'drop-unique', table, name: u.name });
+      cands.push({ op: 'key-to-index', table, name: u.name, key: 'unique', columns: u.columns, nullsNotDistinct: u.nullsNotDistinct });
+    }
+    for (const c of t.checks) {
+      cands.push({ op: 'drop-check', table, name: c.name });
+      cands.push({ op: 'check-redefined', table, name: c.name, expression: otherCheck(c) });
+    }
+    for (const ix of t.indexes) {
+      cands.push({ op: 'drop-index', table, name: ix.name });
+      const others = spec.tables.filter((o) => plain(o) && o.schema === t.schema && o.name !== t.name && o.columns.some((c) => c.generated?.kind !== 'virtual'));
+      if (others.length > 0) {
+        const other = pick(g, others);
+        const col = other.columns.find((c) => c.generated?.kind !== 'virtual') as ColSpec;
+        cands.push({ op: 'index-name-elsewhere', table, name: ix.name, other: { schema: other.schema, name: other.name }, column: col.name });
+      }
+    }
   }
   // Whole schemas and tables less often than the parts.
   const weight = (r: Removal): number => (r.op === 'drop-schema' ? 1 : r.op === 'drop-table' || r.op === 'drop-enum' ? 2 : 4);
@@ -443,13 +545,23 @@ export function generateCase(g: G, serverVersion: number): CaseSpec {
       const k = genKey(ctx, t, 'uq', 2, keySigs);
       if (k) t.uniques.push(k);
     }
+    if (chance(g, 0.35)) {
+      const ix = genFkTargetIndex(ctx, t);
+      if (ix) t.indexes.push(ix);
+    }
     tables.push(t);
   }
   genForeignKeys(ctx, tables);
   for (const t of tables) {
     t.checks = genChecks(ctx, t);
-    t.indexes = genIndexes(ctx, t);
+    t.indexes = [...t.indexes, ...genIndexes(ctx, t)];
     t.rows = chance(g, 0.25) ? 0 : int(g, 1, 6);
+  }
+  if (chance(g, 0.3)) {
+    const schema = pick(g, schemas);
+    const taken = tableNames.get(schema) ?? new Set<string>();
+    tableNames.set(schema, taken);
+    tables.push(...genPartitioned(ctx, schema, uniqueName('parted', taken), enums, taken));
   }
   const dataSeed = int(g, 0, 0x7fffffff);
   const base = { schemas, enums, tables, dataSeed, serverVersion };

@@ -76,6 +76,8 @@ export interface IndexSpec {
   body: string;
   unique: boolean;
   deps: string[];
+  /** A plain unique index (no predicate, no expression) that foreign keys may reference: built before them. */
+  fkTarget?: boolean;
 }
 
 export type Action = 'NO ACTION' | 'RESTRICT' | 'CASCADE' | 'SET NULL' | 'SET DEFAULT';
@@ -103,6 +105,10 @@ export interface TableSpec extends QName {
   indexes: IndexSpec[];
   fks: FkSpec[];
   rows: number;
+  /** A partitioned table: `PARTITION BY strategy (key)`; no keys, checks or foreign keys. */
+  partitioning?: { strategy: 'RANGE' | 'LIST'; key: string };
+  /** A partition: `PARTITION OF parent FOR VALUES bound`; its columns repeat the parent's, rows go through the parent. */
+  partitionOf?: { parent: QName; bound: string; values: string[] };
 }
 
 export interface EnumSpec extends QName {
@@ -120,7 +126,22 @@ export type Removal =
   | { op: 'drop-check'; table: QName; name: string }
   | { op: 'drop-index'; table: QName; name: string }
   | { op: 'drop-not-null'; table: QName; column: string }
-  | { op: 'drop-default'; table: QName; column: string };
+  | { op: 'drop-default'; table: QName; column: string }
+  // Twists: the live side keeps something under the declared name, but not the declared object.
+  /** The key is dropped and a plain unique index on the same columns takes its name (repair: USING INDEX). */
+  | { op: 'key-to-index'; table: QName; name: string; key: 'pk' | 'unique'; columns: string[]; nullsNotDistinct: boolean }
+  /** The check is dropped and another check with the same name and columns is added (repair: replaced). */
+  | { op: 'check-redefined'; table: QName; name: string; expression: string }
+  /** The foreign key is dropped and re-added with other actions (repair: replaced). */
+  | { op: 'fk-redefined'; table: QName; name: string; sql: string }
+  /** The index is dropped and an index on another table of the schema takes its name (repair: moved aside, hazard rename). */
+  | { op: 'index-name-elsewhere'; table: QName; name: string; other: QName; column: string }
+  /** ALWAYS <-> BY DEFAULT. */
+  | { op: 'identity-flip'; table: QName; column: string; to: 'always' | 'by default' }
+  /** A declared identity column is a serial column on the live side. */
+  | { op: 'identity-to-serial'; table: QName; column: string }
+  /** A declared serial column is an identity column on the live side. */
+  | { op: 'serial-to-identity'; table: QName; column: string };
 
 export interface CaseSpec {
   schemas: string[];
