@@ -1,0 +1,1 @@
+CREATE TABLE tag (id int PRIMARY KEY, slug varchar(64) COLLATE "C" NOT NULL DEFAULT '');

@@ -1,0 +1,51 @@
+-- pg-reconcile repair plan
+-- source:      declared.sql
+-- target:      live.sql
+-- server:      PostgreSQL N
+-- tool:        pg-reconcile test
+-- planned at:  T
+-- live schema: H
+-- statements:  4 (withheld for hazards: 0)
+--
+-- Run with: psql -v ON_ERROR_STOP=1 -f plan.sql
+-- Every statement is guarded or idempotent: running the script twice changes nothing the second time.
+
+\set ON_ERROR_STOP on
+SET lock_timeout = '2s';
+SET statement_timeout = '60s';
+SET search_path = pg_catalog;
+
+-- [1/4] keys: check public.membership for duplicates of (org_id, user_id)
+-- lock: ACCESS SHARE, may take long
+SET statement_timeout = 0;
+SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.conrelid = pg_catalog.to_regclass('"public"."membership"') AND c.contype = 'p' AND c.conname = 'membership_pkey' AND c.condeferrable = false AND c.condeferred = false AND ARRAY(SELECT a.attname::text FROM unnest(c.conkey) WITH ORDINALITY AS k(num, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.num ORDER BY k.ord) = ARRAY['org_id', 'user_id']::text[])) AS needed \gset reconcile_
+\if :reconcile_needed
+DO $reconcile$ DECLARE n bigint; BEGIN SELECT count(*) INTO n FROM (SELECT 1 FROM "public"."membership" WHERE true AND "org_id" IS NOT NULL AND "user_id" IS NOT NULL GROUP BY "org_id", "user_id" HAVING count(*) > 1) AS dup WHERE true; IF n > 0 THEN RAISE EXCEPTION USING ERRCODE = '23514', MESSAGE = 'primary key membership_pkey on public.membership cannot be built: duplicate values of (org_id, user_id): ' || n || ' row(s)', HINT = 'find them with SELECT "org_id", "user_id", count(*) FROM "public"."membership" GROUP BY "org_id", "user_id" HAVING count(*) > 1'; END IF; END $reconcile$;
+\endif
+SET statement_timeout = '60s';
+
+-- [2/4] keys: drop invalid leftover index membership_pkey on public.membership
+-- lock: SHARE UPDATE EXCLUSIVE, outside any transaction
+SELECT (EXISTS (SELECT 1 FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relname = 'membership_pkey' AND NOT i.indisvalid)) AS needed \gset reconcile_
+\if :reconcile_needed
+DROP INDEX CONCURRENTLY IF EXISTS "public"."membership_pkey";
+\endif
+
+-- [3/4] keys: create index membership_pkey on public.membership concurrently
+-- lock: SHARE UPDATE EXCLUSIVE, outside any transaction, may take long
+SET statement_timeout = 0;
+SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.conrelid = pg_catalog.to_regclass('"public"."membership"') AND c.contype = 'p' AND c.conname = 'membership_pkey' AND c.condeferrable = false AND c.condeferred = false AND ARRAY(SELECT a.attname::text FROM unnest(c.conkey) WITH ORDINALITY AS k(num, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.num ORDER BY k.ord) = ARRAY['org_id', 'user_id']::text[]) AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relname = 'membership_pkey' AND i.indisvalid)) AS needed \gset reconcile_
+\if :reconcile_needed
+CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS "membership_pkey" ON "public"."membership" USING btree ("org_id", "user_id");
+\endif
+SET statement_timeout = '60s';
+
+-- [4/4] keys: attach index membership_pkey as primary key membership_pkey of public.membership
+-- lock: ACCESS EXCLUSIVE
+SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.conrelid = pg_catalog.to_regclass('"public"."membership"') AND c.contype = 'p' AND c.conname = 'membership_pkey' AND c.condeferrable = false AND c.condeferred = false AND ARRAY(SELECT a.attname::text FROM unnest(c.conkey) WITH ORDINALITY AS k(num, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.num ORDER BY k.ord) = ARRAY['org_id', 'user_id']::text[])) AS needed \gset reconcile_
+\if :reconcile_needed
+ALTER TABLE "public"."membership" ADD CONSTRAINT "membership_pkey" PRIMARY KEY USING INDEX "membership_pkey";
+\endif
+
+-- verification: every planned object is present and valid
+DO $reconcile$ DECLARE missing int := 0; BEGIN IF NOT (EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.conrelid = pg_catalog.to_regclass('"public"."membership"') AND c.contype = 'p' AND c.conname = 'membership_pkey' AND c.condeferrable = false AND c.condeferred = false AND ARRAY(SELECT a.attname::text FROM unnest(c.conkey) WITH ORDINALITY AS k(num, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.num ORDER BY k.ord) = ARRAY['org_id', 'user_id']::text[])) THEN missing := missing + 1; END IF; IF missing > 0 THEN RAISE EXCEPTION 'pg-reconcile verification failed: % planned object(s) absent or invalid', missing; END IF; END $reconcile$;

@@ -1,0 +1,1 @@
+CREATE TABLE gadget (id int PRIMARY KEY, name text NOT NULL);

@@ -1,0 +1,31 @@
+-- pg-reconcile repair plan
+-- source:      declared.sql
+-- target:      live.sql
+-- server:      PostgreSQL N
+-- tool:        pg-reconcile test
+-- planned at:  T
+-- live schema: H
+-- statements:  2 (withheld for hazards: 0)
+--
+-- Run with: psql -v ON_ERROR_STOP=1 -f plan.sql
+-- Every statement is guarded or idempotent: running the script twice changes nothing the second time.
+
+\set ON_ERROR_STOP on
+SET lock_timeout = '2s';
+SET statement_timeout = '60s';
+SET search_path = pg_catalog;
+
+-- [1/2] indexes: drop index score_points_desc_idx on public.score (it differs from the model)
+-- lock: SHARE UPDATE EXCLUSIVE, outside any transaction
+-- HAZARD (replace-index): index score_points_desc_idx on public.score differs (columns): it is dropped and rebuilt concurrently; queries that use it are slower until the build ends
+SELECT (EXISTS (SELECT 1 FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relname = 'score_points_desc_idx') AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid JOIN pg_catalog.pg_am am ON am.oid = c.relam WHERE i.indrelid = pg_catalog.to_regclass('"public"."score"') AND c.relname = 'score_points_desc_idx' AND am.amname = 'btree' AND i.indisunique = false AND ARRAY(SELECT pg_catalog.pg_get_indexdef(i.indexrelid, k, false) FROM generate_series(1, i.indnatts) AS k ORDER BY k) = ARRAY[pg_catalog.quote_ident('points'), pg_catalog.quote_ident('played_at')]::text[] AND ARRAY(SELECT CASE WHEN oc.opcdefault THEN '' WHEN ocn.nspname = 'pg_catalog' THEN pg_catalog.quote_ident(oc.opcname) ELSE pg_catalog.quote_ident(ocn.nspname) || '.' || pg_catalog.quote_ident(oc.opcname) END FROM unnest(i.indclass::oid[]) WITH ORDINALITY AS k(oid, ord) JOIN pg_catalog.pg_opclass oc ON oc.oid = k.oid JOIN pg_catalog.pg_namespace ocn ON ocn.oid = oc.opcnamespace ORDER BY k.ord) = ARRAY['', '']::text[] AND i.indoption::int2[] = ARRAY[1, 0]::int2[] AND coalesce(pg_catalog.pg_get_expr(i.indpred, i.indrelid), '') = '')) AS needed \gset reconcile_
+\if :reconcile_needed
+DROP INDEX CONCURRENTLY IF EXISTS "public"."score_points_desc_idx";
+\endif
+
+-- [2/2] indexes: create index score_points_desc_idx on public.score concurrently
+-- lock: SHARE UPDATE EXCLUSIVE, outside any transaction, may take long
+-- HAZARD (replace-index): index score_points_desc_idx on public.score differs (columns): it is dropped and rebuilt concurrently; queries that use it are slower until the build ends
+SET statement_timeout = 0;
+CREATE INDEX CONCURRENTLY IF NOT EXISTS "score_points_desc_idx" ON "public"."score" USING btree ("points" DESC NULLS LAST, "played_at");
+SET statement_timeout = '60s';

@@ -1,0 +1,23 @@
+-- pg-reconcile repair plan
+-- source:      declared.sql
+-- target:      live.sql
+-- server:      PostgreSQL N
+-- tool:        pg-reconcile test
+-- planned at:  T
+-- live schema: H
+-- statements:  1 (withheld for hazards: 0)
+--
+-- Run with: psql -v ON_ERROR_STOP=1 -f plan.sql
+-- Every statement is guarded or idempotent: running the script twice changes nothing the second time.
+
+\set ON_ERROR_STOP on
+SET lock_timeout = '2s';
+SET statement_timeout = '60s';
+SET search_path = pg_catalog;
+
+-- [1/1] tables: create table public.measurement_2024_03 as a partition of public.measurement
+-- lock: ACCESS EXCLUSIVE
+CREATE TABLE IF NOT EXISTS "public"."measurement_2024_03" PARTITION OF "public"."measurement" FOR VALUES FROM ('2024-03-01') TO ('2024-04-01');
+
+-- verification: every planned object is present and valid
+DO $reconcile$ DECLARE missing int := 0; BEGIN IF NOT (pg_catalog.to_regclass('"public"."measurement_2024_03"') IS NOT NULL) THEN missing := missing + 1; END IF; IF missing > 0 THEN RAISE EXCEPTION 'pg-reconcile verification failed: % planned object(s) absent or invalid', missing; END IF; END $reconcile$;

@@ -1,0 +1,1 @@
+CREATE TABLE slot (id int PRIMARY KEY, position int NOT NULL, CONSTRAINT slot_position_key UNIQUE (position) DEFERRABLE INITIALLY DEFERRED);
