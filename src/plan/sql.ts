@@ -75,6 +75,13 @@ export function foreignKeyMatches(t: QualifiedName, fk: ForeignKey, options: { n
     `${keyNames('c.conrelid', 'c.conkey')} = ${names(fk.columns)}`,
     `${keyNames('c.confrelid', 'c.confkey')} = ${names(fk.referencedColumns)}`,
   ];
+  if (fk.onDeleteSetColumns.length > 0) {
+    // ON DELETE SET NULL (col, ...): PostgreSQL 15+, where confdelsetcols exists.
+    conds.push(`${keyNames('c.conrelid', 'c.confdelsetcols')} = ${names(fk.onDeleteSetColumns)}`);
+  } else if (fk.onDelete === 'set null' || fk.onDelete === 'set default') {
+    // Every column, not a column list; the definition text says so on every version (14 has no confdelsetcols).
+    conds.push(`pg_catalog.pg_get_constraintdef(c.oid) !~ ${literal('ON DELETE SET (NULL|DEFAULT) \\(')}`);
+  }
   if (options.name !== undefined) conds.push(`c.conname = ${literal(options.name)}`);
   if (options.validated) conds.push('c.convalidated');
   return `EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE ${conds.join(' AND ')})`;
