@@ -4,6 +4,7 @@
  * pipeline stages iterate this list. Adding a kind: write its folder, add its
  * model to model.ts and its definition here.
  */
+import { domainKind } from './domain/index.js';
 import { functionKind } from './function/index.js';
 import type { CatalogObject, CatalogObjectKind } from './model.js';
 import { policyKind } from './policy/index.js';
@@ -20,6 +21,7 @@ export { objectKey } from './sql.js';
 type Registry = { readonly [K in CatalogObjectKind]: ObjectKindDef<Extract<CatalogObject, { kind: K }>> };
 
 export const REGISTRY: Registry = {
+  domain: domainKind,
   function: functionKind,
   view: viewKind,
   trigger: triggerKind,

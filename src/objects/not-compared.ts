@@ -19,7 +19,6 @@ const COUNTS: readonly [string, string][] = [
   ['statistics object', `SELECT count(*) FROM pg_statistic_ext s WHERE ${inSchemas('s.stxnamespace')}`],
   ['event trigger', `SELECT count(*) FROM pg_event_trigger e WHERE ${notExtensionMember('pg_event_trigger', 'e')}`],
   ['aggregate', `SELECT count(*) FROM pg_proc p WHERE p.prokind = 'a' AND ${inSchemas('p.pronamespace')} AND ${notExtensionMember('pg_proc', 'p')}`],
-  ['domain', `SELECT count(*) FROM pg_type t WHERE t.typtype = 'd' AND ${inSchemas('t.typnamespace')} AND ${notExtensionMember('pg_type', 't')}`],
   [
     'composite type',
     `SELECT count(*) FROM pg_type t JOIN pg_class c ON c.oid = t.typrelid WHERE t.typtype = 'c' AND c.relkind = 'c' AND ${inSchemas('t.typnamespace')} AND ${notExtensionMember('pg_type', 't')}`,

@@ -5,7 +5,7 @@
 -- tool:        pg-reconcile test
 -- planned at:  T
 -- live schema: H
--- statements:  1 (withheld for hazards: 0)
+-- statements:  2 (withheld for hazards: 0)
 --
 -- Run with: psql -v ON_ERROR_STOP=1 -f plan.sql
 -- Every statement is guarded or idempotent: running the script twice changes nothing the second time.
@@ -15,9 +15,16 @@ SET lock_timeout = '2s';
 SET statement_timeout = '60s';
 SET search_path = pg_catalog;
 
--- [1/1] columns: add column public.carton.units
+-- [1/2] types: create domain public.positive_int
+-- lock: none
+SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_type t WHERE t.typtype = 'd' AND t.typname = 'positive_int' AND t.typnamespace = (SELECT oid FROM pg_catalog.pg_namespace WHERE nspname = 'public') AND pg_catalog.format_type(t.typbasetype, t.typtypmod) = 'integer' AND t.typnotnull = false AND t.typdefault IS NOT DISTINCT FROM NULL AND ARRAY(SELECT k.conname::text || ':' || pg_catalog.regexp_replace(pg_catalog.pg_get_constraintdef(k.oid), ' NOT VALID$', '') FROM pg_catalog.pg_constraint k WHERE k.contypid = t.oid AND k.contype = 'c' AND k.convalidated ORDER BY k.conname) = ARRAY['positive_int_check:CHECK ((VALUE > 0))']::text[])) AS needed \gset reconcile_
+\if :reconcile_needed
+CREATE DOMAIN "public"."positive_int" AS integer CONSTRAINT "positive_int_check" CHECK ((VALUE > 0));
+\endif
+
+-- [2/2] columns: add column public.carton.units
 -- lock: ACCESS EXCLUSIVE
 ALTER TABLE "public"."carton" ADD COLUMN IF NOT EXISTS "units" public.positive_int;
 
 -- verification: every planned object is present and valid
-DO $reconcile$ DECLARE missing int := 0; BEGIN IF NOT (EXISTS (SELECT 1 FROM pg_catalog.pg_attribute WHERE attrelid = pg_catalog.to_regclass('"public"."carton"') AND attname = 'units' AND NOT attisdropped)) THEN missing := missing + 1; END IF; IF missing > 0 THEN RAISE EXCEPTION 'pg-reconcile verification failed: % planned object(s) absent or invalid', missing; END IF; END $reconcile$;
+DO $reconcile$ DECLARE missing int := 0; BEGIN IF NOT (EXISTS (SELECT 1 FROM pg_catalog.pg_attribute WHERE attrelid = pg_catalog.to_regclass('"public"."carton"') AND attname = 'units' AND NOT attisdropped)) THEN missing := missing + 1; END IF; IF NOT (EXISTS (SELECT 1 FROM pg_catalog.pg_type t WHERE t.typtype = 'd' AND t.typname = 'positive_int' AND t.typnamespace = (SELECT oid FROM pg_catalog.pg_namespace WHERE nspname = 'public') AND pg_catalog.format_type(t.typbasetype, t.typtypmod) = 'integer' AND t.typnotnull = false AND t.typdefault IS NOT DISTINCT FROM NULL AND ARRAY(SELECT k.conname::text || ':' || pg_catalog.regexp_replace(pg_catalog.pg_get_constraintdef(k.oid), ' NOT VALID$', '') FROM pg_catalog.pg_constraint k WHERE k.contypid = t.oid AND k.contype = 'c' AND k.convalidated ORDER BY k.conname) = ARRAY['positive_int_check:CHECK ((VALUE > 0))']::text[])) THEN missing := missing + 1; END IF; IF missing > 0 THEN RAISE EXCEPTION 'pg-reconcile verification failed: % planned object(s) absent or invalid', missing; END IF; END $reconcile$;
