@@ -153,8 +153,8 @@ describe('django ledger, project source (--from manage.py)', () => {
     expect(r.stdout).toContain(
       [
         ' [F] 0002_product_sku_not_unique                              faked: recorded, but none of it is done (2 drops)',
-        '       - not done: drop of unique constraint catalog_product_sku_key on public.catalog_product',
-        '       - not done: drop of index catalog_product_sku_5c54c070_like on public.catalog_product',
+        '       - drops unique constraint catalog_product_sku_key on public.catalog_product: still there',
+        '       - drops index catalog_product_sku_5c54c070_like on public.catalog_product: still there',
       ].join('\n'),
     );
     expect(lines.filter((l) => l.includes('0001_order_history') || l.includes('0003_order-status'))).toEqual([
