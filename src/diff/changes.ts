@@ -76,13 +76,20 @@ export type Change =
       readonly before: string | null;
     }
   | { readonly kind: 'missing-sequence'; readonly sequence: Sequence }
-  | { readonly kind: 'missing-table'; readonly table: Table }
+  | {
+      readonly kind: 'missing-table';
+      readonly table: Table;
+      /** The one live table of the schema the model lacks, with the same columns: perhaps this table renamed. */
+      readonly looksRenamedFrom?: QualifiedName;
+    }
   | {
       readonly kind: 'missing-column';
       readonly table: QualifiedName;
       readonly column: Column;
       /** The table is a partition whose parent lacks the column too: adding it to the parent adds it here. */
       readonly viaParent: QualifiedName | null;
+      /** The one live column of the table the model lacks, with the same definition: perhaps this column renamed. */
+      readonly looksRenamedFrom?: string;
     }
   | { readonly kind: 'missing-primary-key'; readonly table: QualifiedName; readonly primaryKey: PrimaryKey; readonly placement: KeyPlacement }
   | { readonly kind: 'missing-foreign-key'; readonly table: QualifiedName; readonly foreignKey: ForeignKey }

@@ -1,7 +1,7 @@
 /**
  * compare(declared, live) -> Change[]: a pure function over two models.
  */
-import type { EnumType, Schema } from '../model/types.js';
+import type { EnumType, Schema, Table } from '../model/types.js';
 import { qualifiedKey } from '../model/types.js';
 import type { Change } from './changes.js';
 import { applyScope, type Scope } from './scope.js';
@@ -35,6 +35,19 @@ function byKey<T extends { schema: string; name: string }>(items: readonly T[]):
  * Every difference between the declared model and the live one, in a stable
  * order: schemas, extensions, enums, sequences, then table by table.
  */
+/** Columns of a table in order, names and definitions: two tables alike in all of it may be one renamed. */
+const tableShape = (t: Table): string => JSON.stringify(t.columns);
+
+/** A missing table with exactly one extra live table of the same schema and the same columns: perhaps it renamed. */
+function markTableLookalikes(out: Change[], extra: readonly Table[]): void {
+  for (let i = 0; i < out.length; i++) {
+    const m = out[i];
+    if (m?.kind !== 'missing-table') continue;
+    const alike = extra.filter((l) => l.schema === m.table.schema && tableShape(l) === tableShape(m.table));
+    if (alike.length === 1) out[i] = { ...m, looksRenamedFrom: { schema: alike[0]!.schema, name: alike[0]!.name } };
+  }
+}
+
 export function compare(declaredModel: Schema, liveModel: Schema, scope: Scope = {}): Change[] {
   // Ledger tables belong to the migration tools on both sides: a reference database
   // (`--from postgres://...`) has them too, and they are never part of the model.
@@ -75,9 +88,9 @@ export function compare(declaredModel: Schema, liveModel: Schema, scope: Scope =
     else out.push(...compareTable(d, l, context));
   }
   const declaredTables = byKey(declared.tables);
-  for (const l of live.tables) {
-    if (!declaredTables.has(qualifiedKey(l))) out.push({ kind: 'extra-table', table: { schema: l.schema, name: l.name } });
-  }
+  const extraTables = live.tables.filter((l) => !declaredTables.has(qualifiedKey(l)));
+  for (const l of extraTables) out.push({ kind: 'extra-table', table: { schema: l.schema, name: l.name } });
+  markTableLookalikes(out, extraTables);
   out.push(...compareObjects(declared.objects, live.objects, [...declared.schemas, ...live.schemas]));
   return out;
 }

@@ -43,6 +43,22 @@ function viaParent(ctx: TableContext, column: string): QualifiedName | null {
   return lp && !lp.columns.some((c) => c.name === column) ? parent : null;
 }
 
+/** The definition of a column without its name: two columns alike in all of it may be one renamed. */
+export const columnShape = (c: Column): string => JSON.stringify({ ...c, name: '' });
+
+/**
+ * One missing column and one extra column with the same definition: the missing one is marked as
+ * perhaps the extra one renamed (a guess the planner only acts on under --rename).
+ */
+function markRenameLookalike(out: Change[], extra: readonly Column[]): void {
+  const missing = out.flatMap((c, i) => (c.kind === 'missing-column' ? [i] : []));
+  if (missing.length !== 1 || extra.length !== 1) return;
+  const i = missing[0]!;
+  const m = out[i];
+  if (m?.kind !== 'missing-column' || m.viaParent || columnShape(m.column) !== columnShape(extra[0]!)) return;
+  out[i] = { ...m, looksRenamedFrom: extra[0]!.name };
+}
+
 function compareColumns(ctx: TableContext): void {
   const { t, declared, live, out } = ctx;
   const liveByName = new Map(live.columns.map((c) => [c.name, c]));
@@ -52,7 +68,9 @@ function compareColumns(ctx: TableContext): void {
     if (!l) out.push({ kind: 'missing-column', table: t, column: d, viaParent: viaParent(ctx, d.name) });
     else compareColumn(t, d, l, live.primaryKey, out);
   }
-  for (const l of live.columns) if (!declaredNames.has(l.name)) out.push({ kind: 'extra-column', table: t, column: l.name });
+  const extra = live.columns.filter((l) => !declaredNames.has(l.name));
+  for (const l of extra) out.push({ kind: 'extra-column', table: t, column: l.name });
+  markRenameLookalike(out, extra);
   const commonDeclared = declared.columns.map((c) => c.name).filter((n) => liveByName.has(n));
   const commonLive = live.columns.map((c) => c.name).filter((n) => declaredNames.has(n));
   if (commonDeclared.join('\u0000') !== commonLive.join('\u0000')) {

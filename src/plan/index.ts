@@ -17,6 +17,7 @@ import { dropPrimaryKeyFor, missingKey } from './build-keys.js';
 import { built, referencedKey, type BuildContext, type Built } from './build-context.js';
 import { defaultDiffers, foreignKeyDiffers, indexDiffers, nameDiffers, nullabilityDiffers } from './build-fixes.js';
 import { extraObject, missingObject, objectDiffers, orderByDependencies } from './build-registry.js';
+import { lookalikeNote, renamedColumn, takenByRename } from './build-renames.js';
 import { columnTypesDiffer, defaultWithTypeChange, groupTypeChanges, unusedUsing } from './build-types.js';
 import { holdBackData, isAttributedDrop, stepStatements } from './build-steps.js';
 import { missingColumn, missingEnum, missingEnumValue, missingExtension, missingSchema, missingSequence, missingTable } from './build-objects.js';
@@ -43,17 +44,22 @@ function build(c: Change, ctx: BuildContext): Built {
       // A serial's sequence whose column is an identity now: the identity repair creates it, in one step.
       return createdByIdentityRepair(c, ctx.changes) ? built() : missingSequence(c);
     case 'missing-table': {
+      const lookalike = lookalikeNote(c);
       // The table, then its foreign keys and indexes; every statement points at this change.
       const fks = c.table.foreignKeys.flatMap((fk) => missingForeignKey({ kind: 'missing-foreign-key', table: c.table, foreignKey: fk }, ctx).statements);
       const ixs = c.table.indexes
         .filter((i) => i.constraint === null)
         .flatMap((ix) => missingIndex({ kind: 'missing-index', table: c.table, index: ix, nameTakenBy: null, partitions: null }, ctx).statements);
-      return built([...missingTable(c).statements, ...[...fks, ...ixs].map((s) => ({ ...s, source: c }))]);
+      return built([...missingTable(c).statements, ...[...fks, ...ixs].map((s) => ({ ...s, source: c }))], lookalike ? [lookalike] : []);
     }
     case 'missing-column': {
       // On a partition whose parent lacks it too, the parent's ADD COLUMN brings it (a partition cannot add one).
       if (c.viaParent) return built();
-      const b = missingColumn(c, ctx);
+      const renamed = renamedColumn(c, ctx);
+      if (renamed) return renamed;
+      const lookalike = lookalikeNote(c);
+      const added = missingColumn(c, ctx);
+      const b = lookalike ? { ...added, notes: [lookalike, ...added.notes] } : added;
       const covers = [c, ...columnsViaParent(ctx.changes, c)];
       return covers.length > 1 ? { ...b, statements: b.statements.map((s) => ({ ...s, covers })) } : b;
     }
@@ -101,6 +107,7 @@ function build(c: Change, ctx: BuildContext): Built {
     case 'extra-table':
       return note(c, `table ${displayName(c.table.schema, c.table.name)} is not in the model (kept)`);
     case 'extra-column':
+      if (takenByRename(c, ctx)) return built();
       return note(c, `column ${displayName(c.table.schema, c.table.name)}.${c.column} is not in the model (kept)`);
     case 'extra-enum':
       return note(c, `enum ${displayName(c.enum.schema, c.enum.name)} is not in the model (kept)`);

@@ -70,12 +70,26 @@ async function planFor(declared: Schema, live: TestDb, options: CaseOptions): Pr
 
 const header = { source: 'declared.sql', target: 'live.sql', serverVersion: 'N', toolVersion: 'test', plannedAt: 'T', liveHash: 'H', lockTimeout: '2s' };
 
-async function checksums(db: TestDb, model: Schema): Promise<Record<string, { count: number; md5: string }>> {
+/** Each table's columns by attribute number: a column renamed by the plan keeps its number, an added one gets a new one. */
+async function columnNumbers(db: TestDb, model: Schema): Promise<Map<string, number[]>> {
+  const out = new Map<string, number[]>();
+  for (const t of model.tables) {
+    const rows = await db.query<{ n: number }>('SELECT attnum AS n FROM pg_attribute WHERE attrelid = $1::regclass AND attnum > 0 AND NOT attisdropped ORDER BY attnum', [qualified(t)]);
+    out.set(`${t.schema}.${t.name}`, rows.map((r) => Number(r.n)));
+  }
+  return out;
+}
+
+async function checksums(db: TestDb, model: Schema, numbers: Map<string, number[]>): Promise<Record<string, { count: number; md5: string }>> {
   const out: Record<string, { count: number; md5: string }> = {};
   for (const t of model.tables) {
-    // Only the columns that existed before: added columns must not count as changed rows.
+    // Only the columns that existed before (by number, so a renamed column still counts): added columns must not count as changed rows.
     const q = qualified(t);
-    const cols = t.columns.map((c) => ident(c.name)).join(', ');
+    const names = await db.query<{ name: string }>('SELECT attname AS name FROM pg_attribute WHERE attrelid = $1::regclass AND attnum = ANY($2::int2[]) AND NOT attisdropped ORDER BY attnum', [
+      q,
+      numbers.get(`${t.schema}.${t.name}`) ?? [],
+    ]);
+    const cols = names.map((c) => ident(c.name)).join(', ');
     const [r] = await db.query<{ n: string; h: string | null }>(
       `SELECT count(*)::text AS n, md5(string_agg(x::text, ',' ORDER BY x::text)) AS h FROM (SELECT ${cols} FROM ${q}) x`,
     );
@@ -106,7 +120,8 @@ describe.each(names)('case %s', (name) => {
     await live.exec(read('live.sql'));
     const declared = await declaredDb.inspect();
     const before = await live.inspect();
-    const rowsBefore = await checksums(live, before);
+    const numbers = await columnNumbers(live, before);
+    const rowsBefore = await checksums(live, before, numbers);
 
     const first = await planFor(declared, live, options);
     const script = renderPlanSql(first, header);
@@ -130,7 +145,7 @@ describe.each(names)('case %s', (name) => {
     if (options.failsWith !== undefined) {
       await expect(runScript(live.url, script)).rejects.toThrow(options.failsWith);
       expect(await live.inspect()).toEqual(before);
-      expect(await checksums(live, before)).toEqual(rowsBefore);
+      expect(await checksums(live, before, numbers)).toEqual(rowsBefore);
       return;
     }
     await runScript(live.url, script);
@@ -142,7 +157,7 @@ describe.each(names)('case %s', (name) => {
     await runScript(live.url, script);
     expect(await live.inspect()).toEqual(afterFirst);
 
-    const rowsAfter = await checksums(live, before);
+    const rowsAfter = await checksums(live, before, numbers);
     for (const [table, b] of Object.entries(rowsBefore)) {
       expect(rowsAfter[table]?.count, `row count of ${table}`).toBe(b.count);
       if (!options.valuesChange) expect(rowsAfter[table]?.md5, `rows of ${table}`).toBe(b.md5);

@@ -1,0 +1,1 @@
+CREATE TABLE contact (id int PRIMARY KEY, full_name text NOT NULL);
