@@ -42,6 +42,8 @@ interface CaseOptions {
   failsWith?: string;
   /** A warning note must contain this text (a change the plan cannot make; the plan may then be empty). */
   noteContains?: string;
+  /** The level of that note (default `warning`; `info` for a difference nothing can or needs to repair). */
+  noteLevel?: 'warning' | 'info';
   /** The SQL needs this server_version_num or later (e.g. 150000 for NULLS NOT DISTINCT): older servers must refuse declared.sql. */
   minServerVersion?: number;
 }
@@ -136,7 +138,7 @@ describe.each(names)('case %s', (name) => {
     const goldenPath = !isLatest && existsSync(versionPath) ? versionPath : basePath;
     expect(script).toBe(readFileSync(goldenPath, 'utf8'));
     if (options.noteContains !== undefined) {
-      expect(first.notes.filter((n) => n.level === 'warning').map((n) => n.message).join('\n')).toContain(options.noteContains);
+      expect(first.notes.filter((n) => n.level === (options.noteLevel ?? 'warning')).map((n) => n.message).join('\n')).toContain(options.noteContains);
     } else {
       expect(first.statements.length).toBeGreaterThan(0);
     }
