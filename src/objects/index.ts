@@ -4,6 +4,7 @@
  * pipeline stages iterate this list. Adding a kind: write its folder, add its
  * model to model.ts and its definition here.
  */
+import { commentKind } from './comment/index.js';
 import { domainKind } from './domain/index.js';
 import { functionKind } from './function/index.js';
 import type { CatalogObject, CatalogObjectKind } from './model.js';
@@ -27,6 +28,7 @@ export const REGISTRY: Registry = {
   trigger: triggerKind,
   policy: policyKind,
   'row-security': rowSecurityKind,
+  comment: commentKind,
 };
 
 export const OBJECT_KINDS = Object.keys(REGISTRY) as CatalogObjectKind[];

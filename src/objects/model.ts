@@ -2,6 +2,7 @@
  * The model of every registry kind, one discriminated union on `kind`
  * (model/types.ts holds them in `Schema.objects`).
  */
+import type { CommentObject } from './comment/model.js';
 import type { DomainObject } from './domain/model.js';
 import type { FunctionObject } from './function/model.js';
 import type { PolicyObject } from './policy/model.js';
@@ -9,9 +10,9 @@ import type { RowSecurityObject } from './row-security/model.js';
 import type { TriggerObject } from './trigger/model.js';
 import type { ViewObject } from './view/model.js';
 
-export type { DomainObject, FunctionObject, PolicyObject, RowSecurityObject, TriggerObject, ViewObject };
+export type { CommentObject, DomainObject, FunctionObject, PolicyObject, RowSecurityObject, TriggerObject, ViewObject };
 
-export type CatalogObject = DomainObject | FunctionObject | ViewObject | TriggerObject | PolicyObject | RowSecurityObject;
+export type CatalogObject = DomainObject | CommentObject | FunctionObject | ViewObject | TriggerObject | PolicyObject | RowSecurityObject;
 export type CatalogObjectKind = CatalogObject['kind'];
 
 /** Catalog objects the model does not hold yet, counted so they are never silently dropped. */

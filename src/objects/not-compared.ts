@@ -30,11 +30,6 @@ const COUNTS: readonly [string, string][] = [
     `SELECT count(*) FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid WHERE c.relkind = 'm' AND ${inSchemas('c.relnamespace')}`,
   ],
   [
-    'comment',
-    `SELECT count(*) FROM pg_description d WHERE (d.classoid = 'pg_class'::regclass AND d.objoid IN (SELECT c.oid FROM pg_class c WHERE ${inSchemas('c.relnamespace')} AND ${notExtensionMember('pg_class', 'c')})) ` +
-      `OR (d.classoid = 'pg_proc'::regclass AND d.objoid IN (SELECT p.oid FROM pg_proc p WHERE ${inSchemas('p.pronamespace')} AND ${notExtensionMember('pg_proc', 'p')}))`,
-  ],
-  [
     'object with grants',
     `SELECT (SELECT count(*) FROM pg_class c WHERE c.relacl IS NOT NULL AND c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f') AND ${inSchemas('c.relnamespace')} AND ${notExtensionMember('pg_class', 'c')}) ` +
       `+ (SELECT count(*) FROM pg_proc p WHERE p.proacl IS NOT NULL AND ${inSchemas('p.pronamespace')} AND ${notExtensionMember('pg_proc', 'p')})`,

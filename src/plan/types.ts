@@ -31,6 +31,8 @@ export const PHASES = [
   // Policies before the flag that enforces them, so no window denies every row.
   'policies',
   'row-security',
+  // Comments once every object they describe exists.
+  'comments',
   // What migrations of the source dropped and the live database still has, after everything that replaces it is built.
   'drops',
   'ledger',

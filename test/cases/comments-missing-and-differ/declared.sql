@@ -1,0 +1,10 @@
+CREATE TYPE mood AS ENUM ('happy', 'sad');
+CREATE TABLE "Journal" (id int PRIMARY KEY, "Body" text, feeling mood);
+CREATE FUNCTION journal_count(since date) RETURNS bigint LANGUAGE sql AS $$ SELECT count(*) FROM "Journal" $$;
+CREATE VIEW journal_ids AS SELECT id FROM "Journal";
+COMMENT ON TABLE "Journal" IS 'one row per entry; it''s append-only';
+COMMENT ON COLUMN "Journal"."Body" IS 'markdown';
+COMMENT ON COLUMN "Journal".feeling IS 'how the author felt';
+COMMENT ON FUNCTION journal_count(date) IS 'entries since a day';
+COMMENT ON TYPE mood IS 'two moods';
+COMMENT ON VIEW journal_ids IS 'ids only';
