@@ -81,6 +81,8 @@ export type Change =
       readonly table: Table;
       /** The one live table of the schema the model lacks, with the same columns: perhaps this table renamed. */
       readonly looksRenamedFrom?: QualifiedName;
+      /** Its own indexes (not constraints') whose names another live relation holds, by index name. */
+      readonly namesTaken?: Readonly<Record<string, NameHolder>>;
     }
   | {
       readonly kind: 'missing-column';

@@ -5,7 +5,7 @@ import type { EnumType, Schema, Table } from '../model/types.js';
 import { qualifiedKey } from '../model/types.js';
 import type { Change } from './changes.js';
 import { applyScope, type Scope } from './scope.js';
-import { relationNames } from './names.js';
+import { relationNames, type NameLookup } from './names.js';
 import { compareObjects } from './objects.js';
 import { compareTable } from './tables.js';
 
@@ -35,6 +35,15 @@ function byKey<T extends { schema: string; name: string }>(items: readonly T[]):
  * Every difference between the declared model and the live one, in a stable
  * order: schemas, extensions, enums, sequences, then table by table.
  */
+/** A missing table, with the names of its indexes that other live relations hold (CREATE INDEX IF NOT EXISTS would skip them). */
+function missingTable(d: Table, names: NameLookup): Change {
+  const taken = d.indexes.filter((ix) => ix.constraint === null).flatMap((ix) => {
+    const holder = names(d.schema, ix.name);
+    return holder ? [[ix.name, holder] as const] : [];
+  });
+  return taken.length > 0 ? { kind: 'missing-table', table: d, namesTaken: Object.fromEntries(taken) } : { kind: 'missing-table', table: d };
+}
+
 /** Columns of a table in order, names and definitions: two tables alike in all of it may be one renamed. */
 const tableShape = (t: Table): string => JSON.stringify(t.columns);
 
@@ -84,7 +93,7 @@ export function compare(declaredModel: Schema, liveModel: Schema, scope: Scope =
   const context = { names: relationNames(liveModel), liveTables: liveModel.tables, declaredTables: declaredModel.tables };
   for (const d of declared.tables) {
     const l = liveTables.get(qualifiedKey(d));
-    if (!l) out.push({ kind: 'missing-table', table: d });
+    if (!l) out.push(missingTable(d, context.names));
     else out.push(...compareTable(d, l, context));
   }
   const declaredTables = byKey(declared.tables);

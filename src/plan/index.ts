@@ -49,8 +49,11 @@ function build(c: Change, ctx: BuildContext): Built {
       const fks = c.table.foreignKeys.flatMap((fk) => missingForeignKey({ kind: 'missing-foreign-key', table: c.table, foreignKey: fk }, ctx).statements);
       const ixs = c.table.indexes
         .filter((i) => i.constraint === null)
-        .flatMap((ix) => missingIndex({ kind: 'missing-index', table: c.table, index: ix, nameTakenBy: null, partitions: null }, ctx).statements);
-      return built([...missingTable(c).statements, ...[...fks, ...ixs].map((s) => ({ ...s, source: c }))], lookalike ? [lookalike] : []);
+        // An index name another relation holds is moved aside (or reported) as for a missing index.
+        .map((ix) => missingIndex({ kind: 'missing-index', table: c.table, index: ix, nameTakenBy: c.namesTaken?.[ix.name] ?? null, partitions: null }, ctx));
+      const ixNotes = ixs.flatMap((b) => b.notes);
+      const ixStatements = ixs.flatMap((b) => b.statements);
+      return built([...missingTable(c).statements, ...[...fks, ...ixStatements].map((s) => ({ ...s, source: c }))], [...(lookalike ? [lookalike] : []), ...ixNotes.map((n) => ({ ...n, source: c }))]);
     }
     case 'missing-column': {
       // On a partition whose parent lacks it too, the parent's ADD COLUMN brings it (a partition cannot add one).
