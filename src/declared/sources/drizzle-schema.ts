@@ -5,6 +5,7 @@
  * Every export drizzle-kit understands counts (pgTable, pgEnum, pgSchema,
  * pgSequence, views); relations are ignored, as drizzle-kit ignores them.
  */
+import { realpathSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -13,6 +14,14 @@ import { splitStatements } from '../split.js';
 import type { InputFile, Prepared } from '../types.js';
 import { readSourceFile } from './files.js';
 import { localImports } from './module-deps.js';
+
+function realPath(file: string): string {
+  try {
+    return realpathSync(file);
+  } catch {
+    return file;
+  }
+}
 
 /** The one line of a tsx / esbuild failure that says where, with the path as the user gave it. */
 function loadFailure(e: unknown, file: string, abs: string): ReconcileError {
@@ -41,7 +50,8 @@ export async function prepareDrizzleSchema(file: string): Promise<Prepared> {
   // serve a file as it was at the first load in this process: forget local files.
   // tsx keys them `path?namespace=…`.
   const requireCache = createRequire(import.meta.url).cache;
-  const local = new Set([abs, ...deps]);
+  // Node keys modules by their real path: a schema under a symlinked folder (pnpm workspaces) is cached under both.
+  const local = new Set([abs, ...deps].flatMap((f) => [f, realPath(f)]));
   for (const key of Object.keys(requireCache)) if (local.has(key.split('?')[0] ?? key)) delete requireCache[key];
   const { tsImport } = await import('tsx/esm/api');
   let mod: Record<string, unknown>;
