@@ -94,7 +94,13 @@ export type Change =
       readonly looksRenamedFrom?: string;
     }
   | { readonly kind: 'missing-primary-key'; readonly table: QualifiedName; readonly primaryKey: PrimaryKey; readonly placement: KeyPlacement }
-  | { readonly kind: 'missing-foreign-key'; readonly table: QualifiedName; readonly foreignKey: ForeignKey }
+  | {
+      readonly kind: 'missing-foreign-key';
+      readonly table: QualifiedName;
+      readonly foreignKey: ForeignKey;
+      /** The live table is partitioned: NOT VALID is refused there before PostgreSQL 18. */
+      readonly onPartitioned?: true;
+    }
   | { readonly kind: 'missing-unique'; readonly table: QualifiedName; readonly unique: Unique; readonly placement: KeyPlacement }
   | {
       readonly kind: 'missing-check';

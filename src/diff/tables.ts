@@ -189,7 +189,7 @@ function compareForeignKeys(ctx: TableContext): void {
     const i = extra.findIndex((l) => l.name === fk.name);
     const l = i >= 0 ? extra.splice(i, 1)[0] : undefined;
     if (l) out.push({ kind: 'foreign-key-differs', table: t, declared: fk, live: l, aspects: foreignKeyAspects(fk, l) });
-    else out.push({ kind: 'missing-foreign-key', table: t, foreignKey: fk });
+    else out.push(ctx.live.kind === 'partitioned' ? { kind: 'missing-foreign-key', table: t, foreignKey: fk, onPartitioned: true } : { kind: 'missing-foreign-key', table: t, foreignKey: fk });
   }
   for (const [d, l] of fks.pairs) {
     const aspects = foreignKeyAspects(d, l);

@@ -10,7 +10,7 @@ import { displayName } from '../render/model-text.js';
 import { ident, literal, qualified } from '../render/quote.js';
 import { built, holdsRows, isNew, referencedKey, statement, type BuildContext, type Built } from './build-context.js';
 import { moveAside } from './build-names.js';
-import { checkMatches, constraintExists, constraintValidated, derivedName, failIfRows, foreignKeyMatches, indexExists, needed, orphanCondition } from './sql.js';
+import { checkMatches, constraintExists, constraintValidated, derivedName, dollarQuote, failIfRows, foreignKeyMatches, indexExists, needed, orphanCondition } from './sql.js';
 import type { Phase, Statement } from './types.js';
 
 type Of<K extends Change['kind']> = Extract<Change, { kind: K }>;
@@ -44,16 +44,27 @@ export function validateForeignKey(c: Change, t: QualifiedName, fk: ForeignKey, 
   ];
 }
 
+/**
+ * ADD ... NOT VALID; on a partitioned table before PostgreSQL 18 (which refuses NOT VALID there) the
+ * key is added validated instead, decided where it runs: the validation steps then find it valid.
+ */
+function addNotValid(c: Of<'missing-foreign-key'>): string {
+  const add = `ALTER TABLE ${qualified(c.table)} ADD ${foreignKeyClause(c.foreignKey)}`;
+  if (!c.onPartitioned) return `${add} NOT VALID`;
+  return `DO ${dollarQuote(` BEGIN IF pg_catalog.current_setting('server_version_num')::int >= 180000 THEN EXECUTE ${literal(`${add} NOT VALID`)}; ELSE EXECUTE ${literal(add)}; END IF; END `)}`;
+}
+
 export function missingForeignKey(c: Of<'missing-foreign-key'>, ctx: BuildContext): Built {
   const fk = c.foreignKey;
   const empty = isNew(ctx, c.table) || !holdsRows(ctx, c.table);
   const add = statement(c, {
     phase: 'constraints',
-    description: `add foreign key ${fk.name} on ${show(c.table)} -> ${show(fk.references)}${empty ? '' : ' (NOT VALID)'}`,
-    sql: `ALTER TABLE ${qualified(c.table)} ADD ${foreignKeyClause(fk)}${empty ? '' : ' NOT VALID'}`,
+    description: `add foreign key ${fk.name} on ${show(c.table)} -> ${show(fk.references)}${empty ? '' : c.onPartitioned ? ' (NOT VALID on PostgreSQL 18+; before, a partitioned table checks its rows at once)' : ' (NOT VALID)'}`,
+    sql: empty ? `ALTER TABLE ${qualified(c.table)} ADD ${foreignKeyClause(fk)}` : addNotValid(c),
     guard: needed(`NOT ${foreignKeyMatches(c.table, fk, { name: fk.name })}`),
     lockLevel: 'SHARE ROW EXCLUSIVE',
     locks: [c.table, fk.references],
+    duration: !empty && c.onPartitioned ? 'long' : 'brief',
   });
   return built(empty ? [add] : [add, ...validateForeignKey(c, c.table, fk, fk.name)]);
 }
