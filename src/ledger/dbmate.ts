@@ -13,7 +13,7 @@ import { versionOfKey } from '../declared/sources/sql-tools-names.js';
 import { ReconcileError } from '../errors.js';
 import type { QualifiedName } from '../model/types.js';
 import { literal, qualified } from '../render/quote.js';
-import { ROW_WRITE_LOCK, ledgerStatement, locateLedgerTable, requireLedgerColumns } from './sql.js';
+import { ROW_WRITE_LOCK, ledgerStatement, locateLedgerTable, pruneStatement, requireLedgerColumns } from './sql.js';
 import type { FixRequest, LedgerAdapter, LedgerEntry, LedgerMatch, LedgerReading, LedgerRow } from './types.js';
 
 export const DBMATE_TABLE = 'schema_migrations';
@@ -72,16 +72,7 @@ export const dbmateLedger: LedgerAdapter<DbmateRow> = {
         }),
       );
     }
-    for (const r of req.prune) {
-      out.push(
-        ledgerStatement(t, {
-          description: `remove the ledger row ${r.display}: no such migration in the source`,
-          sql: `DELETE FROM ${qualified(t)} WHERE "version" = ${literal(r.id)}`,
-          lockLevel: ROW_WRITE_LOCK,
-          locks: [t],
-        }),
-      );
-    }
+    for (const r of req.prune) out.push(pruneStatement(t, r.display, { version: r.id }));
     return out;
   },
   recordedCondition: (reading, m) => recordedSql(tableOf(reading), versionOf(m)),

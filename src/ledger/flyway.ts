@@ -24,7 +24,7 @@ import type { DeclaredSource, Migration } from '../declared/types.js';
 import { parseFlywayName, sameFlywayVersion, compareParts, flywayParts } from '../declared/sources/sql-tools-names.js';
 import type { QualifiedName } from '../model/types.js';
 import { ident, literal, qualified } from '../render/quote.js';
-import { ROW_WRITE_LOCK, ledgerStatement, locateLedgerTable, requireLedgerColumns } from './sql.js';
+import { ROW_WRITE_LOCK, ledgerStatement, locateLedgerTable, pruneStatement, requireLedgerColumns } from './sql.js';
 import type { FixRequest, LedgerAdapter, LedgerEntry, LedgerMatch, LedgerReading, LedgerRow } from './types.js';
 
 export const FLYWAY_TABLE = 'flyway_schema_history';
@@ -226,16 +226,7 @@ export const flywayLedger: LedgerAdapter<FlywayRow> = {
         }),
       );
     }
-    for (const r of req.prune) {
-      out.push(
-        ledgerStatement(t, {
-          description: `remove the ledger row ${r.display}: no such migration in the source`,
-          sql: `DELETE FROM ${qualified(t)} WHERE "installed_rank" = ${r.rank}`,
-          lockLevel: ROW_WRITE_LOCK,
-          locks: [t],
-        }),
-      );
-    }
+    for (const r of req.prune) out.push(pruneStatement(t, r.display, { installed_rank: String(r.rank) }));
     return out;
   },
   recordedCondition: (reading, m) => recordedSql(tableOf(reading), reading, flywayMigration(m)),

@@ -17,7 +17,7 @@ import type { DeclaredSource, Migration } from '../declared/types.js';
 import { versionOfKey } from '../declared/sources/sql-tools-names.js';
 import type { QualifiedName } from '../model/types.js';
 import { qualified } from '../render/quote.js';
-import { ledgerStatement, locateLedgerTable, requireLedgerColumns } from './sql.js';
+import { ledgerStatement, locateLedgerTable, pruneStatement, requireLedgerColumns } from './sql.js';
 import type { FixRequest, LedgerAdapter, LedgerEntry, LedgerMatch, LedgerReading, LedgerRow } from './types.js';
 
 export const GOLANG_MIGRATE_TABLE = 'schema_migrations';
@@ -125,14 +125,7 @@ export const golangMigrateLedger: LedgerAdapter<GolangMigrateRow> = {
         }),
       );
     } else if (pruned && row) {
-      out.push(
-        ledgerStatement(t, {
-          description: `remove the ledger row ${row.display}: no such migration in the source`,
-          sql: `DELETE FROM ${qualified(t)} WHERE "version" = ${row.version}`,
-          lockLevel: 'ROW EXCLUSIVE',
-          locks: [t],
-        }),
-      );
+      out.push(pruneStatement(t, row.display, { version: String(row.version) }));
     }
     return out;
   },

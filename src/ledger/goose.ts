@@ -16,7 +16,7 @@ import type { DeclaredSource, Migration } from '../declared/types.js';
 import { versionOfKey } from '../declared/sources/sql-tools-names.js';
 import type { QualifiedName } from '../model/types.js';
 import { qualified } from '../render/quote.js';
-import { ROW_WRITE_LOCK, ledgerStatement, locateLedgerTable, requireLedgerColumns } from './sql.js';
+import { ROW_WRITE_LOCK, ledgerStatement, locateLedgerTable, pruneStatement, requireLedgerColumns } from './sql.js';
 import type { FixRequest, LedgerAdapter, LedgerEntry, LedgerMatch, LedgerReading, LedgerRow } from './types.js';
 
 export const GOOSE_TABLE = 'goose_db_version';
@@ -107,16 +107,7 @@ export const gooseLedger: LedgerAdapter<GooseRow> = {
         }),
       );
     }
-    for (const r of req.prune) {
-      out.push(
-        ledgerStatement(t, {
-          description: `remove the ledger row ${r.display}: no such migration in the source`,
-          sql: `DELETE FROM ${qualified(t)} WHERE "id" = ${Number(r.id)}`,
-          lockLevel: ROW_WRITE_LOCK,
-          locks: [t],
-        }),
-      );
-    }
+    for (const r of req.prune) out.push(pruneStatement(t, r.display, { id: String(r.id) }));
     return out;
   },
   recordedCondition: (reading, m) => recordedSql(tableOf(reading), versionOf(m)),
