@@ -59,7 +59,8 @@ async function build(source: DeclaredSource, options: LoadOptions, cacheDir: str
     return replayDjangoProject(source.location, { shadowUrl: options.shadowUrl, schemas: options.schemas, snapshots });
   }
   const prepared = await prepare(source);
-  const shadow = await openShadow({ url: options.shadowUrl, extensions: extensionUses(prepared.scripts), cacheDir });
+  const ddlBytes = prepared.scripts.reduce((n, sc) => n + sc.statements.reduce((m, st) => m + st.sql.length, 0), 0);
+  const shadow = await openShadow({ url: options.shadowUrl, extensions: extensionUses(prepared.scripts), cacheDir, ddlBytes });
   let result;
   try {
     result = await replay(shadow, prepared, { schemas: options.schemas, snapshots });
