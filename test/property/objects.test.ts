@@ -1,6 +1,6 @@
 /**
  * Property-based convergence for the registry kinds (functions, views, triggers,
- * policies, row-level security): a random subset of a small catalogue of objects
+ * policies, row-level security, domains, comments): a random subset of a small catalogue of objects
  * is declared; on the live side each is the same, missing, or a variant (a body,
  * a result type, a view's columns, a trigger's timing or state, a policy's roles,
  * expression or command), with extra live objects. Then compare() must report
@@ -42,6 +42,9 @@ const specArb = fc.record({
   v2: fc.record({ declared: fc.boolean(), live: live('body') }),
   pol: fc.record({ declared: fc.boolean(), live: live('roles', 'expr', 'cmd'), cmd: fc.constantFrom('ALL', 'SELECT', 'UPDATE', 'DELETE') }),
   rls: fc.record({ enable: fc.boolean(), force: fc.boolean(), liveEnable: fc.boolean(), liveForce: fc.boolean() }),
+  dom: fc.record({ declared: fc.boolean(), live: live('check', 'default', 'notnull'), n: fc.integer({ min: 0, max: 9 }) }),
+  cmt: fc.record({ declared: fc.boolean(), live: live('text'), text: fc.constantFrom('people', "it's", 'ünï ✓') }),
+  extraComment: fc.boolean(),
   extraPolicy: fc.boolean(),
   extraView: fc.boolean(),
   rows: fc.integer({ min: 0, max: 5 }),
@@ -65,6 +68,8 @@ function exists(s: Spec) {
     v1: s.v1.declared || s.v2.declared,
     v2: s.v2.declared,
     pol: s.pol.declared,
+    dom: s.dom.declared,
+    cmt: s.cmt.declared,
   };
   const l = {
     f1: d.f1 && s.f1.live !== 'missing',
@@ -73,6 +78,8 @@ function exists(s: Spec) {
     v1: d.v1 && s.v1.live !== 'missing',
     v2: false,
     pol: d.pol && s.pol.live !== 'missing',
+    dom: d.dom && s.dom.live !== 'missing',
+    cmt: d.cmt && s.cmt.live !== 'missing',
   };
   l.trg = d.trg && l.trgfn && s.trg.live !== 'missing';
   l.v2 = d.v2 && l.v1 && l.f1 && s.v2.live !== 'missing';
@@ -109,6 +116,11 @@ function sideSql(s: Spec, side: 'declared' | 'live'): string {
     const to = v(s.pol) === 'roles' ? 'pg_monitor' : 'PUBLIC';
     out.push(`CREATE POLICY t1_pol ON p.t1 FOR ${cmd} TO ${to} USING (a > ${v(s.pol) === 'expr' ? 1 : 0});`);
   }
+  if (has.dom) {
+    const check = `CHECK (VALUE > ${v(s.dom) === 'check' ? s.dom.n + 1 : s.dom.n})`;
+    out.push(`CREATE DOMAIN p.amount AS integer${v(s.dom) === 'default' ? ' DEFAULT 7' : ''}${v(s.dom) === 'notnull' ? ' NOT NULL' : ''} ${check};`);
+  }
+  if (has.cmt) out.push(`COMMENT ON TABLE p.t1 IS '${(v(s.cmt) === 'text' ? `${s.cmt.text} (old)` : s.cmt.text).replace(/'/g, "''")}';`);
   const enable = side === 'declared' ? s.rls.enable : s.rls.liveEnable;
   const force = side === 'declared' ? s.rls.force : s.rls.liveForce;
   if (enable) out.push('ALTER TABLE p.t1 ENABLE ROW LEVEL SECURITY;');
@@ -116,6 +128,7 @@ function sideSql(s: Spec, side: 'declared' | 'live'): string {
   if (side === 'live') {
     if (s.extraPolicy) out.push('CREATE POLICY t2_extra ON p.t2 USING (true);');
     if (s.extraView) out.push('CREATE VIEW p.v_extra AS SELECT 1 AS one;');
+    if (s.extraComment) out.push("COMMENT ON COLUMN p.t2.c IS 'added by hand';");
     if (s.rows > 0) out.push(`INSERT INTO p.t1 (id, a, b) SELECT g, g, 'r' || g FROM generate_series(1, ${s.rows}) g;`);
   }
   return out.join('\n');
@@ -133,6 +146,8 @@ function expected(s: Spec): string[] {
     v1: view('v1'),
     v2: view('v2'),
     pol: objectKey('policy', ['p', 't1', 't1_pol']),
+    dom: objectKey('domain', ['p', 'amount']),
+    cmt: objectKey('comment', ['table', 'p', 't1', '']),
   };
   const variant: Record<keyof typeof d, boolean> = {
     f1: s.f1.live !== 'same',
@@ -142,6 +157,8 @@ function expected(s: Spec): string[] {
     // v2's columns follow f_add's result type and v1's id type.
     v2: s.v2.live !== 'same' || s.f1.live === 'result' || s.v1.live === 'idtype',
     pol: s.pol.live !== 'same',
+    dom: s.dom.live !== 'same',
+    cmt: s.cmt.live !== 'same',
   };
   const out: string[] = [];
   for (const k of Object.keys(d) as (keyof typeof d)[]) {
@@ -158,6 +175,7 @@ function expected(s: Spec): string[] {
   flag('force', s.rls.force, s.rls.liveForce);
   if (s.extraPolicy) out.push(`extra-object ${objectKey('policy', ['p', 't2', 't2_extra'])}`);
   if (s.extraView) out.push(`extra-object ${view('v_extra')}`);
+  if (s.extraComment) out.push(`extra-object ${objectKey('comment', ['column', 'p', 't2', 'c'])}`);
   return out.sort();
 }
 
