@@ -117,7 +117,14 @@ function referencedBy(ctx: TableContext, columns: readonly string[]): string[] {
 
 /** Where a missing key goes: a live key it replaces, a live index it takes over, or a name another relation holds. */
 function placeKey(ctx: TableContext, key: { name: string; columns: readonly string[]; nullsNotDistinct: boolean }, replaced: ReplacedKey | null): KeyPlacement {
-  const at = ctx.freeIndexes.findIndex((ix) => attachable(ix, key.columns, key.nullsNotDistinct) && (ix.name === key.name || !ctx.names(ctx.t.schema, key.name)));
+  // A free index of the key's own name first; another one only if no declared key of this table is named like it
+  // (a unique index named as the declared unique is that unique's, even when the primary key is placed first).
+  const declaredKeys = new Set([ctx.declared.primaryKey?.name, ...ctx.declared.uniques.map((u) => u.name)]);
+  const exact = ctx.freeIndexes.findIndex((ix) => ix.name === key.name && attachable(ix, key.columns, key.nullsNotDistinct));
+  const at =
+    exact >= 0
+      ? exact
+      : ctx.freeIndexes.findIndex((ix) => attachable(ix, key.columns, key.nullsNotDistinct) && !declaredKeys.has(ix.name) && !ctx.names(ctx.t.schema, key.name));
   const taken = at >= 0 ? ctx.freeIndexes.splice(at, 1)[0] : undefined;
   if (taken && !replaced) return { replaces: null, usingIndex: taken.name, nameTakenBy: null };
   if (taken) ctx.freeIndexes.push(taken);
