@@ -84,30 +84,34 @@ function split(c: Change, what: string, d: SequenceOptions, l: SequenceOptions, 
     });
   }
   let apply = aspects.filter((a) => a !== 'start');
-  const bounds: SequenceAspect[] = apply.filter((a) => a === 'type' || a === 'min' || a === 'max');
-  if (bounds.length > 0) {
-    const [min, max] = [BigInt(d.min), BigInt(d.max)];
-    const tightens = min > BigInt(l.min) || max < BigInt(l.max);
-    const outside = (v: string): boolean => BigInt(v) < min || BigInt(v) > max;
-    const why = !tightens
-      ? null
-      : outside(l.start)
-        ? `its START ${l.start} lies outside them`
-        : current === undefined
-          ? 'its current value could not be read'
-          : outside(current)
-            ? `its current value ${current} lies outside them`
-            : null;
-    if (why !== null) {
-      apply = apply.filter((a) => !bounds.includes(a));
-      notes.push({
-        level: 'warning',
-        message:
-          `${what}: ${sequenceOptionsText(d, bounds)} (live ${sequenceOptionsText(l, bounds)}) not planned: ${why}, and changing START or the value to fit could hand out used values; ` +
-          'decide by hand (ALTER SEQUENCE ... RESTART WITH a value past every used one, then run again)',
-        source: c,
-      });
-    }
+  // Each bound on its own (a new type comes with both): one that narrows must still hold START and the current value.
+  const [min, max] = [BigInt(d.min), BigInt(d.max)];
+  const typeChange = apply.includes('type');
+  const problem = (bound: 'min' | 'max'): string | null => {
+    if (!apply.includes(bound) && !typeChange) return null;
+    const narrows = bound === 'min' ? min > BigInt(l.min) : max < BigInt(l.max);
+    if (!narrows) return null;
+    const outside = (v: string): boolean => (bound === 'min' ? BigInt(v) < min : BigInt(v) > max);
+    if (outside(l.start)) return `its START ${l.start} is ${bound === 'min' ? 'below' : 'above'} it`;
+    if (current === undefined) return 'its current value could not be read';
+    if (outside(current)) return `its current value ${current} is ${bound === 'min' ? 'below' : 'above'} it`;
+    return null;
+  };
+  const refused = (['min', 'max'] as const).flatMap((b) => {
+    const why = problem(b);
+    return why === null ? [] : [{ bound: b, why }];
+  });
+  if (refused.length > 0) {
+    const held: SequenceAspect[] = [...(typeChange ? (['type'] as const) : []), ...refused.map((r) => r.bound)];
+    apply = apply.filter((a) => !held.includes(a));
+    notes.push({
+      level: 'warning',
+      message:
+        `${what}: ${sequenceOptionsText(d, held)} (live ${sequenceOptionsText(l, held)}) not planned: ` +
+        `${refused.map((r) => `${sequenceOptionsText(d, [r.bound])}: ${r.why}`).join('; ')}; ` +
+        'changing START or the value to fit could hand out used values, so decide by hand (ALTER SEQUENCE ... RESTART WITH a value past every used one, then run again)',
+      source: c,
+    });
   }
   return { apply, notes };
 }
