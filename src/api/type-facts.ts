@@ -3,15 +3,17 @@
  * (plan/type-facts.ts): which types are domains, whether PostgreSQL accepts the
  * conversion (`CAST(expression AS type)` parsed against the table, no row read),
  * the indexes that depend on each changed column, and primary keys for labels.
- * Three batched catalog queries, plus one parse check per type change.
+ * Three batched catalog queries, plus one parse check per type change; and the
+ * current values of sequences whose bounds change.
  */
 import type { Queryable } from '../db/pool.js';
 import type { Change } from '../diff/changes.js';
-import type { Schema } from '../model/types.js';
+import type { QualifiedName, Schema } from '../model/types.js';
 import { qualifiedKey } from '../model/types.js';
 import { columnKey, type DependentIndex, type DomainFact, type TypeFacts } from '../plan/type-facts.js';
 import type { PlanOptions } from '../plan/types.js';
 import { findUsing } from '../plan/using.js';
+import { sequenceFactKey } from '../plan/build-sequences.js';
 import { ident, qualified } from '../render/quote.js';
 
 type TypeChange = Extract<Change, { kind: 'column-type-differs' }>;
@@ -41,13 +43,51 @@ interface PgError {
   message?: string;
 }
 
+type SequenceChange = Extract<Change, { kind: 'sequence-differs' | 'identity-options-differ' }>;
+
+/** The schema and name of each identity column's sequence. */
+const IDENTITY_SEQUENCES_SQL = `
+SELECT k.i, n.nspname AS schema, c.relname AS name
+FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS k(tbl, col, i)
+JOIN pg_catalog.pg_class c ON c.oid = pg_catalog.pg_get_serial_sequence(k.tbl, k.col)::regclass
+JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace`;
+
+/**
+ * The `last_value` of the sequences whose bounds a change may narrow (see
+ * plan/build-sequences.ts): one query for the identity sequences' names, one
+ * for every value (a sequence's value is read from the sequence itself).
+ */
+async function readSequenceValues(db: Queryable, changes: readonly Change[]): Promise<Map<string, string>> {
+  const values = new Map<string, string>();
+  const wanted = changes.filter(
+    (c): c is SequenceChange => (c.kind === 'sequence-differs' || c.kind === 'identity-options-differ') && c.aspects.some((a) => a === 'type' || a === 'min' || a === 'max'),
+  );
+  if (wanted.length === 0) return values;
+  const targets: { key: string; sequence: QualifiedName }[] = [];
+  const identities = wanted.filter((c): c is Extract<SequenceChange, { kind: 'identity-options-differ' }> => c.kind === 'identity-options-differ');
+  for (const c of wanted) if (c.kind === 'sequence-differs') targets.push({ key: sequenceFactKey(c), sequence: c.sequence });
+  if (identities.length > 0) {
+    const r = await db.query<{ i: string; schema: string; name: string }>(IDENTITY_SEQUENCES_SQL, [identities.map((c) => qualified(c.table)), identities.map((c) => c.column)]);
+    for (const row of r.rows) {
+      const c = identities[Number(row.i) - 1]!;
+      targets.push({ key: sequenceFactKey(c), sequence: { schema: row.schema, name: row.name } });
+    }
+  }
+  if (targets.length === 0) return values;
+  const sql = targets.map((x, i) => `SELECT ${i + 1} AS i, last_value::text AS v FROM ${qualified(x.sequence)}`).join(' UNION ALL ');
+  const r = await db.query<{ i: number; v: string }>(sql);
+  for (const row of r.rows) values.set(targets[Number(row.i) - 1]!.key, row.v);
+  return values;
+}
+
 export async function readTypeFacts(db: Queryable, changes: readonly Change[], live: Schema, options: PlanOptions): Promise<TypeFacts> {
   const typeChanges = changes.filter((c): c is TypeChange => c.kind === 'column-type-differs');
   const domains = new Map<string, DomainFact>();
   const castErrors = new Map<string, string>();
   const indexes = new Map<string, DependentIndex[]>();
   const keys = new Map<string, readonly string[]>();
-  if (typeChanges.length === 0) return { domains, castErrors, indexes, keys };
+  const sequenceValues = await readSequenceValues(db, changes);
+  if (typeChanges.length === 0) return { domains, castErrors, indexes, keys, sequenceValues };
 
   const types = [...new Set(typeChanges.flatMap((c) => [c.declared.type, c.live.type]))];
   const known = new Set<string>();
@@ -89,5 +129,5 @@ export async function readTypeFacts(db: Queryable, changes: readonly Change[], l
     list.push({ name: r.name, unique: r.is_unique, constraint: r.is_constraint, partitioned: r.partitioned, index: model });
     indexes.set(k, list);
   }
-  return { domains, castErrors, indexes, keys };
+  return { domains, castErrors, indexes, keys, sequenceValues };
 }

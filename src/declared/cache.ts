@@ -15,7 +15,8 @@ import { sha256 } from './sources/files.js';
 import type { DeclaredSource, InputFile, Migration, MigrationSnapshot } from './types.js';
 
 // 2: models hold `objects` and `notCompared` (the registry kinds).
-const FORMAT = 2;
+// 3: columns hold `identitySequence` (identity sequence options).
+const FORMAT = 3;
 
 export interface CachedModel {
   readonly source: DeclaredSource;

@@ -13,10 +13,14 @@ import type {
   PrimaryKey,
   QualifiedName,
   Sequence,
+  SequenceOptions,
   Table,
   Unique,
 } from '../model/types.js';
 import { objectTable, type CatalogObject } from '../objects/index.js';
+
+/** The options of a sequence (standalone or identity) that can differ, in `ALTER SEQUENCE` order. */
+export type SequenceAspect = 'type' | 'increment' | 'min' | 'max' | 'start' | 'cache' | 'cycle';
 
 export type ObjectKind = 'primary key' | 'foreign key' | 'unique constraint' | 'check constraint' | 'index';
 
@@ -148,6 +152,15 @@ export type Change =
       readonly live: Column;
     }
   | {
+      /** Both columns are identities whose sequences differ in options (`SET INCREMENT BY ...`). */
+      readonly kind: 'identity-options-differ';
+      readonly table: QualifiedName;
+      readonly column: string;
+      readonly declared: SequenceOptions;
+      readonly live: SequenceOptions;
+      readonly aspects: readonly SequenceAspect[];
+    }
+  | {
       readonly kind: 'generated-differs';
       readonly table: QualifiedName;
       readonly column: string;
@@ -189,6 +202,13 @@ export type Change =
       readonly live: string;
     }
   | { readonly kind: 'column-order-differs'; readonly table: QualifiedName; readonly declared: readonly string[]; readonly live: readonly string[] }
+  | {
+      readonly kind: 'sequence-differs';
+      readonly sequence: QualifiedName;
+      readonly declared: Sequence;
+      readonly live: Sequence;
+      readonly aspects: readonly SequenceAspect[];
+    }
   | { readonly kind: 'enum-order-differs'; readonly enum: QualifiedName; readonly declared: readonly string[]; readonly live: readonly string[] }
   // Extra: the live database has it, the model does not. Reported, never dropped.
   | { readonly kind: 'extra-schema'; readonly schema: string }
@@ -219,8 +239,12 @@ export type Change =
 
 export type ChangeKind = Change['kind'];
 
-/** Changes that only inform: nothing is planned for them by default. */
+/**
+ * Changes that only inform: nothing is planned for them by default. A sequence that
+ * differs only in START is one: START is never repaired (see plan/build-sequences.ts).
+ */
 export function isInformational(c: Change): boolean {
+  if (c.kind === 'sequence-differs' || c.kind === 'identity-options-differ') return c.aspects.every((a) => a === 'start');
   return c.kind.startsWith('extra-') || c.kind === 'name-differs' || c.kind === 'column-order-differs' || c.kind === 'enum-order-differs';
 }
 
@@ -243,6 +267,7 @@ export function changeTable(c: Change): QualifiedName | null {
     case 'missing-enum':
     case 'missing-enum-value':
     case 'missing-sequence':
+    case 'sequence-differs':
     case 'enum-order-differs':
     case 'extra-schema':
     case 'extra-enum':

@@ -7,6 +7,7 @@ import type { Change } from './changes.js';
 import { applyScope, type Scope } from './scope.js';
 import { relationNames, type NameLookup } from './names.js';
 import { compareObjects } from './objects.js';
+import { sequenceAspects } from './sequences.js';
 import { compareTable } from './tables.js';
 
 export type { Change, ChangeKind } from './changes.js';
@@ -82,7 +83,15 @@ export function compare(declaredModel: Schema, liveModel: Schema, scope: Scope =
   for (const l of live.enums) if (!declaredEnums.has(qualifiedKey(l))) out.push({ kind: 'extra-enum', enum: { schema: l.schema, name: l.name } });
 
   const liveSeqs = byKey(live.sequences);
-  for (const d of declared.sequences) if (!liveSeqs.has(qualifiedKey(d))) out.push({ kind: 'missing-sequence', sequence: d });
+  for (const d of declared.sequences) {
+    const l = liveSeqs.get(qualifiedKey(d));
+    if (!l) {
+      out.push({ kind: 'missing-sequence', sequence: d });
+      continue;
+    }
+    const aspects = sequenceAspects(d, l, { identity: false });
+    if (aspects.length > 0) out.push({ kind: 'sequence-differs', sequence: { schema: d.schema, name: d.name }, declared: d, live: l, aspects });
+  }
   const declaredSeqs = byKey(declared.sequences);
   for (const l of live.sequences) {
     if (!declaredSeqs.has(qualifiedKey(l))) out.push({ kind: 'extra-sequence', sequence: { schema: l.schema, name: l.name } });

@@ -6,6 +6,7 @@ import type { Column, Index, QualifiedName, Table, Unique } from '../model/types
 import type { Change, KeyPlacement, PartitionIndexes, ReplacedKey } from './changes.js';
 import { matchBy, type Matched } from './match.js';
 import { noNames, type NameLookup } from './names.js';
+import { sequenceAspects } from './sequences.js';
 import {
   checkSignature,
   foreignKeyAspects,
@@ -27,6 +28,13 @@ function compareColumn(t: QualifiedName, d: Column, l: Column, livePk: Table['pr
   }
   const identityOrGenerated = d.identity || l.identity || d.generated || l.generated;
   if (d.identity !== l.identity) out.push({ kind: 'identity-differs', table: t, column: d.name, declared: d, live: l });
+  // Both identities: their sequences' options (`?? null`: a model cached before they were read has none).
+  const ds = d.identity ? (d.identitySequence ?? null) : null;
+  const ls = l.identity ? (l.identitySequence ?? null) : null;
+  if (ds && ls) {
+    const aspects = sequenceAspects(ds, ls, { identity: true });
+    if (aspects.length > 0) out.push({ kind: 'identity-options-differ', table: t, column: d.name, declared: ds, live: ls, aspects });
+  }
   if (JSON.stringify(d.generated) !== JSON.stringify(l.generated)) {
     out.push({ kind: 'generated-differs', table: t, column: d.name, declared: d, live: l });
   }

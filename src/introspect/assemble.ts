@@ -15,6 +15,7 @@ import type {
   ReferentialAction,
   CoreSchema,
   Sequence,
+  SequenceOptions,
   Table,
   Unique,
   View,
@@ -94,14 +95,16 @@ function exact<T>(xs: T[]): T[] {
   return xs.length === 0 ? [] : xs.slice();
 }
 
-function column(r: ColumnRow, name: string, intern: Intern): Column {
+function column(r: ColumnRow, name: string, intern: Intern, identitySequences: ReadonlyMap<string, SequenceOptions>): Column {
   const generated = r.generated === 's' || r.generated === 'v';
+  const identity = r.identity === 'a' ? 'always' : r.identity === 'd' ? 'by-default' : null;
   return {
     name,
     type: intern(r.type),
     notNull: r.not_null,
     default: generated ? null : intern(r.expr),
-    identity: r.identity === 'a' ? 'always' : r.identity === 'd' ? 'by-default' : null,
+    identity,
+    identitySequence: identity ? (identitySequences.get(`${r.rel}:${r.num}`) ?? null) : null,
     generated: generated && r.expr !== null ? { expression: r.expr, kind: r.generated === 's' ? 'stored' : 'virtual' } : null,
     collation: intern(r.collation),
   };
@@ -148,6 +151,8 @@ interface Shared {
   readonly collations: Map<string, string>;
   /** Columns of every relation read, by relation OID (also for referenced FK columns). */
   readonly columnsByRel: Map<string, RelationColumns>;
+  /** Options of identity sequences, by `${relation OID}:${attnum}` of their column. */
+  readonly identitySequences: Map<string, SequenceOptions>;
   readonly intern: Intern;
 }
 
@@ -223,6 +228,7 @@ function table(rel: RelationRow, constraintRows: readonly ConstraintRow[], index
     opclasses: shared.opclasses,
     collations: shared.collations,
     columnsByRel: shared.columnsByRel,
+    identitySequences: shared.identitySequences,
     intern,
     columns,
     table: { schema, name: rel.name },
@@ -280,7 +286,7 @@ function table(rel: RelationRow, constraintRows: readonly ConstraintRow[], index
       rel.parent_schema !== null && rel.parent_name !== null
         ? { parent: { schema: intern(rel.parent_schema), name: intern(rel.parent_name) }, bound: rel.partition_bound ?? '' }
         : null,
-    columns: columns.rows.map((c) => column(c, columns.names[c.num] ?? c.name, intern)),
+    columns: columns.rows.map((c) => column(c, columns.names[c.num] ?? c.name, intern, ctx.identitySequences)),
     primaryKey,
     foreignKeys: exact(foreignKeys.sort(byName)),
     uniques: exact(uniques.sort(byName)),
@@ -288,6 +294,10 @@ function table(rel: RelationRow, constraintRows: readonly ConstraintRow[], index
     exclusions: exact(exclusions.sort(byName)),
     indexes: indexRows.map((r) => index(r, ctx, constraintByIndex)).sort(byName),
   };
+}
+
+function sequenceOptions(r: SequenceRow): SequenceOptions {
+  return { type: r.type, start: r.start, increment: r.increment, min: r.min, max: r.max, cache: r.cache, cycle: r.cycle };
 }
 
 function sequence(r: SequenceRow): Sequence {
@@ -319,6 +329,9 @@ export function assemble(raw: RawCatalog): CoreSchema {
     opclasses: new Map(raw.opclasses.map((o) => [o.oid, o])),
     collations: new Map(raw.collations.map((c) => [c.oid, c.name])),
     columnsByRel,
+    identitySequences: new Map(
+      raw.sequences.flatMap((r) => (r.identity_rel !== null && r.identity_num !== null ? [[`${r.identity_rel}:${r.identity_num}`, sequenceOptions(r)] as const] : [])),
+    ),
     intern,
   };
   const tables: Table[] = [];
@@ -335,7 +348,7 @@ export function assemble(raw: RawCatalog): CoreSchema {
     schemas: [...raw.schemas].sort(),
     tables: tables.sort(byQualified),
     enums: enums.sort(byQualified),
-    sequences: raw.sequences.map(sequence).sort(byQualified),
+    sequences: raw.sequences.filter((r) => r.identity_rel === null).map(sequence).sort(byQualified),
     extensions: raw.extensions.map((e) => ({ name: e.name, schema: e.schema, version: e.version })).sort(byName),
     views: views.sort(byQualified),
   };

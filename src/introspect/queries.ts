@@ -299,14 +299,19 @@ export interface SequenceRow {
   owner_schema: string | null;
   owner_table: string | null;
   owner_column: string | null;
+  /** Identity sequences only: the owning column (relation OID, attnum); they belong to it, not to `Schema.sequences`. */
+  identity_rel: string | null;
+  identity_num: number | null;
 }
 
-/** Identity sequences (dependency type `i`) belong to their column, not to the model. */
+/** Standalone and identity sequences (dependency type `i`) in one query; the latter are attached to their column. */
 export const SEQUENCES_SQL = `
 SELECT n.nspname AS schema, c.relname AS name, format_type(s.seqtypid, NULL) AS type,
        s.seqstart::text AS start, s.seqincrement::text AS increment,
        s.seqmin::text AS min, s.seqmax::text AS max, s.seqcache::text AS cache, s.seqcycle AS cycle,
-       dn.nspname AS owner_schema, dc.relname AS owner_table, da.attname AS owner_column
+       dn.nspname AS owner_schema, dc.relname AS owner_table, da.attname AS owner_column,
+       CASE WHEN d.deptype = 'i' THEN d.refobjid::int8::text END AS identity_rel,
+       CASE WHEN d.deptype = 'i' THEN d.refobjsubid::int4 END AS identity_num
 FROM pg_sequence s
 JOIN pg_class c ON c.oid = s.seqrelid
 JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -316,7 +321,6 @@ LEFT JOIN pg_class dc ON dc.oid = d.refobjid
 LEFT JOIN pg_namespace dn ON dn.oid = dc.relnamespace
 LEFT JOIN pg_attribute da ON da.attrelid = d.refobjid AND da.attnum = d.refobjsubid
 WHERE n.nspname = ANY($1)
-  AND d.deptype IS DISTINCT FROM 'i'
   AND ${notExtensionMember('pg_class', 'c')}`;
 
 export interface ExtensionRow {

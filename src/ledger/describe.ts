@@ -4,6 +4,7 @@
  */
 import { assertNever, type Change } from '../diff/index.js';
 import { describeObject, kindOf } from '../objects/index.js';
+import { sequenceOptionsText } from '../diff/sequences.js';
 import type { ForeignKey, QualifiedName } from '../model/types.js';
 import { displayName } from '../render/model-text.js';
 
@@ -52,6 +53,10 @@ export function effectText(c: Change): string {
       return `default ${c.declared ?? 'none'} of ${q(c.table)}.${c.column}`;
     case 'identity-differs':
       return `identity of ${q(c.table)}.${c.column}`;
+    case 'identity-options-differ':
+      return `identity sequence options of ${q(c.table)}.${c.column} (${c.aspects.join(', ')})`;
+    case 'sequence-differs':
+      return `options of sequence ${q(c.sequence)} (${c.aspects.join(', ')})`;
     case 'generated-differs':
       return `generated expression of ${q(c.table)}.${c.column}`;
     case 'foreign-key-differs':
@@ -106,6 +111,10 @@ export function differenceText(c: Change): string {
       return `${q(c.table)}.${c.column} default is ${c.live ?? 'none'}, not ${c.declared ?? 'none'}`;
     case 'identity-differs':
       return `${q(c.table)}.${c.column} identity is ${c.live.identity ?? 'none'}, not ${c.declared.identity ?? 'none'}`;
+    case 'identity-options-differ':
+      return `identity sequence of ${q(c.table)}.${c.column} has ${sequenceOptionsText(c.live, c.aspects)}, not ${sequenceOptionsText(c.declared, c.aspects)}`;
+    case 'sequence-differs':
+      return `sequence ${q(c.sequence)} has ${sequenceOptionsText(c.live, c.aspects)}, not ${sequenceOptionsText(c.declared, c.aspects)}`;
     case 'generated-differs':
       return `${q(c.table)}.${c.column} is generated as ${c.live.generated?.expression ?? 'nothing'}, not ${c.declared.generated?.expression ?? 'nothing'}`;
     case 'foreign-key-differs': {

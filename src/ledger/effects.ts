@@ -105,8 +105,11 @@ export function slice(effect: Change, after: Schema): Schema | null {
     case 'nullability-differs':
     case 'default-differs':
     case 'identity-differs':
+    case 'identity-options-differ':
     case 'generated-differs':
       return columnSlice(effect.column);
+    case 'sequence-differs':
+      return { ...EMPTY, sequences: [effect.declared] };
     case 'foreign-key-differs':
       return table ? withTable({ ...bare(table), foreignKeys: [effect.declared] }) : null;
     case 'index-differs':
@@ -180,6 +183,10 @@ export function differenceKey(c: Change): string {
       return key(c.kind, t, c.column, c.live);
     case 'identity-differs':
       return key(c.kind, t, c.column, c.live.identity);
+    case 'identity-options-differ':
+      return key(c.kind, t, c.column, c.aspects, c.live);
+    case 'sequence-differs':
+      return key(c.kind, qualifiedKey(c.sequence), c.aspects, { ...c.live, ownedBy: null });
     case 'generated-differs':
       return key(c.kind, t, c.column, c.live.generated);
     case 'foreign-key-differs':

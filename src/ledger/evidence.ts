@@ -79,6 +79,8 @@ function createdIds(e: Change): string[] {
       return [`enum-value:${qualifiedKey(e.enum)}:${e.value}`, `enum:${qualifiedKey(e.enum)}`, `schema:${e.enum.schema}`];
     case 'missing-sequence':
       return [`sequence:${qualifiedKey(e.sequence)}`, `schema:${e.sequence.schema}`];
+    case 'sequence-differs':
+      return [`sequence:${qualifiedKey(e.sequence)}`, `schema:${e.sequence.schema}`];
     case 'missing-table':
       return [`table:${t}`, `schema:${e.table.schema}`];
     case 'missing-column':
@@ -87,6 +89,7 @@ function createdIds(e: Change): string[] {
     case 'nullability-differs':
     case 'default-differs':
     case 'identity-differs':
+    case 'identity-options-differ':
     case 'generated-differs':
       // An alteration: what it changed is the column.
       return inTable(`column:${t}:${e.column}`);

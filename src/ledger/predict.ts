@@ -132,8 +132,12 @@ export function predictAfterPlan(declared: Schema, live: Schema, plan: Plan, sco
       case 'nullability-differs':
       case 'default-differs':
       case 'identity-differs':
+      case 'identity-options-differ':
       case 'generated-differs':
         liveColumn(c.table, c.column);
+        break;
+      case 'sequence-differs':
+        sequences.set(qualifiedKey(c.sequence), c.live);
         break;
       case 'foreign-key-differs':
         edit(c.table, (x) => ({ ...x, foreignKeys: x.foreignKeys.map((f) => (f === c.declared ? c.live : f)) }));

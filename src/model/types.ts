@@ -37,6 +37,8 @@ export interface Column {
   /** `pg_get_expr(adbin)`; null when there is none or the column is generated. */
   readonly default: string | null;
   readonly identity: 'always' | 'by-default' | null;
+  /** The options of an identity column's sequence (`pg_sequence`); null when the column is not an identity. */
+  readonly identitySequence: SequenceOptions | null;
   /** Generated column expression and kind (`virtual` exists from PostgreSQL 18). */
   readonly generated: { readonly expression: string; readonly kind: 'stored' | 'virtual' } | null;
   /** Collation when it is not the type's default, e.g. `"C"` or `public.nocase`. */
@@ -132,7 +134,9 @@ export interface EnumType extends QualifiedName {
   readonly labels: readonly string[];
 }
 
-export interface Sequence extends QualifiedName {
+/** What `pg_sequence` holds for a sequence (standalone or identity); numbers as text (int8). */
+export interface SequenceOptions {
+  /** `format_type(seqtypid)`: `smallint`, `integer` or `bigint`. */
   readonly type: string;
   readonly start: string;
   readonly increment: string;
@@ -140,6 +144,9 @@ export interface Sequence extends QualifiedName {
   readonly max: string;
   readonly cache: string;
   readonly cycle: boolean;
+}
+
+export interface Sequence extends QualifiedName, SequenceOptions {
   /** The column that owns it (`serial`, `OWNED BY`). Identity sequences are not listed. */
   readonly ownedBy: { readonly table: QualifiedName; readonly column: string } | null;
 }

@@ -13,6 +13,7 @@ import {
   missingIndex,
 } from './build-constraints.js';
 import { createdByIdentityRepair, identityDiffers } from './build-identity.js';
+import { identityOptionsDiffer, sequenceDiffers } from './build-sequences.js';
 import { dropPrimaryKeyFor, missingKey } from './build-keys.js';
 import { built, referencedKey, type BuildContext, type Built } from './build-context.js';
 import { defaultDiffers, foreignKeyDiffers, indexDiffers, nameDiffers, nullabilityDiffers } from './build-fixes.js';
@@ -89,6 +90,10 @@ function build(c: Change, ctx: BuildContext): Built {
       return defaultWithTypeChange(c, ctx) ?? defaultDiffers(c);
     case 'identity-differs':
       return identityDiffers(c, ctx);
+    case 'identity-options-differ':
+      return identityOptionsDiffer(c, ctx);
+    case 'sequence-differs':
+      return sequenceDiffers(c, ctx);
     case 'generated-differs':
       return note(c, `generated expression of ${displayName(c.table.schema, c.table.name)}.${c.column} differs: it can only be changed by dropping and re-adding the column; do it by hand`, 'warning');
     case 'foreign-key-differs':

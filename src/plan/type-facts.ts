@@ -33,6 +33,11 @@ export interface TypeFacts {
   readonly indexes: ReadonlyMap<string, readonly DependentIndex[]>;
   /** By qualifiedKey of the table: primary key columns (labels sample rows of a failed probe). */
   readonly keys: ReadonlyMap<string, readonly string[]>;
+  /**
+   * The `last_value` of sequences whose bounds a change narrows, by sequenceFactKey
+   * (plan/build-sequences.ts). Absent: the bounds are not planned (withheld with a note).
+   */
+  readonly sequenceValues?: ReadonlyMap<string, string>;
 }
 
 export const columnKey = (t: QualifiedName, column: string): string => JSON.stringify([t.schema, t.name, column]);

@@ -2,7 +2,7 @@
  * DDL text for model objects. Every identifier goes through quote.ts; types,
  * defaults and expressions are PostgreSQL's own text from the catalog.
  */
-import type { Check, Column, ForeignKey, Index, PrimaryKey, QualifiedName, Table, Unique } from '../model/types.js';
+import type { Check, Column, ForeignKey, Index, PrimaryKey, QualifiedName, SequenceOptions, Table, Unique } from '../model/types.js';
 import { ident, identList, qualified } from './quote.js';
 
 function timing(d: { deferrable: boolean; initiallyDeferred: boolean }): string {
@@ -10,11 +10,39 @@ function timing(d: { deferrable: boolean; initiallyDeferred: boolean }): string 
   return d.initiallyDeferred ? ' DEFERRABLE INITIALLY DEFERRED' : ' DEFERRABLE';
 }
 
+const TYPE_BOUNDS: Record<string, readonly [string, string]> = {
+  smallint: ['-32768', '32767'],
+  integer: ['-2147483648', '2147483647'],
+  bigint: ['-9223372036854775808', '9223372036854775807'],
+};
+
+/**
+ * ` (START WITH 1000 INCREMENT BY 7)`: the options of an identity sequence that
+ * differ from what PostgreSQL gives one of its type by default ('' when none).
+ */
+export function identityOptionsSql(o: SequenceOptions): string {
+  const bounds = TYPE_BOUNDS[o.type];
+  const up = !o.increment.startsWith('-');
+  const [defMin, defMax] = up ? ['1', bounds?.[1]] : [bounds?.[0], '-1'];
+  const parts: string[] = [];
+  const num = (v: string): string => {
+    if (!/^-?\d+$/.test(v)) throw new Error(`not a sequence number: ${JSON.stringify(v)}`);
+    return v;
+  };
+  if (o.increment !== '1') parts.push(`INCREMENT BY ${num(o.increment)}`);
+  if (o.min !== defMin) parts.push(`MINVALUE ${num(o.min)}`);
+  if (o.max !== defMax) parts.push(`MAXVALUE ${num(o.max)}`);
+  if (o.start !== (up ? o.min : o.max)) parts.push(`START WITH ${num(o.start)}`);
+  if (o.cache !== '1') parts.push(`CACHE ${num(o.cache)}`);
+  if (o.cycle) parts.push('CYCLE');
+  return parts.length > 0 ? ` (${parts.join(' ')})` : '';
+}
+
 export function columnDefinition(c: Column, options: { notNull?: boolean } = {}): string {
   let sql = `${ident(c.name)} ${c.type}`;
   if (c.collation) sql += ` COLLATE ${c.collation}`;
   if (c.generated) sql += ` GENERATED ALWAYS AS (${c.generated.expression})${c.generated.kind === 'stored' ? ' STORED' : ' VIRTUAL'}`;
-  if (c.identity) sql += ` GENERATED ${c.identity === 'always' ? 'ALWAYS' : 'BY DEFAULT'} AS IDENTITY`;
+  if (c.identity) sql += ` GENERATED ${c.identity === 'always' ? 'ALWAYS' : 'BY DEFAULT'} AS IDENTITY${c.identitySequence ? identityOptionsSql(c.identitySequence) : ''}`;
   if (c.default !== null && !c.generated && !c.identity) sql += ` DEFAULT ${c.default}`;
   if (options.notNull ?? c.notNull) sql += ' NOT NULL';
   return sql;
