@@ -10,9 +10,10 @@ import { resolveConnection } from '../db/connection.js';
 import { inspectConnection } from '../introspect/live.js';
 import { cacheKey, defaultCacheDir, readCache, writeCache, type CachedModel } from './cache.js';
 import { detectSource } from './detect.js';
+import { namedExtensions, referencedExtensions } from './extension-refs.js';
 import { extensionUses, fingerprint } from './fingerprint.js';
 import { replay, type ReplayResult } from './replay.js';
-import { openShadow, shadowKey } from './shadow.js';
+import { createExtensions, openShadow, shadowKey } from './shadow.js';
 import { inputsUnchanged } from './sources/files.js';
 import type { Declared, DeclaredSource, InputFile, LoadOptions, Prepared } from './types.js';
 
@@ -59,9 +60,14 @@ async function build(source: DeclaredSource, options: LoadOptions, cacheDir: str
     return replayDjangoProject(source.location, { shadowUrl: options.shadowUrl, schemas: options.schemas, snapshots });
   }
   const prepared = await prepare(source);
-  const shadow = await openShadow({ url: options.shadowUrl, extensions: extensionUses(prepared.scripts), cacheDir });
+  const created = extensionUses(prepared.scripts);
+  const referenced = referencedExtensions(prepared.scripts, created);
+  // Created by the shadow first: used by the source without a CREATE EXTENSION of its own.
+  const before = [...referenced, ...namedExtensions(options.extensions ?? [], [...created, ...referenced])];
+  const shadow = await openShadow({ url: options.shadowUrl, extensions: [...created, ...before], cacheDir });
   let result;
   try {
+    await createExtensions(shadow, before);
     result = await replay(shadow, prepared, { schemas: options.schemas, snapshots });
   } finally {
     await shadow.close();
@@ -105,7 +111,9 @@ export async function loadDeclared(spec: string, options: LoadOptions = {}): Pro
   let key: string | null = null;
   if (useCache) {
     const print = await fingerprint(source);
-    key = cacheKey({ kind: source.kind, shadow: await shadowKeyOf(source, options.shadowUrl), schemas: options.schemas, ...print });
+    const named = [...new Set((options.extensions ?? []).map((e) => e.toLowerCase()))].sort();
+    const extra = named.length > 0 ? [...(print.extra ?? []), `extensions:${named.join(',')}`] : print.extra;
+    key = cacheKey({ kind: source.kind, shadow: await shadowKeyOf(source, options.shadowUrl), schemas: options.schemas, ...print, extra });
     const hit = await readCache(cacheDir, key);
     const checksInputs = source.kind === 'drizzle-schema' || source.kind === 'django-project';
     const fresh = hit && (!snapshots || hit.model.snapshots !== null) && (!checksInputs || (await inputsUnchanged(hit.inputs)));
