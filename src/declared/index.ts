@@ -7,6 +7,7 @@
  * Nothing is written anywhere but the shadow (and the cache folder).
  */
 import { resolveConnection } from '../db/connection.js';
+import { ReconcileError } from '../errors.js';
 import { inspectConnection } from '../introspect/live.js';
 import { cacheKey, defaultCacheDir, readCache, writeCache, type CachedModel } from './cache.js';
 import { detectSource } from './detect.js';
@@ -56,6 +57,9 @@ async function prepare(source: DeclaredSource): Promise<Prepared> {
 /** Replay a source in its shadow: the statements of a prepared source, or a Django project's own `migrate`. */
 async function build(source: DeclaredSource, options: LoadOptions, cacheDir: string, snapshots: boolean): Promise<ReplayResult & { inputs: readonly InputFile[] }> {
   if (source.kind === 'django-project') {
+    if (options.extensions && options.extensions.length > 0) {
+      throw new ReconcileError('bad-input', '--extension does not apply to a Django project: Django runs its own migrate', 'create the extension in a migration (CreateExtension operation)');
+    }
     const { replayDjangoProject } = await import('./django/replay-project.js');
     return replayDjangoProject(source.location, { shadowUrl: options.shadowUrl, schemas: options.schemas, snapshots });
   }
