@@ -5,7 +5,7 @@
  * Every export drizzle-kit understands counts (pgTable, pgEnum, pgSchema,
  * pgSequence, views); relations are ignored, as drizzle-kit ignores them.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -51,6 +51,14 @@ export function nearestTsconfig(file: string): string | false {
   }
 }
 
+function realPath(file: string): string {
+  try {
+    return realpathSync(file);
+  } catch {
+    return file;
+  }
+}
+
 type ConsoleMethod = 'log' | 'info' | 'debug' | 'warn';
 const CONSOLE_METHODS: readonly ConsoleMethod[] = ['log', 'info', 'debug', 'warn'];
 
@@ -82,7 +90,9 @@ export async function prepareDrizzleSchema(file: string): Promise<Prepared> {
   // serve a file as it was at the first load in this process: forget local files.
   // tsx keys them `path?namespace=…`.
   const requireCache = createRequire(import.meta.url).cache;
-  const local = new Set([abs, ...deps]);
+  // By real path too: require() keys a file by it, and a schema reached through a symlink
+  // (a pnpm workspace, a linked package folder) would otherwise stay cached.
+  const local = new Set([abs, ...deps].flatMap((f) => [f, realPath(f)]));
   for (const key of Object.keys(requireCache)) if (local.has(key.split('?')[0] ?? key)) delete requireCache[key];
   const { tsImport } = await import('tsx/esm/api');
   const tsconfig = nearestTsconfig(abs);
