@@ -144,6 +144,9 @@ describe('extensions a Drizzle schema uses without creating them', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe('reconcile: --extension "uuid ossp; DROP" is not an extension name (give one name per --extension, e.g. --extension uuid-ossp --extension postgis)\n');
+    const alone = await runCli(['inspect', '--extension', 'citext']);
+    expect(alone.code).toBe(1);
+    expect(alone.stderr).toBe('reconcile: --extension needs --from SOURCE\n');
   });
 });
 
