@@ -28,6 +28,8 @@ export interface PlanRequest {
   /** The declared source: a path, a prefixed path, or a postgres:// URL. */
   readonly from: string;
   readonly shadowUrl?: string | undefined;
+  /** `--extension`: extensions the shadow creates before replaying the source. */
+  readonly extensions?: readonly string[] | undefined;
   readonly schemas?: readonly string[] | undefined;
   readonly exclude?: readonly string[] | undefined;
   readonly options?: PlanOptions;

@@ -13,6 +13,8 @@ export interface SidesRequest {
   readonly url?: string | undefined;
   readonly from: string;
   readonly shadowUrl?: string | undefined;
+  /** `--extension`: extensions the shadow creates before replaying the source. */
+  readonly extensions?: readonly string[] | undefined;
   readonly schemas?: readonly string[] | undefined;
   /** Record per-migration snapshots of the source (ledger status and fix need them). */
   readonly snapshots?: boolean | undefined;
@@ -31,7 +33,7 @@ export async function withBothSides<T>(req: SidesRequest, use: (sides: Sides) =>
   const pool = await openCatalogPool(connection);
   try {
     const [declared, live] = await Promise.all([
-      loadDeclared(req.from, { shadowUrl: req.shadowUrl, schemas: req.schemas, snapshots: req.snapshots }),
+      loadDeclared(req.from, { shadowUrl: req.shadowUrl, extensions: req.extensions, schemas: req.schemas, snapshots: req.snapshots }),
       inspect(pool, { schemas: req.schemas }),
     ]);
     return await use({ connection, pool, declared, live });

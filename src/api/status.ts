@@ -16,6 +16,7 @@ export interface StatusRequest {
   /** The declared source (a Django sqlmigrate tree or a drizzle-kit folder for per-migration status). */
   readonly from: string;
   readonly shadowUrl?: string | undefined;
+  readonly extensions?: readonly string[] | undefined;
   readonly schemas?: readonly string[] | undefined;
   readonly ledger?: LedgerChoice | undefined;
 }

@@ -4,6 +4,7 @@
  */
 import type { Command } from 'commander';
 import type { PlanRequest } from '../api/plan.js';
+import { isExtensionName } from '../declared/extension-refs.js';
 import { ReconcileError } from '../errors.js';
 import { LEDGER_KINDS, type LedgerChoice } from '../ledger/index.js';
 import { HAZARD_KINDS, type HazardKind } from '../plan/index.js';
@@ -15,6 +16,7 @@ export interface CompareFlags {
   url?: string;
   from?: string;
   shadow?: string;
+  extension?: string[];
   schema?: string;
   exclude?: string[];
   allowHazards?: string;
@@ -31,6 +33,7 @@ export function addCompareOptions(cmd: Command): Command {
     .option('--url <url>', 'live database URL (default: DATABASE_URL, then PG* variables)')
     .option('--from <source>', 'declared model: Drizzle schema (.ts), Django project (manage.py), Django sqlmigrate tree, drizzle-kit folder, Prisma migrations folder, .sql file, or postgres:// URL')
     .option('--shadow <url>', 'replay the source on a temporary database of this server instead of the embedded PGlite')
+    .option(EXTENSION_FLAGS, EXTENSION_HELP, collectExtension)
     .option('--schema <names>', 'comma-separated schemas to compare (default: all non-system schemas)')
     .option('--exclude <pattern...>', 'glob on schema.name (or name) to leave out, e.g. "audit.*"')
     .option('--allow-hazards <kinds>', `comma-separated hazard kinds to emit (${HAZARD_KINDS.join(', ')})`)
@@ -40,6 +43,18 @@ export function addCompareOptions(cmd: Command): Command {
     .option('--lock-timeout <duration>', 'lock_timeout for every statement', '2s')
     .option('--ledger <kind>', `migration ledger to check and fix: ${LEDGERS.join(', ')} (auto: the source's own tool's; a missing ledger table is created only when named)`, 'auto')
     .option('--ledger-prune', 'also delete ledger rows that name no migration of the source');
+}
+
+export const EXTENSION_FLAGS = '--extension <name>';
+export const EXTENSION_HELP =
+  'create this extension in the shadow before replaying the source (repeatable); uuid-ossp, pgcrypto, citext, pg_trgm, hstore and postgis are found by their use';
+
+/** Commander's collector for the repeatable `--extension NAME` (checked: one clear line for a name PostgreSQL cannot have). */
+export function collectExtension(value: string, previous: string[] | undefined): string[] {
+  if (!isExtensionName(value)) {
+    throw new ReconcileError('bad-input', `--extension ${JSON.stringify(value)} is not an extension name`, 'give one name per --extension, e.g. --extension uuid-ossp --extension postgis');
+  }
+  return [...(previous ?? []), value];
 }
 
 function parseHazards(value: string | undefined): HazardKind[] {
@@ -67,6 +82,7 @@ export function planRequestFrom(flags: CompareFlags): PlanRequest {
     url: flags.url,
     from: flags.from,
     shadowUrl: flags.shadow,
+    extensions: flags.extension,
     schemas: parseList(flags.schema),
     exclude: flags.exclude,
     lockTimeout: `${lockMs}ms`,

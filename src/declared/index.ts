@@ -7,12 +7,14 @@
  * Nothing is written anywhere but the shadow (and the cache folder).
  */
 import { resolveConnection } from '../db/connection.js';
+import { ReconcileError } from '../errors.js';
 import { inspectConnection } from '../introspect/live.js';
 import { cacheKey, defaultCacheDir, readCache, writeCache, type CachedModel } from './cache.js';
 import { detectSource } from './detect.js';
+import { namedExtensions, referencedExtensions } from './extension-refs.js';
 import { extensionUses, fingerprint } from './fingerprint.js';
 import { replay, type ReplayResult } from './replay.js';
-import { openShadow, shadowKey } from './shadow.js';
+import { createExtensions, openShadow, shadowKey } from './shadow.js';
 import { inputsUnchanged } from './sources/files.js';
 import type { Declared, DeclaredSource, InputFile, LoadOptions, Prepared } from './types.js';
 
@@ -55,14 +57,22 @@ async function prepare(source: DeclaredSource): Promise<Prepared> {
 /** Replay a source in its shadow: the statements of a prepared source, or a Django project's own `migrate`. */
 async function build(source: DeclaredSource, options: LoadOptions, cacheDir: string, snapshots: boolean): Promise<ReplayResult & { inputs: readonly InputFile[] }> {
   if (source.kind === 'django-project') {
+    if (options.extensions && options.extensions.length > 0) {
+      throw new ReconcileError('bad-input', '--extension does not apply to a Django project: Django runs its own migrate', 'create the extension in a migration (CreateExtension operation)');
+    }
     const { replayDjangoProject } = await import('./django/replay-project.js');
     return replayDjangoProject(source.location, { shadowUrl: options.shadowUrl, schemas: options.schemas, snapshots });
   }
   const prepared = await prepare(source);
+  const created = extensionUses(prepared.scripts);
+  const referenced = referencedExtensions(prepared.scripts, created);
+  // Created by the shadow first: used by the source without a CREATE EXTENSION of its own.
+  const before = [...referenced, ...namedExtensions(options.extensions ?? [], [...created, ...referenced])];
   const ddlBytes = prepared.scripts.reduce((n, sc) => n + sc.statements.reduce((m, st) => m + st.sql.length, 0), 0);
-  const shadow = await openShadow({ url: options.shadowUrl, extensions: extensionUses(prepared.scripts), cacheDir, ddlBytes });
+  const shadow = await openShadow({ url: options.shadowUrl, extensions: [...created, ...before], cacheDir, ddlBytes });
   let result;
   try {
+    await createExtensions(shadow, before);
     result = await replay(shadow, prepared, { schemas: options.schemas, snapshots });
   } finally {
     await shadow.close();
@@ -106,7 +116,9 @@ export async function loadDeclared(spec: string, options: LoadOptions = {}): Pro
   let key: string | null = null;
   if (useCache) {
     const print = await fingerprint(source);
-    key = cacheKey({ kind: source.kind, shadow: await shadowKeyOf(source, options.shadowUrl), schemas: options.schemas, ...print });
+    const named = [...new Set((options.extensions ?? []).map((e) => e.toLowerCase()))].sort();
+    const extra = named.length > 0 ? [...(print.extra ?? []), `extensions:${named.join(',')}`] : print.extra;
+    key = cacheKey({ kind: source.kind, shadow: await shadowKeyOf(source, options.shadowUrl), schemas: options.schemas, ...print, extra });
     const hit = await readCache(cacheDir, key);
     const checksInputs = source.kind === 'drizzle-schema' || source.kind === 'django-project';
     const fresh = hit && (!snapshots || hit.model.snapshots !== null) && (!checksInputs || (await inputsUnchanged(hit.inputs)));

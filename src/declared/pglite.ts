@@ -16,7 +16,7 @@ import type { Extensions, PGlite } from '@electric-sql/pglite';
 import type { Queryable } from '../db/pool.js';
 import { ReconcileError } from '../errors.js';
 import { pgliteVersion } from './pglite-version.js';
-import type { ExtensionUse, Shadow } from './shadow.js';
+import { useWhere, type ExtensionUse, type Shadow } from './shadow.js';
 
 /** Extensions bundled with this PGlite (`@electric-sql/pglite/contrib/*`), by SQL name. */
 const CONTRIB = new Set([
@@ -44,7 +44,7 @@ async function loadExtensions(uses: readonly ExtensionUse[]): Promise<Extensions
     if (!CONTRIB.has(name)) {
       throw new ReconcileError(
         'source',
-        `${use.file}:${use.line}: extension "${use.name}" is not available in the PGlite shadow`,
+        `${useWhere(use)}: extension "${use.name}" is not available in the PGlite shadow`,
         `replay it on a server that has the extension: --shadow postgres://user@host/db`,
       );
     }

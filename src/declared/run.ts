@@ -172,8 +172,8 @@ export function failureError(f: ScriptFailure, shadow: Shadow): ReconcileError {
   if (extension) {
     hint =
       shadow.kind === 'pglite'
-        ? `type ${typeName} comes from the extension ${extension}: the source must CREATE EXTENSION it, and if PGlite lacks it replay with --shadow postgres://… on a server that has it`
-        : `type ${typeName} comes from the extension ${extension}: the source must CREATE EXTENSION it`;
+        ? `type ${typeName} comes from the extension ${extension}: the source must CREATE EXTENSION it (or name it: --extension ${extension}), and if PGlite lacks it replay with --shadow postgres://… on a server that has it`
+        : `type ${typeName} comes from the extension ${extension}: the source must CREATE EXTENSION it (or name it: --extension ${extension})`;
   } else if (f.sqlstate === '0A000' && /extension/i.test(f.pgMessage)) {
     hint = 'replay with --shadow postgres://… on a server that has the extension';
   }

@@ -24,11 +24,49 @@ export interface Shadow {
   close(): Promise<void>;
 }
 
-/** A `CREATE EXTENSION` found in a source, with where it is. */
+/** An extension a source needs, with where it is (line 0: no line, e.g. generated DDL). */
 export interface ExtensionUse {
   readonly name: string;
   readonly file: string;
   readonly line: number;
+  /**
+   * `created` (default): the source runs CREATE EXTENSION; `referenced`: it uses
+   * the extension without creating it (extension-refs.ts); `option`: `--extension`.
+   * The last two are created by the shadow before the replay.
+   */
+  readonly origin?: 'created' | 'referenced' | 'option';
+  /** For `referenced`: what the source uses, e.g. `uuid_generate_v*()`. */
+  readonly what?: string;
+}
+
+/** Where an extension use is, for messages. */
+export function useWhere(use: ExtensionUse): string {
+  if (use.origin === 'option') return `--extension ${use.name}`;
+  const at = use.line > 0 ? `${use.file}:${use.line}` : use.file;
+  return use.origin === 'referenced' && use.what ? `${at}: ${use.what}` : at;
+}
+
+/**
+ * Create the extensions a source uses without creating them (and those named by
+ * `--extension`) in the shadow, before the replay. The default schema is the
+ * first of the reset search_path (public), as a plain CREATE EXTENSION would do.
+ */
+export async function createExtensions(shadow: Shadow, uses: readonly ExtensionUse[]): Promise<void> {
+  const { ident } = await import('../render/quote.js');
+  const { ReconcileError } = await import('../errors.js');
+  await shadow.exec('RESET search_path');
+  for (const use of uses) {
+    try {
+      await shadow.exec(`CREATE EXTENSION IF NOT EXISTS ${ident(use.name)}`);
+    } catch (e) {
+      const message = (e instanceof Error ? e.message : String(e)).split('\n')[0];
+      throw new ReconcileError(
+        'source',
+        `${useWhere(use)}: cannot create extension "${use.name}" in the shadow (${shadow.label}): ${message}`,
+        shadow.kind === 'server' ? 'install the extension on the --shadow server, or use one that has it' : 'replay it on a server that has the extension: --shadow postgres://user@host/db',
+      );
+    }
+  }
 }
 
 export interface ShadowOptions {

@@ -70,6 +70,11 @@ export interface LoadOptions {
   readonly snapshots?: boolean | undefined;
   /** Use and fill the cache (default true). */
   readonly cache?: boolean | undefined;
+  /**
+   * Extensions (`--extension NAME`) the shadow creates before the replay, for what
+   * the source uses but neither creates nor is recognized (extension-refs.ts).
+   */
+  readonly extensions?: readonly string[] | undefined;
   /** Cache folder; default `$XDG_CACHE_HOME/pg-reconcile`, else `node_modules/.cache/pg-reconcile`. */
   readonly cacheDir?: string | undefined;
 }

@@ -7,12 +7,14 @@ import { inspectConnection } from '../../introspect/live.js';
 import { formatServerVersion, renderModelText } from '../../render/model-text.js';
 import { write } from '../output.js';
 import { parseList, withProgress } from '../util.js';
+import { collectExtension, EXTENSION_FLAGS, EXTENSION_HELP } from '../compare-options.js';
 import { writeJson } from '../json-stream.js';
 
 interface InspectFlags {
   url?: string;
   from?: string;
   shadow?: string;
+  extension?: string[];
   migrations?: boolean;
   cache: boolean;
   schema?: string;
@@ -29,14 +31,16 @@ export function registerInspect(program: Command): void {
       'declared source: a Drizzle schema (.ts/.js), a folder of Django sqlmigrate output, a drizzle-kit folder, a .sql file (pg_dump), or a postgres:// URL; prefixes drizzle:, django:, drizzle-kit:, sql: force the kind',
     )
     .option('--shadow <url>', 'with --from: replay on a temporary database of this server instead of the embedded PGlite')
+    .option(EXTENSION_FLAGS, `with --from: ${EXTENSION_HELP}`, collectExtension)
     .option('--migrations', 'with --from: list the migrations in order, with what each adds')
     .option('--no-cache', 'with --from: replay even if the declared model is cached')
     .option('--schema <names>', 'comma-separated schemas to read (default: all non-system schemas)')
     .option('--json', 'print the full model as JSON')
     .action(async (flags: InspectFlags) => {
       if (flags.from !== undefined) return inspectDeclared(flags.from, flags);
-      if (flags.shadow !== undefined || flags.migrations) {
-        throw new ReconcileError('bad-input', `${flags.shadow !== undefined ? '--shadow' : '--migrations'} needs --from SOURCE`);
+      if (flags.shadow !== undefined || flags.migrations || flags.extension !== undefined) {
+        const option = flags.shadow !== undefined ? '--shadow' : flags.migrations ? '--migrations' : '--extension';
+        throw new ReconcileError('bad-input', `${option} needs --from SOURCE`);
       }
       const conn = resolveConnection({ url: flags.url });
       const result = await withProgress(`reading ${conn.display}`, () => inspectConnection(conn, { schemas: parseList(flags.schema) }));
@@ -56,7 +60,7 @@ function migrationSummary(m: Migration): Omit<Migration, 'sql'> {
 async function inspectDeclared(from: string, flags: InspectFlags): Promise<void> {
   if (flags.url !== undefined) throw new ReconcileError('bad-input', '--url and --from are two different models: give one');
   const declared = await withProgress(`loading ${redactUrl(from)}`, () =>
-    loadDeclared(from, { shadowUrl: flags.shadow, schemas: parseList(flags.schema), snapshots: flags.migrations === true, cache: flags.cache }),
+    loadDeclared(from, { shadowUrl: flags.shadow, extensions: flags.extension, schemas: parseList(flags.schema), snapshots: flags.migrations === true, cache: flags.cache }),
   );
   for (const notice of declared.notices) process.stderr.write(`reconcile: note: ${notice}\n`);
   const header = `${declared.source.location} (${declared.source.kind}${declared.fromCache ? ', from cache' : ''})`;

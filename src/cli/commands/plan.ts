@@ -68,7 +68,7 @@ export function registerPlan(program: Command): void {
         text = renderPlanJson(plan, header);
         break;
       case 'markdown': {
-        const status = result.declared.migrations.length > 0 ? await migrationStatus({ url: request.url, from: request.from, shadowUrl: request.shadowUrl, schemas: request.schemas }) : null;
+        const status = result.declared.migrations.length > 0 ? await migrationStatus({ url: request.url, from: request.from, shadowUrl: request.shadowUrl, extensions: request.extensions, schemas: request.schemas }) : null;
         text = renderPlanMarkdown({ plan, header, declared: result.declared.schema, status, script: renderPlanSql(plan, header) });
         break;
       }
