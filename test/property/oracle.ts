@@ -267,7 +267,8 @@ export function removalPlan(spec: CaseSpec): RemovalPlan {
       live.push(c);
       if (state.notNullDropped.has(ck)) expected.push(`notnull:${k}:${c.name}`);
       if (state.defaultDropped.has(ck)) expected.push(`default:${k}:${c.name}`);
-      if (state.identityChanged.has(ck)) expected.push(`identity:${k}:${c.name}`);
+      // A serial made identity lost its own sequence: compare reports it missing (the identity repair recreates it).
+      if (state.identityChanged.has(ck)) expected.push(`identity:${k}:${c.name}`, ...(c.serial ? [`sequence:${k}:${c.name}`] : []));
     }
     survivors.push({ table: t, columns: live });
     const gone = (n: string): boolean => state.objects.has(objKey(t, n));
