@@ -14,6 +14,7 @@ import {
   indexAspects,
   indexSignature,
   primaryKeySignature,
+  sameStorage,
   uniqueSignature,
 } from './signatures.js';
 
@@ -211,8 +212,13 @@ function compareIndexes(ctx: TableContext, indexes: Matched<Index>): void {
   const free = new Set(ctx.freeIndexes);
   const extraByName = new Map(indexes.extra.filter((i) => free.has(i)).map((i) => [i.name, i]));
   for (const [d, l] of indexes.pairs) {
-    if (!l.valid) out.push({ kind: 'invalid-index', table: t, index: l, declared: d });
-    else if (d.name !== l.name) out.push({ kind: 'name-differs', table: t, objectKind: 'index', declared: d.name, live: l.name });
+    if (!l.valid) {
+      out.push({ kind: 'invalid-index', table: t, index: l, declared: d });
+      continue;
+    }
+    // Before a rename: the storage parameters are set on the index under its live name.
+    if (!sameStorage(d, l)) out.push({ kind: 'index-differs', table: t, declared: d, live: l, aspects: ['storage'], onPartitioned: ctx.live.kind === 'partitioned' });
+    if (d.name !== l.name) out.push({ kind: 'name-differs', table: t, objectKind: 'index', declared: d.name, live: l.name });
   }
   for (const d of indexes.missing) {
     const sameName = extraByName.get(d.name);

@@ -83,7 +83,7 @@ export function foreignKeyMatches(t: QualifiedName, fk: ForeignKey, options: { n
 /**
  * An index with this name on `t` has the declared method, uniqueness, keys (columns
  * or expressions, and INCLUDE columns), operator classes, sort order and predicate.
- * Collations are not checked here; the comparison itself checks them.
+ * Collations are not checked here; the comparison itself checks them. Storage parameters are.
  */
 export function indexMatches(t: QualifiedName, ix: Index): string {
   const opclasses = `ARRAY[${ix.keys.map((k) => literal(k.opclass ?? '')).join(', ')}]::text[]`;
@@ -96,7 +96,21 @@ export function indexMatches(t: QualifiedName, ix: Index): string {
     `AND ARRAY(SELECT CASE WHEN oc.opcdefault THEN '' WHEN ocn.nspname = 'pg_catalog' THEN pg_catalog.quote_ident(oc.opcname) ELSE pg_catalog.quote_ident(ocn.nspname) || '.' || pg_catalog.quote_ident(oc.opcname) END ` +
     `FROM unnest(i.indclass::oid[]) WITH ORDINALITY AS k(oid, ord) JOIN pg_catalog.pg_opclass oc ON oc.oid = k.oid JOIN pg_catalog.pg_namespace ocn ON ocn.oid = oc.opcnamespace ORDER BY k.ord) = ${opclasses} ` +
     `AND i.indoption::int2[] = ${options} ` +
-    `AND coalesce(pg_catalog.pg_get_expr(i.indpred, i.indrelid), '') = ${literal(ix.predicate ?? '')})`
+    `AND coalesce(pg_catalog.pg_get_expr(i.indpred, i.indrelid), '') = ${literal(ix.predicate ?? '')} ` +
+    `AND ${indexStorageMatches(t.schema, ix.name, ix.storage)})`
+  );
+}
+
+/**
+ * The index with this name in `schema` has exactly these storage parameters
+ * (`pg_class.reloptions`, `name=value`), in any order.
+ */
+export function indexStorageMatches(schema: string, name: string, storage: readonly string[]): string {
+  const want = `ARRAY[${storage.map(literal).join(', ')}]::text[]`;
+  const have = `coalesce(c.reloptions, '{}'::text[])`;
+  return (
+    `EXISTS (SELECT 1 FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace ` +
+    `WHERE n.nspname = ${literal(schema)} AND c.relname = ${literal(name)} AND c.relkind IN ('i', 'I') AND ${have} @> ${want} AND ${have} <@ ${want})`
   );
 }
 

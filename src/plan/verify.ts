@@ -5,7 +5,7 @@
 import type { Change } from '../diff/changes.js';
 import { kindOf } from '../objects/index.js';
 import { literal, qualified } from '../render/quote.js';
-import { checkMatches, constraintValidated, dollarQuote, foreignKeyMatches, indexExists, keyMatches, regclass } from './sql.js';
+import { checkMatches, constraintValidated, dollarQuote, foreignKeyMatches, indexExists, indexStorageMatches, keyMatches, regclass } from './sql.js';
 import type { Plan } from './types.js';
 
 function condition(c: Change): string | null {
@@ -26,6 +26,9 @@ function condition(c: Change): string | null {
       return keyMatches(c.table, c.primaryKey, 'p');
     case 'missing-index':
       return indexExists(c.table.schema, c.index.name, true);
+    case 'index-differs':
+      // Storage parameters set in place (see indexDiffers); a rebuilt index is checked by the re-plan.
+      return !c.onPartitioned && c.aspects.length === 1 && c.aspects[0] === 'storage' ? indexStorageMatches(c.table.schema, c.live.name, c.declared.storage) : null;
     case 'invalid-index':
       return indexExists(c.table.schema, c.declared.name, true);
     case 'constraint-not-validated':
