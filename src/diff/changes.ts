@@ -7,6 +7,7 @@ import type {
   Check,
   Column,
   EnumType,
+  Exclusion,
   Extension,
   ForeignKey,
   Index,
@@ -18,7 +19,7 @@ import type {
 } from '../model/types.js';
 import { objectTable, type CatalogObject } from '../objects/index.js';
 
-export type ObjectKind = 'primary key' | 'foreign key' | 'unique constraint' | 'check constraint' | 'index';
+export type ObjectKind = 'primary key' | 'foreign key' | 'unique constraint' | 'check constraint' | 'exclusion constraint' | 'index';
 
 /**
  * A live key that stands where a declared one must go: the live primary key
@@ -93,6 +94,15 @@ export type Change =
       readonly check: Check;
       /** A live check with the declared name and another expression: replaced (new NOT VALID, validate, swap). */
       readonly replaces: Check | null;
+    }
+  | {
+      readonly kind: 'missing-exclusion';
+      readonly table: QualifiedName;
+      readonly exclusion: Exclusion;
+      /** A live exclusion constraint with the declared name and another definition (not replaced: reported). */
+      readonly sameNameLive: Exclusion | null;
+      /** Another live relation holds the name of the index the constraint builds. */
+      readonly nameTakenBy: NameHolder | null;
     }
   | {
       readonly kind: 'missing-index';

@@ -3,7 +3,7 @@
  * not by their names. A hand-made equivalent under another name is present.
  * Signatures are JSON arrays, so no name can make two different objects collide.
  */
-import type { Check, ForeignKey, Index, PrimaryKey, Unique } from '../model/types.js';
+import type { Check, Exclusion, ForeignKey, Index, PrimaryKey, Unique } from '../model/types.js';
 import { qualifiedKey } from '../model/types.js';
 
 const sig = (...parts: unknown[]): string => JSON.stringify(parts);
@@ -52,6 +52,11 @@ export function uniqueSignature(u: Unique): string {
 
 export function checkSignature(c: Check): string {
   return sig(c.expression, c.noInherit);
+}
+
+/** `pg_get_constraintdef`: method, elements and operators, INCLUDE, WITH, WHERE and deferrability in one text. */
+export function exclusionSignature(x: Exclusion): string {
+  return sig(x.definition, x.deferrable, x.initiallyDeferred);
 }
 
 /**

@@ -8,6 +8,7 @@ import { matchBy, type Matched } from './match.js';
 import { noNames, type NameLookup } from './names.js';
 import {
   checkSignature,
+  exclusionSignature,
   foreignKeyAspects,
   foreignKeyBehaviour,
   foreignKeyIdentity,
@@ -161,6 +162,19 @@ function compareKeys(ctx: TableContext): void {
     if (d.validated && !l.validated) out.push({ kind: 'constraint-not-validated', table: t, constraint: l.name, objectKind: 'check constraint', foreignKey: null, checkExpression: l.expression });
   }
   for (const l of extraChecks) out.push({ kind: 'extra-constraint', table: t, objectKind: 'check constraint', name: l.name });
+
+  const exclusions = matchBy(declared.exclusions, live.exclusions, [exclusionSignature]);
+  const extraExclusions = [...exclusions.extra];
+  for (const x of exclusions.missing) {
+    const i = extraExclusions.findIndex((l) => l.name === x.name);
+    const sameNameLive = i >= 0 ? (extraExclusions.splice(i, 1)[0] ?? null) : null;
+    const holder = sameNameLive ? null : ctx.names(t.schema, x.name);
+    out.push({ kind: 'missing-exclusion', table: t, exclusion: x, sameNameLive, nameTakenBy: holder });
+  }
+  for (const [d, l] of exclusions.pairs) {
+    if (d.name !== l.name) out.push({ kind: 'name-differs', table: t, objectKind: 'exclusion constraint', declared: d.name, live: l.name });
+  }
+  for (const l of extraExclusions) out.push({ kind: 'extra-constraint', table: t, objectKind: 'exclusion constraint', name: l.name });
 }
 
 function compareForeignKeys(ctx: TableContext): void {

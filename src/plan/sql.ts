@@ -54,6 +54,14 @@ export function checkMatches(t: QualifiedName, name: string, expression: string,
   );
 }
 
+/** An exclusion constraint with this name on `t` whose `pg_get_constraintdef` is `definition`. */
+export function exclusionMatches(t: QualifiedName, name: string, definition: string): string {
+  return (
+    `EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.conrelid = ${regclass(t)} AND c.contype = 'x' AND c.conname = ${literal(name)} ` +
+    `AND pg_catalog.pg_get_constraintdef(c.oid) = ${literal(definition)})`
+  );
+}
+
 const names = (arr: readonly string[]): string => `ARRAY[${arr.map(literal).join(', ')}]::text[]`;
 const keyNames = (rel: string, keys: string): string =>
   `ARRAY(SELECT a.attname::text FROM unnest(${keys}) WITH ORDINALITY AS k(num, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = ${rel} AND a.attnum = k.num ORDER BY k.ord)`;

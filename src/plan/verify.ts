@@ -5,7 +5,7 @@
 import type { Change } from '../diff/changes.js';
 import { kindOf } from '../objects/index.js';
 import { literal, qualified } from '../render/quote.js';
-import { checkMatches, constraintValidated, dollarQuote, foreignKeyMatches, indexExists, indexStorageMatches, keyMatches, regclass } from './sql.js';
+import { checkMatches, constraintValidated, exclusionMatches, dollarQuote, foreignKeyMatches, indexExists, indexStorageMatches, keyMatches, regclass } from './sql.js';
 import type { Plan } from './types.js';
 
 function condition(c: Change): string | null {
@@ -20,6 +20,8 @@ function condition(c: Change): string | null {
       return foreignKeyMatches(c.table, c.declared, { validated: true });
     case 'missing-check':
       return checkMatches(c.table, c.check.name, c.check.expression, { validated: true });
+    case 'missing-exclusion':
+      return exclusionMatches(c.table, c.exclusion.name, c.exclusion.definition);
     case 'missing-unique':
       return keyMatches(c.table, c.unique, 'u');
     case 'missing-primary-key':
