@@ -7,6 +7,7 @@ import type {
   Check,
   Column,
   EnumType,
+  Exclusion,
   Extension,
   ForeignKey,
   Index,
@@ -22,7 +23,7 @@ import { objectTable, type CatalogObject } from '../objects/index.js';
 /** The options of a sequence (standalone or identity) that can differ, in `ALTER SEQUENCE` order. */
 export type SequenceAspect = 'type' | 'increment' | 'min' | 'max' | 'start' | 'cache' | 'cycle';
 
-export type ObjectKind = 'primary key' | 'foreign key' | 'unique constraint' | 'check constraint' | 'index';
+export type ObjectKind = 'primary key' | 'foreign key' | 'unique constraint' | 'check constraint' | 'exclusion constraint' | 'index';
 
 /**
  * A live key that stands where a declared one must go: the live primary key
@@ -112,6 +113,15 @@ export type Change =
       readonly check: Check;
       /** A live check with the declared name and another expression: replaced (new NOT VALID, validate, swap). */
       readonly replaces: Check | null;
+    }
+  | {
+      readonly kind: 'missing-exclusion';
+      readonly table: QualifiedName;
+      readonly exclusion: Exclusion;
+      /** A live exclusion constraint with the declared name and another definition (not replaced: reported). */
+      readonly sameNameLive: Exclusion | null;
+      /** Another live relation holds the name of the index the constraint builds. */
+      readonly nameTakenBy: NameHolder | null;
     }
   | {
       readonly kind: 'missing-index';

@@ -3,7 +3,7 @@
  * not by their names. A hand-made equivalent under another name is present.
  * Signatures are JSON arrays, so no name can make two different objects collide.
  */
-import type { Check, ForeignKey, Index, PrimaryKey, Unique } from '../model/types.js';
+import type { Check, Exclusion, ForeignKey, Index, PrimaryKey, Unique } from '../model/types.js';
 import { qualifiedKey } from '../model/types.js';
 
 const sig = (...parts: unknown[]): string => JSON.stringify(parts);
@@ -54,7 +54,16 @@ export function checkSignature(c: Check): string {
   return sig(c.expression, c.noInherit);
 }
 
-/** Method, keys (column or expression, opclass, collation, order), INCLUDE, predicate, uniqueness. */
+/** `pg_get_constraintdef`: method, elements and operators, INCLUDE, WITH, WHERE and deferrability in one text. */
+export function exclusionSignature(x: Exclusion): string {
+  return sig(x.definition, x.deferrable, x.initiallyDeferred);
+}
+
+/**
+ * Method, keys (column or expression, opclass, collation, order), INCLUDE, predicate, uniqueness.
+ * Not storage parameters: they change how pages are filled, not what the index does, so an
+ * index that differs only there is matched, and its parameters are set in place (see indexAspects).
+ */
 export function indexSignature(ix: Index): string {
   return sig(
     ix.method,
@@ -66,6 +75,11 @@ export function indexSignature(ix: Index): string {
   );
 }
 
+/** An index's storage parameters are the declared ones (both lists are sorted). */
+export function sameStorage(declared: Index, live: Index): boolean {
+  return sameNames(declared.storage, live.storage);
+}
+
 export function indexAspects(declared: Index, live: Index): string[] {
   const aspects: string[] = [];
   if (declared.method !== live.method) aspects.push('method');
@@ -75,5 +89,6 @@ export function indexAspects(declared: Index, live: Index): string[] {
   const classes = (ix: Index): string => sig(ix.keys.map((k) => [k.opclass, k.collation]));
   if (classes(declared) !== classes(live)) aspects.push('opclass');
   if (declared.predicate !== live.predicate) aspects.push('predicate');
+  if (!sameNames(declared.storage, live.storage)) aspects.push('storage');
   return aspects;
 }

@@ -9,12 +9,14 @@ import { noNames, type NameLookup } from './names.js';
 import { sequenceAspects } from './sequences.js';
 import {
   checkSignature,
+  exclusionSignature,
   foreignKeyAspects,
   foreignKeyBehaviour,
   foreignKeyIdentity,
   indexAspects,
   indexSignature,
   primaryKeySignature,
+  sameStorage,
   uniqueSignature,
 } from './signatures.js';
 
@@ -193,6 +195,19 @@ function compareKeys(ctx: TableContext): void {
     if (d.validated && !l.validated) out.push({ kind: 'constraint-not-validated', table: t, constraint: l.name, objectKind: 'check constraint', foreignKey: null, checkExpression: l.expression });
   }
   for (const l of extraChecks) out.push({ kind: 'extra-constraint', table: t, objectKind: 'check constraint', name: l.name });
+
+  const exclusions = matchBy(declared.exclusions, live.exclusions, [exclusionSignature]);
+  const extraExclusions = [...exclusions.extra];
+  for (const x of exclusions.missing) {
+    const i = extraExclusions.findIndex((l) => l.name === x.name);
+    const sameNameLive = i >= 0 ? (extraExclusions.splice(i, 1)[0] ?? null) : null;
+    const holder = sameNameLive ? null : ctx.names(t.schema, x.name);
+    out.push({ kind: 'missing-exclusion', table: t, exclusion: x, sameNameLive, nameTakenBy: holder });
+  }
+  for (const [d, l] of exclusions.pairs) {
+    if (d.name !== l.name) out.push({ kind: 'name-differs', table: t, objectKind: 'exclusion constraint', declared: d.name, live: l.name });
+  }
+  for (const l of extraExclusions) out.push({ kind: 'extra-constraint', table: t, objectKind: 'exclusion constraint', name: l.name });
 }
 
 function compareForeignKeys(ctx: TableContext): void {
@@ -244,8 +259,13 @@ function compareIndexes(ctx: TableContext, indexes: Matched<Index>): void {
   const free = new Set(ctx.freeIndexes);
   const extraByName = new Map(indexes.extra.filter((i) => free.has(i)).map((i) => [i.name, i]));
   for (const [d, l] of indexes.pairs) {
-    if (!l.valid) out.push({ kind: 'invalid-index', table: t, index: l, declared: d });
-    else if (d.name !== l.name) out.push({ kind: 'name-differs', table: t, objectKind: 'index', declared: d.name, live: l.name });
+    if (!l.valid) {
+      out.push({ kind: 'invalid-index', table: t, index: l, declared: d });
+      continue;
+    }
+    // Before a rename: the storage parameters are set on the index under its live name.
+    if (!sameStorage(d, l)) out.push({ kind: 'index-differs', table: t, declared: d, live: l, aspects: ['storage'], onPartitioned: ctx.live.kind === 'partitioned' });
+    if (d.name !== l.name) out.push({ kind: 'name-differs', table: t, objectKind: 'index', declared: d.name, live: l.name });
   }
   for (const d of indexes.missing) {
     const sameName = extraByName.get(d.name);

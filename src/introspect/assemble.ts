@@ -203,6 +203,7 @@ function index(r: IndexRow, ctx: RelationContext, constraintByIndex: Map<string,
   const include = attnumList.length > r.key_count ? names(attnumList.slice(r.key_count), cols) : [];
   const constraint = constraintByIndex.get(r.oid) ?? null;
   const method = ctx.intern(r.method);
+  const storage = r.reloptions === null || r.reloptions.length === 0 ? [] : r.reloptions.map(ctx.intern).sort();
   return {
     name: r.name,
     method,
@@ -211,11 +212,12 @@ function index(r: IndexRow, ctx: RelationContext, constraintByIndex: Map<string,
     keys,
     include,
     predicate,
+    storage,
     valid: r.valid,
     constraint,
     definition:
       deparsed?.definition ??
-      createIndexSql(ctx.table, { name: r.name, method, unique: r.unique, nullsNotDistinct: r.nulls_not_distinct, keys, include, predicate }),
+      createIndexSql(ctx.table, { name: r.name, method, unique: r.unique, nullsNotDistinct: r.nulls_not_distinct, keys, include, predicate, storage }),
   };
 }
 

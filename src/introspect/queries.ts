@@ -183,6 +183,8 @@ export interface IndexRow {
   options: string;
   opclasses: string;
   collations: string;
+  /** `pg_class.reloptions` of the index (`name=value`), or null. */
+  reloptions: string[] | null;
 }
 
 /** PostgreSQL 15 added `NULLS NOT DISTINCT`. */
@@ -193,7 +195,8 @@ SELECT i.indexrelid::int8::text AS oid, i.indrelid::int8::text AS rel, ic.relnam
        am.amname AS method, i.indisunique AS unique, i.indisvalid AS valid,
        ${nnd} AS nulls_not_distinct,
        i.indnkeyatts AS key_count, i.indkey::text AS keys, i.indoption::text AS options,
-       i.indclass::text AS opclasses, i.indcollation::text AS collations
+       i.indclass::text AS opclasses, i.indcollation::text AS collations,
+       ic.reloptions::text[] AS reloptions
 FROM pg_index i
 JOIN pg_class ic ON ic.oid = i.indexrelid
 JOIN pg_class c ON c.oid = i.indrelid

@@ -43,6 +43,8 @@ export function effectText(c: Change): string {
       return `unique ${c.unique.name} ${cols(c.unique.columns)} on ${q(c.table)}`;
     case 'missing-check':
       return `check ${c.check.name} on ${q(c.table)}`;
+    case 'missing-exclusion':
+      return `exclusion constraint ${c.exclusion.name} on ${q(c.table)}`;
     case 'missing-index':
       return `index ${c.index.name} on ${q(c.table)}`;
     case 'column-type-differs':
@@ -144,6 +146,7 @@ export function differenceText(c: Change): string {
     case 'missing-foreign-key':
     case 'missing-unique':
     case 'missing-check':
+    case 'missing-exclusion':
     case 'missing-index':
       return `${effectText(c)} missing`;
     case 'extra-schema':
@@ -175,7 +178,7 @@ const NOUNS: readonly [RegExp, string, string][] = [
   [/^missing-column$/, 'column', 'columns'],
   [/^missing-index$/, 'index', 'indexes'],
   [/^missing-foreign-key$/, 'foreign key', 'foreign keys'],
-  [/^missing-(unique|check|primary-key)$/, 'constraint', 'constraints'],
+  [/^missing-(unique|check|exclusion|primary-key)$/, 'constraint', 'constraints'],
   [/^missing-(enum|enum-value)$/, 'enum change', 'enum changes'],
   [/^missing-sequence$/, 'sequence', 'sequences'],
   [/^missing-(schema|extension)$/, 'schema or extension', 'schemas or extensions'],

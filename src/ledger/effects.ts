@@ -16,7 +16,7 @@
  * migration makes the effect `missing`; any other makes it `different`.
  */
 import { compare, isInformational, type Change } from '../diff/index.js';
-import { checkSignature, foreignKeyBehaviour, foreignKeyIdentity, indexSignature, primaryKeySignature, uniqueSignature } from '../diff/signatures.js';
+import { checkSignature, exclusionSignature, foreignKeyBehaviour, foreignKeyIdentity, indexSignature, primaryKeySignature, uniqueSignature } from '../diff/signatures.js';
 import type { Column, EnumType, Schema, Table } from '../model/types.js';
 import { qualifiedKey } from '../model/types.js';
 import { keyOf } from '../objects/index.js';
@@ -99,6 +99,8 @@ export function slice(effect: Change, after: Schema): Schema | null {
       return table ? withTable({ ...bare(table), uniques: [effect.unique] }) : null;
     case 'missing-check':
       return table ? withTable({ ...bare(table), checks: [effect.check] }) : null;
+    case 'missing-exclusion':
+      return table ? withTable({ ...bare(table), exclusions: [effect.exclusion] }) : null;
     case 'missing-index':
       return table ? withTable({ ...bare(table), indexes: [effect.index] }) : null;
     case 'column-type-differs':
@@ -133,6 +135,8 @@ export function slice(effect: Change, after: Schema): Schema | null {
           return withTable({ ...bare(table), uniques: named(table.uniques) });
         case 'check constraint':
           return withTable({ ...bare(table), checks: named(table.checks) });
+        case 'exclusion constraint':
+          return withTable({ ...bare(table), exclusions: named(table.exclusions) });
         case 'index':
           return withTable({ ...bare(table), indexes: named(table.indexes) });
       }
@@ -253,6 +257,10 @@ function stillHas(effect: Change, model: Schema, before: Schema): boolean {
         case 'check constraint': {
           const old = was?.checks.find((c) => c.name === effect.name);
           return now.checks.some((c) => (old ? checkSignature(c) === checkSignature(old) : c.name === effect.name));
+        }
+        case 'exclusion constraint': {
+          const old = was?.exclusions.find((x) => x.name === effect.name);
+          return now.exclusions.some((x) => (old ? exclusionSignature(x) === exclusionSignature(old) : x.name === effect.name));
         }
         case 'index': {
           const old = was?.indexes.find((i) => i.name === effect.name);

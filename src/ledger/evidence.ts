@@ -45,6 +45,8 @@ function ownName(e: Change): string | null {
       return e.unique.name;
     case 'missing-check':
       return e.check.name;
+    case 'missing-exclusion':
+      return e.exclusion.name;
     case 'missing-foreign-key':
       return e.foreignKey.name;
     case 'missing-primary-key':

@@ -67,6 +67,8 @@ export function predictAfterPlan(declared: Schema, live: Schema, plan: Plan, sco
             return { ...x, uniques: [...x.uniques, ...named(lt.uniques)] };
           case 'check constraint':
             return { ...x, checks: [...x.checks, ...named(lt.checks)] };
+          case 'exclusion constraint':
+            return { ...x, exclusions: [...x.exclusions, ...named(lt.exclusions)] };
           case 'index':
             return { ...x, indexes: [...x.indexes, ...named(lt.indexes)] };
         }
@@ -124,6 +126,9 @@ export function predictAfterPlan(declared: Schema, live: Schema, plan: Plan, sco
         break;
       case 'missing-check':
         edit(c.table, (x) => ({ ...x, checks: x.checks.filter((k) => k !== c.check) }));
+        break;
+      case 'missing-exclusion':
+        edit(c.table, (x) => ({ ...x, exclusions: x.exclusions.filter((k) => k !== c.exclusion) }));
         break;
       case 'missing-index':
         edit(c.table, (x) => ({ ...x, indexes: x.indexes.filter((i) => i !== c.index) }));

@@ -14,7 +14,7 @@
  */
 import type { Declared } from '../declared/types.js';
 import { changeTable, type Change } from '../diff/index.js';
-import { checkSignature, foreignKeyIdentity, indexSignature, uniqueSignature } from '../diff/signatures.js';
+import { checkSignature, exclusionSignature, foreignKeyIdentity, indexSignature, uniqueSignature } from '../diff/signatures.js';
 import type { Schema, Table } from '../model/types.js';
 import { qualifiedKey } from '../model/types.js';
 import type { AttributedDrop, DataStep, MigrationSteps } from '../plan/types.js';
@@ -38,6 +38,8 @@ function liveConstraintName(effect: Extract<Change, { kind: 'extra-constraint' }
       return pick(was?.uniques.find((u) => u.name === effect.name), now.uniques, uniqueSignature);
     case 'check constraint':
       return pick(was?.checks.find((c) => c.name === effect.name), now.checks, checkSignature);
+    case 'exclusion constraint':
+      return pick(was?.exclusions.find((x) => x.name === effect.name), now.exclusions, exclusionSignature);
     case 'index':
       return pick(was?.indexes.find((i) => i.name === effect.name), now.indexes.filter((i) => i.constraint === null), indexSignature);
     default:

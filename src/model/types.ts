@@ -106,6 +106,11 @@ export interface Index {
   readonly include: readonly string[];
   /** `WHERE` predicate as PostgreSQL prints it, or null. */
   readonly predicate: string | null;
+  /**
+   * Storage parameters (`WITH (fillfactor = 70)`): the index's `pg_class.reloptions`
+   * as PostgreSQL stores them, `name=value`, sorted; empty when none are set.
+   */
+  readonly storage: readonly string[];
   /** False for the leftover of a failed `CREATE INDEX CONCURRENTLY`. */
   readonly valid: boolean;
   /** Name of the constraint (primary key, unique, exclusion) this index implements. */

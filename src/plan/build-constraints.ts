@@ -10,7 +10,7 @@ import { displayName } from '../render/model-text.js';
 import { ident, literal, qualified } from '../render/quote.js';
 import { built, holdsRows, isNew, referencedKey, statement, type BuildContext, type Built } from './build-context.js';
 import { moveAside } from './build-names.js';
-import { checkMatches, constraintExists, constraintValidated, derivedName, dollarQuote, failIfRows, foreignKeyMatches, indexExists, needed, orphanCondition } from './sql.js';
+import { checkMatches, constraintExists, constraintValidated, derivedName, dollarQuote, exclusionMatches, failIfRows, foreignKeyMatches, indexExists, needed, orphanCondition } from './sql.js';
 import type { Phase, Statement } from './types.js';
 
 type Of<K extends Change['kind']> = Extract<Change, { kind: K }>;
@@ -122,6 +122,40 @@ function replaceCheck(c: Of<'missing-check'>, liveName: string, ctx: BuildContex
       locks: [t],
     }),
   ]);
+}
+
+/**
+ * A missing exclusion constraint: `ALTER TABLE ... ADD CONSTRAINT ... EXCLUDE ...`.
+ * PostgreSQL builds its index while holding ACCESS EXCLUSIVE on the table, and offers
+ * neither NOT VALID nor a concurrent build nor USING INDEX for it; on a table with rows
+ * reads and writes wait for the whole build, and the plan says so. Not planned when a
+ * live exclusion constraint holds the name with another definition, or another relation
+ * holds the name its index takes.
+ */
+export function missingExclusion(c: Of<'missing-exclusion'>, ctx: BuildContext): Built {
+  const x = c.exclusion;
+  const t = c.table;
+  const what = `exclusion constraint ${x.name} on ${show(t)}`;
+  if (c.sameNameLive) {
+    return built([], [{ level: 'warning', message: `${what} differs from the live one of that name (live: ${c.sameNameLive.definition}; declared: ${x.definition}): replace it by hand`, source: c }]);
+  }
+  if (c.nameTakenBy) {
+    return built([], [{ level: 'warning', message: `${what} cannot be added: its index would be named ${x.name}, which ${c.nameTakenBy.relkind} ${c.nameTakenBy.name} already holds`, source: c }]);
+  }
+  const rows = holdsRows(ctx, t);
+  const add = statement(c, {
+    phase: 'constraints',
+    description: `add ${what}${rows ? ' (builds its index under ACCESS EXCLUSIVE: reads and writes wait until it ends)' : ''}`,
+    sql: `ALTER TABLE ${qualified(t)} ADD CONSTRAINT ${ident(x.name)} ${x.definition}`,
+    guard: needed(`NOT ${exclusionMatches(t, x.name, x.definition)}`),
+    lockLevel: 'ACCESS EXCLUSIVE',
+    locks: [t],
+    duration: rows ? 'long' : 'brief',
+  });
+  const notes = rows
+    ? [{ level: 'warning' as const, message: `${what} is added under an ACCESS EXCLUSIVE lock held while its index builds over the existing rows (PostgreSQL cannot add an exclusion constraint NOT VALID or concurrently); run it in a quiet window`, source: c }]
+    : [];
+  return built([add], notes);
 }
 
 export function validateCheck(c: Change, t: QualifiedName, name: string, expression: string): Statement[] {

@@ -7,12 +7,12 @@ import type { QualifiedName } from '../model/types.js';
 import { qualifiedKey } from '../model/types.js';
 import { createIndexSql, foreignKeyClause } from '../render/ddl.js';
 import { displayName } from '../render/model-text.js';
-import { ident, qualified } from '../render/quote.js';
+import { ident, qualified, storageParameterNames, storageParameters } from '../render/quote.js';
 import { validateForeignKey } from './build-constraints.js';
 import { dropPrimaryKeyFor } from './build-keys.js';
 import { built, holdsRows, statement, type BuildContext, type Built } from './build-context.js';
 import type { Statement } from './types.js';
-import { columnNullable, constraintExists, derivedName, failIfRows, foreignKeyMatches, indexExists, indexMatches, needed } from './sql.js';
+import { columnNullable, constraintExists, derivedName, failIfRows, foreignKeyMatches, indexExists, indexMatches, indexStorageMatches, needed } from './sql.js';
 
 type Of<K extends Change['kind']> = Extract<Change, { kind: K }>;
 const show = (q: QualifiedName): string => displayName(q.schema, q.name);
@@ -154,7 +154,41 @@ export function foreignKeyDiffers(c: Of<'foreign-key-differs'>): Built {
   return built(steps);
 }
 
+/** Storage parameters whose change PostgreSQL makes under SHARE UPDATE EXCLUSIVE (on the index); the others take ACCESS EXCLUSIVE. */
+const SHARE_UPDATE_PARAMETERS = new Set(['fillfactor', 'deduplicate_items']);
+const parameterName = (o: string): string => (o.includes('=') ? o.slice(0, o.indexOf('=')) : o);
+
+/**
+ * Only the storage parameters differ: set them in place (`ALTER INDEX ... SET (...)`,
+ * `RESET (...)`). A catalog change: it applies to pages written from now on, nothing
+ * is rebuilt. A partitioned table's index cannot be altered so (PostgreSQL refuses):
+ * that one is rebuilt like any other difference.
+ */
+function indexStorageDiffers(c: Of<'index-differs'>): Built {
+  const t = c.table;
+  const live = new Set(c.live.storage);
+  const set = c.declared.storage.filter((o) => !live.has(o));
+  const declaredNames = new Set(c.declared.storage.map(parameterName));
+  const reset = c.live.storage.map(parameterName).filter((n) => !declaredNames.has(n));
+  const actions = [...(set.length > 0 ? [`SET (${storageParameters(set)})`] : []), ...(reset.length > 0 ? [`RESET (${storageParameterNames(reset)})`] : [])];
+  const touched = [...set.map(parameterName), ...reset];
+  const brief = touched.every((n) => SHARE_UPDATE_PARAMETERS.has(n));
+  const liveIndex = { schema: t.schema, name: c.live.name };
+  const shown = c.declared.storage.length > 0 ? storageParameters(c.declared.storage) : 'none';
+  return built([
+    statement(c, {
+      phase: 'fixes',
+      description: `set storage parameters of index ${c.live.name} on ${show(t)} to ${shown} (pages written from now on; no rebuild)`,
+      sql: `ALTER INDEX ${qualified(liveIndex)} ${actions.join(', ')}`,
+      guard: needed(`${indexExists(t.schema, c.live.name)} AND NOT ${indexStorageMatches(t.schema, c.live.name, c.declared.storage)}`),
+      lockLevel: brief ? 'SHARE UPDATE EXCLUSIVE' : 'ACCESS EXCLUSIVE',
+      locks: [t],
+    }),
+  ]);
+}
+
 export function indexDiffers(c: Of<'index-differs'>): Built {
+  if (!c.onPartitioned && c.aspects.length === 1 && c.aspects[0] === 'storage') return indexStorageDiffers(c);
   const t = c.table;
   const hazard = {
     kind: 'replace-index' as const,

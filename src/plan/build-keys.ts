@@ -42,6 +42,7 @@ function uniqueIndexFor(key: KeySpec, name: string): Index {
     keys: key.columns.map((column) => ({ column, expression: null, opclass: null, collation: null, descending: false, nullsFirst: false })),
     include: [],
     predicate: null,
+    storage: [],
     valid: true,
     constraint: null,
     definition: '',

@@ -10,6 +10,7 @@ import {
   invalidIndex,
   missingCheck,
   missingForeignKey,
+  missingExclusion,
   missingIndex,
 } from './build-constraints.js';
 import { createdByIdentityRepair, identityDiffers } from './build-identity.js';
@@ -75,6 +76,8 @@ function build(c: Change, ctx: BuildContext): Built {
       return missingKey(c, ctx);
     case 'missing-check':
       return missingCheck(c, ctx);
+    case 'missing-exclusion':
+      return missingExclusion(c, ctx);
     case 'missing-index':
       return missingIndex(c, ctx);
     case 'column-type-differs': {

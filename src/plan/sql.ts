@@ -54,6 +54,14 @@ export function checkMatches(t: QualifiedName, name: string, expression: string,
   );
 }
 
+/** An exclusion constraint with this name on `t` whose `pg_get_constraintdef` is `definition`. */
+export function exclusionMatches(t: QualifiedName, name: string, definition: string): string {
+  return (
+    `EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.conrelid = ${regclass(t)} AND c.contype = 'x' AND c.conname = ${literal(name)} ` +
+    `AND pg_catalog.pg_get_constraintdef(c.oid) = ${literal(definition)})`
+  );
+}
+
 const names = (arr: readonly string[]): string => `ARRAY[${arr.map(literal).join(', ')}]::text[]`;
 const keyNames = (rel: string, keys: string): string =>
   `ARRAY(SELECT a.attname::text FROM unnest(${keys}) WITH ORDINALITY AS k(num, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = ${rel} AND a.attnum = k.num ORDER BY k.ord)`;
@@ -90,7 +98,7 @@ export function foreignKeyMatches(t: QualifiedName, fk: ForeignKey, options: { n
 /**
  * An index with this name on `t` has the declared method, uniqueness, keys (columns
  * or expressions, and INCLUDE columns), operator classes, sort order and predicate.
- * Collations are not checked here; the comparison itself checks them.
+ * Collations are not checked here; the comparison itself checks them. Storage parameters are.
  */
 export function indexMatches(t: QualifiedName, ix: Index): string {
   const opclasses = `ARRAY[${ix.keys.map((k) => literal(k.opclass ?? '')).join(', ')}]::text[]`;
@@ -103,7 +111,21 @@ export function indexMatches(t: QualifiedName, ix: Index): string {
     `AND ARRAY(SELECT CASE WHEN oc.opcdefault THEN '' WHEN ocn.nspname = 'pg_catalog' THEN pg_catalog.quote_ident(oc.opcname) ELSE pg_catalog.quote_ident(ocn.nspname) || '.' || pg_catalog.quote_ident(oc.opcname) END ` +
     `FROM unnest(i.indclass::oid[]) WITH ORDINALITY AS k(oid, ord) JOIN pg_catalog.pg_opclass oc ON oc.oid = k.oid JOIN pg_catalog.pg_namespace ocn ON ocn.oid = oc.opcnamespace ORDER BY k.ord) = ${opclasses} ` +
     `AND i.indoption::int2[] = ${options} ` +
-    `AND coalesce(pg_catalog.pg_get_expr(i.indpred, i.indrelid), '') = ${literal(ix.predicate ?? '')})`
+    `AND coalesce(pg_catalog.pg_get_expr(i.indpred, i.indrelid), '') = ${literal(ix.predicate ?? '')} ` +
+    `AND ${indexStorageMatches(t.schema, ix.name, ix.storage)})`
+  );
+}
+
+/**
+ * The index with this name in `schema` has exactly these storage parameters
+ * (`pg_class.reloptions`, `name=value`), in any order.
+ */
+export function indexStorageMatches(schema: string, name: string, storage: readonly string[]): string {
+  const want = `ARRAY[${storage.map(literal).join(', ')}]::text[]`;
+  const have = `coalesce(c.reloptions, '{}'::text[])`;
+  return (
+    `EXISTS (SELECT 1 FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace ` +
+    `WHERE n.nspname = ${literal(schema)} AND c.relname = ${literal(name)} AND c.relkind IN ('i', 'I') AND ${have} @> ${want} AND ${have} <@ ${want})`
   );
 }
 

@@ -5,7 +5,7 @@
 import type { Change } from '../diff/changes.js';
 import { kindOf } from '../objects/index.js';
 import { literal, qualified } from '../render/quote.js';
-import { checkMatches, constraintValidated, dollarQuote, foreignKeyMatches, indexExists, keyMatches, regclass } from './sql.js';
+import { checkMatches, constraintValidated, exclusionMatches, dollarQuote, foreignKeyMatches, indexExists, indexStorageMatches, keyMatches, regclass } from './sql.js';
 import type { Plan } from './types.js';
 
 function condition(c: Change): string | null {
@@ -20,12 +20,17 @@ function condition(c: Change): string | null {
       return foreignKeyMatches(c.table, c.declared, { validated: true });
     case 'missing-check':
       return checkMatches(c.table, c.check.name, c.check.expression, { validated: true });
+    case 'missing-exclusion':
+      return exclusionMatches(c.table, c.exclusion.name, c.exclusion.definition);
     case 'missing-unique':
       return keyMatches(c.table, c.unique, 'u');
     case 'missing-primary-key':
       return keyMatches(c.table, c.primaryKey, 'p');
     case 'missing-index':
       return indexExists(c.table.schema, c.index.name, true);
+    case 'index-differs':
+      // Storage parameters set in place (see indexDiffers); a rebuilt index is checked by the re-plan.
+      return !c.onPartitioned && c.aspects.length === 1 && c.aspects[0] === 'storage' ? indexStorageMatches(c.table.schema, c.live.name, c.declared.storage) : null;
     case 'invalid-index':
       return indexExists(c.table.schema, c.declared.name, true);
     case 'constraint-not-validated':

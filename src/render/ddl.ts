@@ -3,7 +3,7 @@
  * defaults and expressions are PostgreSQL's own text from the catalog.
  */
 import type { Check, Column, ForeignKey, Index, PrimaryKey, QualifiedName, SequenceOptions, Table, Unique } from '../model/types.js';
-import { ident, identList, qualified } from './quote.js';
+import { ident, identList, qualified, storageParameters } from './quote.js';
 
 function timing(d: { deferrable: boolean; initiallyDeferred: boolean }): string {
   if (!d.deferrable) return '';
@@ -104,7 +104,7 @@ function indexKeySql(k: Index['keys'][number]): string {
  */
 export function createIndexSql(
   table: QualifiedName,
-  ix: Pick<Index, 'name' | 'method' | 'unique' | 'nullsNotDistinct' | 'keys' | 'include' | 'predicate'>,
+  ix: Pick<Index, 'name' | 'method' | 'unique' | 'nullsNotDistinct' | 'keys' | 'include' | 'predicate' | 'storage'>,
   options: IndexSqlOptions = {},
 ): string {
   const sql = [
@@ -125,6 +125,7 @@ export function createIndexSql(
   ];
   if (ix.include.length > 0) sql.push(' INCLUDE (', identList(ix.include), ')');
   if (ix.nullsNotDistinct) sql.push(' NULLS NOT DISTINCT');
+  if (ix.storage.length > 0) sql.push(' WITH (', storageParameters(ix.storage), ')');
   if (ix.predicate) sql.push(' WHERE ', ix.predicate);
   return sql.join('');
 }

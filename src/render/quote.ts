@@ -28,6 +28,36 @@ export function literal(value: string): string {
   return `'${doubled}'`;
 }
 
+/**
+ * Storage parameters as `pg_class.reloptions` holds them (`name=value`), for
+ * `WITH (...)` and `ALTER INDEX ... SET (...)`: `fillfactor = 70`. A name that is a
+ * plain lower-case word is written bare (the grammar takes any keyword there), others
+ * quoted; a value that is a plain number bare, others as a literal (`'off'`: always valid).
+ */
+export function storageParameters(options: readonly string[]): string {
+  return options
+    .map((o) => {
+      const at = o.indexOf('=');
+      const name = at < 0 ? o : o.slice(0, at);
+      const value = at < 0 ? null : o.slice(at + 1);
+      const n = /^[a-z_][a-z0-9_]*$/.test(name) ? name : ident(name);
+      if (value === null) return n;
+      return `${n} = ${/^-?[0-9]+(\.[0-9]+)?$/.test(value) ? value : literal(value)}`;
+    })
+    .join(', ');
+}
+
+/** The names of storage parameters, for `ALTER INDEX ... RESET (...)`. */
+export function storageParameterNames(options: readonly string[]): string {
+  return options
+    .map((o) => {
+      const at = o.indexOf('=');
+      const name = at < 0 ? o : o.slice(0, at);
+      return /^[a-z_][a-z0-9_]*$/.test(name) ? name : ident(name);
+    })
+    .join(', ');
+}
+
 /** A comma-separated list of quoted identifiers. */
 export function identList(names: readonly string[]): string {
   return names.map(ident).join(', ');

@@ -27,7 +27,7 @@ DROP INDEX CONCURRENTLY IF EXISTS "public"."reading_taken_brin";
 SET statement_timeout = 0;
 SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relname = 'reading_taken_brin' AND i.indisvalid)) AS needed \gset reconcile_
 \if :reconcile_needed
-CREATE INDEX CONCURRENTLY IF NOT EXISTS "reading_taken_brin" ON "public"."reading" USING brin ("taken_at");
+CREATE INDEX CONCURRENTLY IF NOT EXISTS "reading_taken_brin" ON "public"."reading" USING brin ("taken_at") WITH (pages_per_range = 32);
 \endif
 SET statement_timeout = '60s';
 

@@ -1,0 +1,2 @@
+CREATE TABLE room_hold (id int PRIMARY KEY, room int NOT NULL, during tstzrange NOT NULL,
+  CONSTRAINT room_hold_no_overlap EXCLUDE USING gist (during WITH &&) WHERE (room > 0));
