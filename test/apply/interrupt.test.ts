@@ -116,7 +116,10 @@ describe('statement timeout of rewrites', () => {
     const events = ok.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
     const timeouts = events.filter((e) => e['event'] === 'statement-timeout');
     expect(timeouts).toHaveLength(1);
-    expect(timeouts[0]).toMatchObject({ from: 'table-size', tableBytes: Number(size!.bytes), timeoutMs: rewriteBudgetMs(Number(size!.bytes)) });
+    // The size is read again at apply time: autovacuum may have added a page or a map fork since.
+    const bytes = Number(timeouts[0]!['tableBytes']);
+    expect(timeouts[0]).toMatchObject({ from: 'table-size', timeoutMs: rewriteBudgetMs(bytes) });
+    expect(Math.abs(bytes - Number(size!.bytes))).toBeLessThanOrEqual(256 * 1024);
     expect(Number(timeouts[0]!['tableRows'])).toBeGreaterThan(100_000);
     const [after] = await db.query<{ t: string }>("SELECT format_type(atttypid, atttypmod) AS t FROM pg_catalog.pg_attribute WHERE attrelid = 'public.big'::regclass AND attname = 'n'");
     expect(after?.t).toBe('bigint');

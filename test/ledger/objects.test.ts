@@ -50,8 +50,8 @@ describe('migrations that create functions, triggers and policies', () => {
     expect(lines[0]).toMatch(/^ \[X\] 0001_initial/);
     expect(lines[1]).toMatch(/^ \[F\] 0002_touch_trigger +faked/);
     expect(lines[2]).toMatch(/^ \[F\] 0003_row_security +faked/);
-    // A comment is not compared yet: never verified.
-    expect(lines[3]).toMatch(/^ \[\?\] 0004_comment/);
+    // A comment is compared (a registry kind): faked while it is absent.
+    expect(lines[3]).toMatch(/^ \[F\] 0004_comment +faked: recorded, but 1 comment missing/);
 
     await db.exec('CREATE FUNCTION blog_touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.updated_at := now(); RETURN NEW; END $$;');
     await db.exec('ALTER TABLE blog_post ENABLE ROW LEVEL SECURITY');
@@ -63,7 +63,9 @@ describe('migrations that create functions, triggers and policies', () => {
     await db.exec('CREATE POLICY blog_post_own ON blog_post FOR ALL USING (author = current_user)');
     const done = markLines(await status(db, blog));
     expect(done.slice(0, 3).every((l) => l.startsWith(' [X] '))).toBe(true);
-    expect(done[3]).toMatch(/^ \[\?\] 0004_comment/);
+    expect(done[3]).toMatch(/^ \[F\] 0004_comment/);
+    await db.exec(BLOG['0004_comment'] ?? '');
+    expect(markLines(await status(db, blog))[3]).toMatch(/^ \[X\] 0004_comment +verified: 1 comment$/);
   });
 
   it('a policy that differs from the migration\'s is different, not verified', async () => {
