@@ -3,7 +3,7 @@
  *
  *   npx tsx bench/inspect.ts [--sizes 100,1000,10000] [--runs 7] [--seed 1]
  *                            [--drizzle-sizes 100,1000] [--drizzle-runs 3] [--drizzle-timeout 1800]
- *                            [--no-build] [--out bench/out]
+ *                            [--no-build] [--no-objects] [--out bench/out]
  *
  * Starts a throwaway PostgreSQL (see cluster.ts), and for each size builds a
  * database from bench/generate.ts, then times whole processes, interleaved
@@ -133,7 +133,8 @@ function build(): void {
 
 async function runSize(c: Cluster, tables: number, work: string): Promise<SizeResult> {
   const db = `bench_${tables}`;
-  const schema = generateSchema({ tables, seed: options.seed });
+  // With the registry kinds (views, functions, triggers, policies, comments) unless --no-objects.
+  const schema = generateSchema({ tables, seed: options.seed, objects: !argv.includes('--no-objects') });
   const expected = stats(schema);
   const ddlFile = join(work, `${db}.sql`);
   writeFileSync(ddlFile, schema.ddl);
