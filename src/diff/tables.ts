@@ -289,7 +289,14 @@ export interface TableComparison {
 export function compareTable(declared: Table, live: Table, context: TableComparison = { names: noNames, liveTables: [], declaredTables: [] }): Change[] {
   const t: QualifiedName = { schema: declared.schema, name: declared.name };
   const out: Change[] = [];
-  const indexes = matchBy(ownIndexes(declared), ownIndexes(live), [indexSignature]);
+  // A live index named like a declared key the live table lacks is that key's to take over (USING INDEX),
+  // not a twin for a declared index of the same shape under another name.
+  const liveKeys = new Set([live.primaryKey?.name, ...live.uniques.map((u) => u.name)]);
+  const reservedNames = new Set([declared.primaryKey?.name, ...declared.uniques.map((u) => u.name)].filter((n): n is string => n !== undefined && !liveKeys.has(n)));
+  const liveOwn = ownIndexes(live);
+  const reserved = liveOwn.filter((ix) => reservedNames.has(ix.name));
+  const matched = matchBy(ownIndexes(declared), liveOwn.filter((ix) => !reservedNames.has(ix.name)), [indexSignature]);
+  const indexes: Matched<Index> = { ...matched, extra: [...matched.extra, ...reserved] };
   const ctx: TableContext = { t, declared, live, names: context.names, liveTables: context.liveTables, declaredTables: context.declaredTables, freeIndexes: [...indexes.extra], out };
   compareColumns(ctx);
   compareKeys(ctx);
