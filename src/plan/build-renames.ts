@@ -6,15 +6,12 @@
  */
 import type { Change } from '../diff/changes.js';
 import { displayName } from '../render/model-text.js';
-import { ident, literal, qualified } from '../render/quote.js';
+import { ident, qualified } from '../render/quote.js';
 import { built, statement, type BuildContext, type Built } from './build-context.js';
-import { needed, regclass } from './sql.js';
+import { columnExists, needed } from './sql.js';
 import type { Note } from './types.js';
 
 type Of<K extends Change['kind']> = Extract<Change, { kind: K }>;
-
-const columnExists = (c: Of<'missing-column'>, column: string): string =>
-  `EXISTS (SELECT 1 FROM pg_catalog.pg_attribute WHERE attrelid = ${regclass(c.table)} AND attname = ${literal(column)} AND NOT attisdropped)`;
 
 /** The rename of a look-alike column under --rename, or null when the column is simply added. */
 export function renamedColumn(c: Of<'missing-column'>, ctx: BuildContext): Built | null {
@@ -25,7 +22,7 @@ export function renamedColumn(c: Of<'missing-column'>, ctx: BuildContext): Built
       phase: 'columns',
       description: `rename column ${where}.${c.looksRenamedFrom} to ${c.column.name} (same definition; the model lacks ${c.looksRenamedFrom})`,
       sql: `ALTER TABLE ${qualified(c.table)} RENAME COLUMN ${ident(c.looksRenamedFrom)} TO ${ident(c.column.name)}`,
-      guard: needed(`${columnExists(c, c.looksRenamedFrom)} AND NOT ${columnExists(c, c.column.name)}`),
+      guard: needed(`${columnExists(c.table, c.looksRenamedFrom)} AND NOT ${columnExists(c.table, c.column.name)}`),
       lockLevel: 'ACCESS EXCLUSIVE',
       locks: [c.table],
       hazards: [

@@ -23,6 +23,10 @@ export function indexExists(schema: string, name: string, valid?: boolean): stri
   return `EXISTS (SELECT 1 FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ${literal(schema)} AND c.relname = ${literal(name)}${validity})`;
 }
 
+export function columnExists(t: QualifiedName, column: string): string {
+  return `EXISTS (SELECT 1 FROM pg_catalog.pg_attribute WHERE attrelid = ${regclass(t)} AND attname = ${literal(column)} AND NOT attisdropped)`;
+}
+
 export function columnNullable(t: QualifiedName, column: string): string {
   return `EXISTS (SELECT 1 FROM pg_catalog.pg_attribute WHERE attrelid = ${regclass(t)} AND attname = ${literal(column)} AND NOT attnotnull AND NOT attisdropped)`;
 }

@@ -5,7 +5,7 @@
 import type { Change } from '../diff/changes.js';
 import { kindOf } from '../objects/index.js';
 import { literal, qualified } from '../render/quote.js';
-import { checkMatches, constraintValidated, exclusionMatches, dollarQuote, foreignKeyMatches, indexExists, indexStorageMatches, keyMatches, regclass } from './sql.js';
+import { checkMatches, columnExists, constraintValidated, exclusionMatches, dollarQuote, foreignKeyMatches, indexExists, indexStorageMatches, keyMatches, regclass } from './sql.js';
 import type { Plan } from './types.js';
 
 function condition(c: Change): string | null {
@@ -13,7 +13,7 @@ function condition(c: Change): string | null {
     case 'missing-table':
       return `${regclass(c.table)} IS NOT NULL`;
     case 'missing-column':
-      return `EXISTS (SELECT 1 FROM pg_catalog.pg_attribute WHERE attrelid = ${regclass(c.table)} AND attname = ${literal(c.column.name)} AND NOT attisdropped)`;
+      return columnExists(c.table, c.column.name);
     case 'missing-foreign-key':
       return foreignKeyMatches(c.table, c.foreignKey, { validated: true });
     case 'foreign-key-differs':
