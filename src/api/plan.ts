@@ -9,6 +9,7 @@ import { migrationColumnDefaults } from '../declared/column-defaults.js';
 import { compare } from '../diff/index.js';
 import type { Inspection } from '../introspect/index.js';
 import { dropFacts } from '../introspect/drop-facts.js';
+import { liveRoles } from '../introspect/roles.js';
 import { tablesWithRows } from '../introspect/rows.js';
 import { migrationSteps, withDestroys } from '../ledger/steps.js';
 import { planLedger, type LedgerKind, type LedgerReading, type LedgerVerdict, type PlanLedgerRequest } from '../ledger/index.js';
@@ -75,14 +76,15 @@ export async function planRepair(req: PlanRequest): Promise<PlanResult> {
     const liveHash = schemaHashInterleaved(live.schema);
     // What the source's migrations dropped and the data steps that never ran (needs the per-migration snapshots).
     const found = req.ledger ? migrationSteps(declared, live.schema, changes) : null;
-    const [rows, typeFacts, destroys] = await Promise.all([
+    const [rows, typeFacts, destroys, roles] = await Promise.all([
       tablesWithRows(pool, touched),
       readTypeFacts(pool, changes, live.schema, req.options ?? {}),
       found ? dropFacts(pool, [...found.drops.keys()]) : Promise.resolve(null),
+      liveRoles(pool, changes),
     ]);
     const steps = found && destroys ? withDestroys(found, destroys) : undefined;
     const migrationDefaults = migrationColumnDefaults(declared.migrations);
-    const schemaPlan = buildPlan(changes, { serverVersion: live.serverVersion, tablesWithRows: rows, options: req.options ?? {}, typeFacts, migrationDefaults, ...(steps ? { steps } : {}) });
+    const schemaPlan = buildPlan(changes, { serverVersion: live.serverVersion, tablesWithRows: rows, options: req.options ?? {}, typeFacts, migrationDefaults, ...(roles ? { liveRoles: roles } : {}), ...(steps ? { steps } : {}) });
     const scope = { schemas: req.schemas, exclude: req.exclude };
     const withLedger = req.ledger ? await planLedger(pool, { declared, live: live.schema, plan: schemaPlan, scope, ledger: req.ledger, steps }) : null;
     const plan = withLedger ? withLedger.plan : schemaPlan;

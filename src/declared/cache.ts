@@ -16,7 +16,8 @@ import type { DeclaredSource, InputFile, Migration, MigrationSnapshot } from './
 
 // 2: models hold `objects` and `notCompared` (the registry kinds).
 // 3: columns hold `identitySequence` (identity sequence options).
-const FORMAT = 3;
+// 4: registry kind `grant` (privileges).
+const FORMAT = 4;
 
 export interface CachedModel {
   readonly source: DeclaredSource;

@@ -12,14 +12,16 @@ export type SkipReason = 'transaction' | 'privileges' | 'cluster' | 'data' | 'ma
 export type Verdict =
   | { readonly action: 'run'; readonly sql: string }
   | { readonly action: 'skip'; readonly reason: SkipReason }
+  /** GRANT / REVOKE on an object, or ALTER DEFAULT PRIVILEGES: runs where roles may be created (a private shadow), else skipped. */
+  | { readonly action: 'grant'; readonly sql: string }
   /** `SET name …`: runs only if the shadow knows the parameter. */
   | { readonly action: 'set'; readonly sql: string; readonly parameter: string };
 
 const RULES: readonly (readonly [RegExp, SkipReason])[] = [
   // Transactions are the replay's business (autocommit, or one per migration when retrying).
   [/^(BEGIN|START TRANSACTION|COMMIT|END|ROLLBACK|ABORT)\b/, 'transaction'],
-  [/^(GRANT|REVOKE)\b/, 'privileges'],
-  [/^ALTER DEFAULT PRIVILEGES\b/, 'privileges'],
+  // Privileges on objects are 'grant' verdicts (see classify); what is left is role membership.
+  [/^(GRANT|REVOKE)\b/, 'cluster'],
   [/^ALTER\b.*\bOWNER TO\b/, 'privileges'],
   [/^(REASSIGN|DROP) OWNED\b/, 'privileges'],
   [/^(SET|RESET) (SESSION AUTHORIZATION|ROLE)\b/, 'privileges'],
@@ -45,8 +47,16 @@ function withoutConcurrently(sql: string, skeleton: string): string {
   return sql;
 }
 
+/**
+ * Privileges on what the model holds (relations, sequences, functions, schemas, types,
+ * default privileges). Not role membership (`GRANT role TO user`) nor privileges on
+ * databases, tablespaces, languages, servers or large objects, which live outside it.
+ */
+const OBJECT_PRIVILEGE = /^(?:GRANT|REVOKE)\b.*?\bON (?!(?:DATABASE|TABLESPACE|LANGUAGE|FOREIGN DATA WRAPPER|FOREIGN SERVER|LARGE OBJECT|PARAMETER)\b)/;
+
 export function classify(statement: SqlStatement): Verdict {
   const sk = statement.skeleton;
+  if (OBJECT_PRIVILEGE.test(sk) || /^ALTER DEFAULT PRIVILEGES\b/.test(sk)) return { action: 'grant', sql: statement.sql };
   for (const [pattern, reason] of RULES) {
     if (pattern.test(sk)) return { action: 'skip', reason };
   }
@@ -67,7 +77,7 @@ export function isDataOnly(statements: readonly SqlStatement[]): boolean {
 
 const REASON_TEXT: Record<SkipReason, string> = {
   transaction: 'transaction control (the replay manages transactions)',
-  privileges: 'ownership, privileges and roles (OWNER TO, GRANT, REVOKE, SET ROLE)',
+  privileges: 'ownership and roles (OWNER TO, SET ROLE; GRANT and REVOKE where the shadow cannot create roles)',
   cluster: 'roles, databases, tablespaces or subscriptions (outside the shadow database)',
   data: 'data (INSERT, UPDATE, DELETE, COPY: the shadow holds no rows)',
   maintenance: 'maintenance (VACUUM, ANALYZE, LOCK, REINDEX …)',

@@ -81,6 +81,9 @@ export async function replay(shadow: Shadow, prepared: Prepared, options: Replay
   if (ctx.unknownSettings.size > 0) {
     notices.push(`skipped SET of parameters ${shadow.label} does not know: ${[...ctx.unknownSettings].sort().join(', ')}`);
   }
+  if (ctx.grantsRefused > 0) {
+    notices.push(`skipped ${ctx.grantsRefused} GRANT/REVOKE statement${ctx.grantsRefused === 1 ? '' : 's'} ${shadow.label} refused (first: ${ctx.firstGrantRefusal ?? ''}): their privileges are not in the model`);
+  }
   if (ctx.rolesCreated.size > 0) {
     notices.push(`created roles the source refers to in the shadow: ${[...ctx.rolesCreated].sort().join(', ')}`);
   }

@@ -28,6 +28,9 @@ export class RunContext {
   readonly skipped = new Map<SkipReason, number>();
   readonly unknownSettings = new Set<string>();
   readonly rolesCreated = new Set<string>();
+  /** GRANT / REVOKE statements the shadow refused (an object or role it cannot have), with the first message. */
+  grantsRefused = 0;
+  firstGrantRefusal: string | null = null;
   private settings: Set<string> | null = null;
 
   constructor(readonly shadow: Shadow) {}
@@ -88,9 +91,47 @@ async function createMissingRole(ctx: RunContext, f: ScriptFailure, attempt: num
   return true;
 }
 
+/**
+ * A privilege statement, in a savepoint when inside a transaction: a role it names
+ * that the private shadow lacks is created and the statement tried again; any
+ * other refusal (an object outside the shadow, a server shadow without the role)
+ * skips it and is counted, so privileges never stop a replay.
+ */
+async function runGrant(ctx: RunContext, sql: string, inTransaction: boolean, skips: Map<SkipReason, number>): Promise<void> {
+  if (!ctx.shadow.canCreateRoles) {
+    skips.set('privileges', (skips.get('privileges') ?? 0) + 1);
+    return;
+  }
+  for (let attempt = 0; ; attempt++) {
+    if (inTransaction) await ctx.shadow.exec('SAVEPOINT reconcile_grant');
+    try {
+      await ctx.shadow.exec(sql);
+      if (inTransaction) await ctx.shadow.exec('RELEASE SAVEPOINT reconcile_grant');
+      return;
+    } catch (e) {
+      if (inTransaction) await ctx.shadow.exec('ROLLBACK TO SAVEPOINT reconcile_grant');
+      const err = e as PgError;
+      const role = err.code === '42704' ? MISSING_ROLE.exec(err.message ?? '')?.[1]?.replace(/""/g, '"') : undefined;
+      if (role !== undefined && attempt < 50) {
+        await ctx.shadow.exec(`CREATE ROLE ${ident(role)}`);
+        ctx.rolesCreated.add(role);
+        continue;
+      }
+      if (typeof err.code !== 'string') throw e;
+      ctx.grantsRefused++;
+      ctx.firstGrantRefusal ??= `${sql.replace(/\s+/g, ' ').slice(0, 80)}: ${err.message ?? String(e)}`;
+      return;
+    }
+  }
+}
+
 /** Run one statement as the filter says (skipped ones are counted). */
-async function runStatement(ctx: RunContext, script: Script, statement: SqlStatement, index: number, skips: Map<SkipReason, number>): Promise<void> {
+async function runStatement(ctx: RunContext, script: Script, statement: SqlStatement, index: number, skips: Map<SkipReason, number>, inTransaction: boolean): Promise<void> {
   const verdict = classify(statement);
+  if (verdict.action === 'grant') {
+    await runGrant(ctx, verdict.sql, inTransaction, skips);
+    return;
+  }
   if (verdict.action === 'skip') {
     skips.set(verdict.reason, (skips.get(verdict.reason) ?? 0) + 1);
     return;
@@ -115,7 +156,7 @@ async function runAutocommit(ctx: RunContext, script: Script): Promise<void> {
     index++;
     for (let attempt = 0; ; attempt++) {
       try {
-        await runStatement(ctx, script, statement, index, ctx.skipped);
+        await runStatement(ctx, script, statement, index, ctx.skipped, false);
         break;
       } catch (e) {
         if (!(e instanceof ScriptFailure) || !(await createMissingRole(ctx, e, attempt))) throw e;
@@ -129,7 +170,7 @@ async function runInTransaction(ctx: RunContext, script: Script, skips: Map<Skip
   await shadow.exec('BEGIN');
   try {
     let index = 0;
-    for (const statement of script.statements) await runStatement(ctx, script, statement, ++index, skips);
+    for (const statement of script.statements) await runStatement(ctx, script, statement, ++index, skips, true);
     await shadow.exec('COMMIT');
   } catch (e) {
     await shadow.exec('ROLLBACK').catch(() => undefined);

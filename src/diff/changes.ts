@@ -242,6 +242,8 @@ export type Change =
        * declared, in creation order, so a drop-and-create can drop and create them too. Null otherwise.
        */
       readonly recreate: readonly { readonly live: CatalogObject; readonly declared: CatalogObject }[] | null;
+      /** Declared grants and comments on it (or on those dependents) that live has: set again after a drop-and-create, guarded. */
+      readonly carried?: readonly CatalogObject[];
     }
   | { readonly kind: 'extra-object'; readonly object: CatalogObject }
   // The migration ledger disagrees with the source and the schema (made by ledger/, not by compare()).

@@ -40,7 +40,9 @@ export function compareObjects(declared: readonly CatalogObject[], live: readonl
     const pairs = deps.map((o) => ({ live: o, declared: o.kind === 'view' ? declaredByKey.get(keyOf(o)) : undefined }));
     const complete = pairs.every((p): p is { live: CatalogObject; declared: CatalogObject } => p.declared !== undefined);
     const recreate = complete ? pairs : null;
-    out.push({ kind: 'object-differs', declared: d, live: l, aspects, dependents: deps.map(describeObject), recreate });
+    const dropped = new Set([k, ...deps.map(keyOf)]);
+    const carried = declared.filter((o) => liveByKey.has(keyOf(o)) && dropped.has(kindOf(o).partOf?.(o) ?? ''));
+    out.push({ kind: 'object-differs', declared: d, live: l, aspects, dependents: deps.map(describeObject), recreate, ...(carried.length ? { carried } : {}) });
   }
   for (const l of live) if (!declaredByKey.has(keyOf(l))) out.push({ kind: 'extra-object', object: l });
   return out;

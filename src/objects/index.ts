@@ -7,6 +7,7 @@
 import { commentKind } from './comment/index.js';
 import { domainKind } from './domain/index.js';
 import { functionKind } from './function/index.js';
+import { grantKind } from './grant/index.js';
 import type { CatalogObject, CatalogObjectKind } from './model.js';
 import { policyKind } from './policy/index.js';
 import { rowSecurityKind } from './row-security/index.js';
@@ -29,6 +30,7 @@ export const REGISTRY: Registry = {
   policy: policyKind,
   'row-security': rowSecurityKind,
   comment: commentKind,
+  grant: grantKind,
 };
 
 export const OBJECT_KINDS = Object.keys(REGISTRY) as CatalogObjectKind[];

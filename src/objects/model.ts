@@ -5,14 +5,15 @@
 import type { CommentObject } from './comment/model.js';
 import type { DomainObject } from './domain/model.js';
 import type { FunctionObject } from './function/model.js';
+import type { GrantObject } from './grant/model.js';
 import type { PolicyObject } from './policy/model.js';
 import type { RowSecurityObject } from './row-security/model.js';
 import type { TriggerObject } from './trigger/model.js';
 import type { ViewObject } from './view/model.js';
 
-export type { CommentObject, DomainObject, FunctionObject, PolicyObject, RowSecurityObject, TriggerObject, ViewObject };
+export type { CommentObject, DomainObject, FunctionObject, GrantObject, PolicyObject, RowSecurityObject, TriggerObject, ViewObject };
 
-export type CatalogObject = DomainObject | CommentObject | FunctionObject | ViewObject | TriggerObject | PolicyObject | RowSecurityObject;
+export type CatalogObject = DomainObject | CommentObject | FunctionObject | ViewObject | TriggerObject | PolicyObject | RowSecurityObject | GrantObject;
 export type CatalogObjectKind = CatalogObject['kind'];
 
 /** Catalog objects the model does not hold yet, counted so they are never silently dropped. */

@@ -2,7 +2,7 @@
  * What the catalog holds that the model does not compare yet, counted by kind
  * in one query, so a report can say "not compared: 2 publications, 1 rule"
  * instead of dropping them silently. Scoped to the schemas read, except for
- * database-wide objects (publications, event triggers, default privileges).
+ * database-wide objects (publications, event triggers).
  */
 import type { NotCompared } from './model.js';
 
@@ -29,12 +29,6 @@ const COUNTS: readonly [string, string][] = [
     'materialized view index',
     `SELECT count(*) FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid WHERE c.relkind = 'm' AND ${inSchemas('c.relnamespace')}`,
   ],
-  [
-    'object with grants',
-    `SELECT (SELECT count(*) FROM pg_class c WHERE c.relacl IS NOT NULL AND c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f') AND ${inSchemas('c.relnamespace')} AND ${notExtensionMember('pg_class', 'c')}) ` +
-      `+ (SELECT count(*) FROM pg_proc p WHERE p.proacl IS NOT NULL AND ${inSchemas('p.pronamespace')} AND ${notExtensionMember('pg_proc', 'p')})`,
-  ],
-  ['default privilege', `SELECT count(*) FROM pg_default_acl`],
 ];
 
 export const NOT_COMPARED_SQL =
@@ -46,7 +40,7 @@ export function notComparedFromRows(rows: readonly { kind: string; count: number
 }
 
 const plural = (n: number, kind: string): string =>
-  n === 1 ? kind : kind.endsWith('x') ? `${kind}es` : kind.startsWith('object with') ? kind.replace(/^object/, 'objects') : kind === 'statistics object' ? 'statistics objects' : `${kind}s`;
+  n === 1 ? kind : kind.endsWith('x') ? `${kind}es` : kind === 'statistics object' ? 'statistics objects' : `${kind}s`;
 
 /** "2 publications, 1 rule", or null when there is nothing. */
 export function notComparedText(items: readonly NotCompared[] | undefined): string | null {

@@ -58,6 +58,13 @@ export interface ObjectKindDef<O extends { readonly kind: string }> {
   table(o: O): QualifiedName | null;
   /** Human name, e.g. `public.f(integer)`, `policy p on public.t`. */
   display(o: O): string;
+  /** Roles the object names (policy roles, grantees): creating it fails on a server that lacks one. */
+  roles?(o: O): readonly string[];
+  /**
+   * The key of the registry object it is attached to (a grant or comment on a function,
+   * view or domain): dropping and creating that object takes it along, so it is set again.
+   */
+  partOf?(o: O): string | null;
   /** Keys (objectKey) of other registry objects it needs to exist first. */
   dependsOn(o: O): readonly string[];
   /** Aspects that differ (empty when equal). */

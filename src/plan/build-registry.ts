@@ -5,26 +5,46 @@
  */
 import type { Change } from '../diff/changes.js';
 import { describeObject, keyOf, kindOf, type ObjectStatement } from '../objects/index.js';
-import { built, statement, type Built } from './build-context.js';
+import { built, statement, type BuildContext, type Built } from './build-context.js';
 
 type Of<K extends Change['kind']> = Extract<Change, { kind: K }>;
 
 const attach = (c: Change, s: ObjectStatement) => statement(c, { ...s, transactional: true });
 
-export function missingObject(c: Of<'missing-object'>): Built {
-  return built(kindOf(c.object).create(c.object).map((s) => attach(c, s)));
+/** Roles the object names that the live server lacks: creating it would fail, so it is not planned. */
+function rolesLacking(c: Change, o: Of<'missing-object'>['object'], ctx: BuildContext): Built | null {
+  const lacking = ctx.liveRoles ? (kindOf(o).roles?.(o) ?? []).filter((r) => !ctx.liveRoles?.has(r)) : [];
+  if (lacking.length === 0) return null;
+  const names = [...new Set(lacking)].map((r) => JSON.stringify(r)).join(', ');
+  return built([], [
+    {
+      level: 'warning',
+      message: `${describeObject(o)} is not made: the live server has no role ${names} (roles are not created by this tool: create ${lacking.length === 1 ? 'it' : 'them'}, then plan again)`,
+      source: c,
+    },
+  ]);
 }
 
-export function objectDiffers(c: Of<'object-differs'>): Built {
+export function missingObject(c: Of<'missing-object'>, ctx: BuildContext): Built {
+  return rolesLacking(c, c.object, ctx) ?? built(kindOf(c.object).create(c.object).map((s) => attach(c, s)));
+}
+
+export function objectDiffers(c: Of<'object-differs'>, ctx: BuildContext): Built {
   const def = kindOf(c.declared);
   if (c.live.kind !== c.declared.kind) return built();
+  const lacking = rolesLacking(c, c.declared, ctx);
+  if (lacking) return lacking;
   const around = c.recreate
     ? {
         drops: [...c.recreate].reverse().map((p) => kindOf(p.live).drop(p.live)),
         creates: c.recreate.flatMap((p) => kindOf(p.declared).create(p.declared).map((s) => s.sql)),
       }
     : null;
-  return built(def.repair(c.declared, c.live as typeof c.declared, c.aspects, { dependents: c.dependents, around }).map((s) => attach(c, s)));
+  const repair = def.repair(c.declared, c.live as typeof c.declared, c.aspects, { dependents: c.dependents, around });
+  // A drop-and-create loses the grants and comments on what it drops: set again (guarded: skipped when kept).
+  const replaces = repair.some((s) => /\bDROP (FUNCTION|PROCEDURE|VIEW|MATERIALIZED VIEW|DOMAIN)\b/.test(s.sql));
+  const again = replaces ? (c.carried ?? []).flatMap((o) => kindOf(o).create(o).map((s) => ({ ...s, description: `${s.description} (again, after the drop and create)` }))) : [];
+  return built([...repair, ...again].map((s) => attach(c, s)));
 }
 
 export function extraObject(c: Of<'extra-object'>): Built {

@@ -136,9 +136,9 @@ function build(c: Change, ctx: BuildContext): Built {
       }
       return note(c, `${c.objectKind} ${c.name} on ${displayName(c.table.schema, c.table.name)} is not in the model (kept)`);
     case 'missing-object':
-      return missingObject(c);
+      return missingObject(c, ctx);
     case 'object-differs':
-      return objectDiffers(c);
+      return objectDiffers(c, ctx);
     case 'extra-object':
       return extraObject(c);
     default:

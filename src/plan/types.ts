@@ -33,6 +33,8 @@ export const PHASES = [
   'row-security',
   // Comments once every object they describe exists.
   'comments',
+  // Privileges once every object they are on exists.
+  'grants',
   // What migrations of the source dropped and the live database still has, after everything that replaces it is built.
   'drops',
   'ledger',
@@ -159,6 +161,8 @@ export interface PlanContext {
   readonly migrationDefaults?: ReadonlyMap<string, string>;
   /** Live tables (qualifiedKey) that hold at least one row. */
   readonly tablesWithRows: ReadonlySet<string>;
+  /** Role names of the live server; absent: every role an object names is assumed to exist. */
+  readonly liveRoles?: ReadonlySet<string>;
   readonly options: PlanOptions;
   /** Domains, rejected casts and dependent indexes of type changes (introspect/type-facts.ts); absent: conservative. */
   readonly typeFacts?: TypeFacts;

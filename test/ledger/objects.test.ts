@@ -77,3 +77,32 @@ describe('migrations that create functions, triggers and policies', () => {
     expect(lines[2]).toMatch(/^ \[~\] 0003_row_security/);
   });
 });
+
+describe('a migration that grants privileges', () => {
+  const ROLE = `DO $$ BEGIN CREATE ROLE reconcile_ledger_reader NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$;`;
+  const GRANTS = 'GRANT SELECT ON blog_post TO reconcile_ledger_reader;\nGRANT UPDATE (title) ON blog_post TO reconcile_ledger_reader;';
+
+  function grantTree(): string {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'reconcile-ledger-grants-'));
+    dirs.push(dir);
+    mkdirSync(path.join(dir, 'blog'));
+    // The role exists only on the live server: the shadow creates it to replay the GRANTs.
+    writeFileSync(path.join(dir, 'blog', '0001_initial.sql'), `BEGIN;\n${BLOG['0001_initial'] ?? ''}\nCOMMIT;\n`);
+    writeFileSync(path.join(dir, 'blog', '0002_grants.sql'), `BEGIN;\n${GRANTS}\nCOMMIT;\n`);
+    writeFileSync(path.join(dir, 'plan.txt'), '[ ]  blog.0001_initial\n[ ]  blog.0002_grants\n');
+    return dir;
+  }
+
+  it('is faked while its grants are absent, partial with one, verified with both', async () => {
+    const dir = grantTree();
+    const db = await createDatabase('ledger_grants');
+    dbs.push(db);
+    await db.exec(`${ROLE}\n${BLOG['0001_initial'] ?? ''}`);
+    await recordDjango(db, ['blog.0001_initial', 'blog.0002_grants']);
+    expect(markLines(await status(db, dir))[1]).toMatch(/^ \[F\] 0002_grants +faked: recorded, but 2 grants missing/);
+    await db.exec('GRANT SELECT ON blog_post TO reconcile_ledger_reader');
+    expect(markLines(await status(db, dir))[1]).toMatch(/^ \[P\] 0002_grants +partial: 1 of 2 effects missing/);
+    await db.exec('GRANT UPDATE (title) ON blog_post TO reconcile_ledger_reader');
+    expect(markLines(await status(db, dir))[1]).toMatch(/^ \[X\] 0002_grants +verified: 2 grants$/);
+  });
+});

@@ -1,6 +1,6 @@
 /**
  * Property-based convergence for the registry kinds (functions, views, triggers,
- * policies, row-level security, domains, comments): a random subset of a small catalogue of objects
+ * policies, row-level security, domains, comments, grants): a random subset of a small catalogue of objects
  * is declared; on the live side each is the same, missing, or a variant (a body,
  * a result type, a view's columns, a trigger's timing or state, a policy's roles,
  * expression or command), with extra live objects. Then compare() must report
@@ -44,6 +44,10 @@ const specArb = fc.record({
   rls: fc.record({ enable: fc.boolean(), force: fc.boolean(), liveEnable: fc.boolean(), liveForce: fc.boolean() }),
   dom: fc.record({ declared: fc.boolean(), live: live('check', 'default', 'notnull'), n: fc.integer({ min: 0, max: 9 }) }),
   cmt: fc.record({ declared: fc.boolean(), live: live('text'), text: fc.constantFrom('people', "it's", 'ünï ✓') }),
+  // A grant on a table (with or without grant option), a default privilege revoked on f_add (lost when f_add is replaced), an extra grant.
+  gr: fc.record({ declared: fc.boolean(), live: live('option'), priv: fc.constantFrom('SELECT', 'UPDATE', 'INSERT'), option: fc.boolean() }),
+  rev: fc.record({ declared: fc.boolean(), live: live() }),
+  extraGrant: fc.boolean(),
   extraComment: fc.boolean(),
   extraPolicy: fc.boolean(),
   extraView: fc.boolean(),
@@ -70,6 +74,8 @@ function exists(s: Spec) {
     pol: s.pol.declared,
     dom: s.dom.declared,
     cmt: s.cmt.declared,
+    gr: s.gr.declared,
+    rev: s.rev.declared && (s.f1.declared || s.v2.declared),
   };
   const l = {
     f1: d.f1 && s.f1.live !== 'missing',
@@ -80,7 +86,10 @@ function exists(s: Spec) {
     pol: d.pol && s.pol.live !== 'missing',
     dom: d.dom && s.dom.live !== 'missing',
     cmt: d.cmt && s.cmt.live !== 'missing',
+    gr: d.gr && s.gr.live !== 'missing',
+    rev: false,
   };
+  l.rev = d.rev && l.f1 && s.rev.live !== 'missing';
   l.trg = d.trg && l.trgfn && s.trg.live !== 'missing';
   l.v2 = d.v2 && l.v1 && l.f1 && s.v2.live !== 'missing';
   return { d, l };
@@ -120,6 +129,8 @@ function sideSql(s: Spec, side: 'declared' | 'live'): string {
     const check = `CHECK (VALUE > ${v(s.dom) === 'check' ? s.dom.n + 1 : s.dom.n})`;
     out.push(`CREATE DOMAIN p.amount AS integer${v(s.dom) === 'default' ? ' DEFAULT 7' : ''}${v(s.dom) === 'notnull' ? ' NOT NULL' : ''} ${check};`);
   }
+  if (has.gr) out.push(`GRANT ${s.gr.priv} ON p.t2 TO pg_monitor${(v(s.gr) === 'option') !== s.gr.option ? ' WITH GRANT OPTION' : ''};`);
+  if (has.rev) out.push('REVOKE EXECUTE ON FUNCTION p.f_add(integer) FROM PUBLIC;');
   if (has.cmt) out.push(`COMMENT ON TABLE p.t1 IS '${(v(s.cmt) === 'text' ? `${s.cmt.text} (old)` : s.cmt.text).replace(/'/g, "''")}';`);
   const enable = side === 'declared' ? s.rls.enable : s.rls.liveEnable;
   const force = side === 'declared' ? s.rls.force : s.rls.liveForce;
@@ -129,6 +140,7 @@ function sideSql(s: Spec, side: 'declared' | 'live'): string {
     if (s.extraPolicy) out.push('CREATE POLICY t2_extra ON p.t2 USING (true);');
     if (s.extraView) out.push('CREATE VIEW p.v_extra AS SELECT 1 AS one;');
     if (s.extraComment) out.push("COMMENT ON COLUMN p.t2.c IS 'added by hand';");
+    if (s.extraGrant) out.push('GRANT DELETE ON p.t1 TO pg_monitor;');
     if (s.rows > 0) out.push(`INSERT INTO p.t1 (id, a, b) SELECT g, g, 'r' || g FROM generate_series(1, ${s.rows}) g;`);
   }
   return out.join('\n');
@@ -148,6 +160,8 @@ function expected(s: Spec): string[] {
     pol: objectKey('policy', ['p', 't1', 't1_pol']),
     dom: objectKey('domain', ['p', 'amount']),
     cmt: objectKey('comment', ['table', 'p', 't1', '']),
+    gr: objectKey('grant', ['table', 'p', 't2', '', 'pg_monitor', s.gr.priv, 'granted']),
+    rev: objectKey('grant', ['function', 'p', 'f_add', 'integer', 'public', 'EXECUTE', 'revoked']),
   };
   const variant: Record<keyof typeof d, boolean> = {
     f1: s.f1.live !== 'same',
@@ -159,6 +173,8 @@ function expected(s: Spec): string[] {
     pol: s.pol.live !== 'same',
     dom: s.dom.live !== 'same',
     cmt: s.cmt.live !== 'same',
+    gr: s.gr.live !== 'same',
+    rev: false,
   };
   const out: string[] = [];
   for (const k of Object.keys(d) as (keyof typeof d)[]) {
@@ -176,6 +192,7 @@ function expected(s: Spec): string[] {
   if (s.extraPolicy) out.push(`extra-object ${objectKey('policy', ['p', 't2', 't2_extra'])}`);
   if (s.extraView) out.push(`extra-object ${view('v_extra')}`);
   if (s.extraComment) out.push(`extra-object ${objectKey('comment', ['column', 'p', 't2', 'c'])}`);
+  if (s.extraGrant) out.push(`extra-object ${objectKey('grant', ['table', 'p', 't1', '', 'pg_monitor', 'DELETE', 'granted'])}`);
   return out.sort();
 }
 

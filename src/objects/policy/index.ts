@@ -75,6 +75,7 @@ export const policyKind: ObjectKindDef<PolicyObject> = {
   table: tableOf,
   display: show,
   dependsOn: () => [],
+  roles: (p) => p.roles.filter((r) => r !== 'public'),
   differs: (d, l) => {
     const out: string[] = [];
     if (d.command !== l.command) out.push('command');

@@ -1,0 +1,125 @@
+/**
+ * Privileges as a registry kind, end to end: GRANT / REVOKE / ALTER DEFAULT
+ * PRIVILEGES replayed in the PGlite shadow (roles the source names are created
+ * there) give the model the same statements give on a real server; missing
+ * privileges are granted (or a default revoked) and converge through `apply`; a
+ * grantee the live server lacks is reported, never created; privileges outside
+ * the model (ON DATABASE) or that the shadow refuses never stop a replay.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { applyRepair } from '../../src/api/apply.js';
+import { planRepair } from '../../src/api/plan.js';
+import { loadDeclared } from '../../src/declared/index.js';
+import { compare } from '../../src/diff/index.js';
+import { describeObject } from '../../src/objects/index.js';
+import { createDatabase, type TestDb } from '../helpers/db.js';
+import { NO_CACHE, tempDir, writeFile } from '../declared/helpers.js';
+
+const ROLES = ['reconcile_grants_app', 'reconcile_grants_ro']
+  .map((r) => `DO $$ BEGIN CREATE ROLE ${r} NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$;`)
+  .join('\n');
+
+const SCHEMA = `
+CREATE SCHEMA shop;
+CREATE TABLE shop.orders (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, customer text NOT NULL, total numeric NOT NULL);
+CREATE VIEW shop.order_totals AS SELECT customer, sum(total) AS total FROM shop.orders GROUP BY customer;
+CREATE FUNCTION shop.close_day() RETURNS void LANGUAGE sql SECURITY DEFINER AS $$ DELETE FROM shop.orders WHERE false $$;
+CREATE DOMAIN shop.money_amount AS numeric CHECK (VALUE >= 0);
+`;
+
+const GRANTS = `
+GRANT USAGE ON SCHEMA shop TO reconcile_grants_app, reconcile_grants_ro;
+GRANT SELECT, INSERT, UPDATE ON ALL TABLES IN SCHEMA shop TO reconcile_grants_app;
+GRANT SELECT ON shop.order_totals TO reconcile_grants_ro;
+GRANT SELECT (customer) ON shop.orders TO reconcile_grants_ro;
+GRANT USAGE ON ALL SEQUENCES IN SCHEMA shop TO reconcile_grants_app;
+REVOKE EXECUTE ON FUNCTION shop.close_day() FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION shop.close_day() TO reconcile_grants_app WITH GRANT OPTION;
+REVOKE USAGE ON DOMAIN shop.money_amount FROM PUBLIC;
+ALTER DEFAULT PRIVILEGES IN SCHEMA shop GRANT SELECT ON TABLES TO reconcile_grants_ro;
+ALTER DEFAULT PRIVILEGES REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC;
+`;
+
+const dbs: TestDb[] = [];
+afterAll(async () => {
+  await Promise.all(dbs.map((d) => d.drop()));
+});
+
+async function database(prefix: string, sql: string): Promise<TestDb> {
+  const db = await createDatabase(prefix);
+  dbs.push(db);
+  await db.exec(sql);
+  return db;
+}
+
+describe('grants', () => {
+  it('the PGlite shadow (which creates the roles it lacks) reads the same privileges as a real server', async () => {
+    const real = await database('grants_real', `${ROLES}\n${SCHEMA}\n${GRANTS}`);
+    const model = await real.inspect();
+    const shown = model.objects.filter((o) => o.kind === 'grant').map(describeObject);
+    expect(shown).toContain('revoke of EXECUTE on function shop.close_day() from PUBLIC');
+    expect(shown).toContain('grant EXECUTE on function shop.close_day() to reconcile_grants_app with grant option');
+    expect(shown).toContain('grant SELECT on column shop.orders.customer to reconcile_grants_ro');
+    expect(shown).toContain('grant USAGE on sequence shop.orders_id_seq to reconcile_grants_app');
+    expect(shown).toContain('default privilege SELECT on new tables in schema shop to reconcile_grants_ro');
+    expect(shown).toContain('revoke of EXECUTE on new functions from PUBLIC');
+    expect(shown).toContain('revoke of USAGE on type shop.money_amount from PUBLIC');
+    // The owner's own privileges are not objects.
+    expect(shown.some((s) => s.includes(' to postgres'))).toBe(false);
+
+    const file = writeFile(tempDir('grants'), 'schema.sql', `${SCHEMA}\n${GRANTS}`);
+    const declared = await loadDeclared(file, NO_CACHE);
+    expect(declared.notices).toContain('created roles the source refers to in the shadow: reconcile_grants_app, reconcile_grants_ro');
+    expect(compare(declared.schema, model)).toEqual([]);
+  });
+
+  it('missing privileges are granted and revoked by apply, which converges; an extra grant is kept and shown', async () => {
+    const db = await database('grants_apply', `${ROLES}\n${SCHEMA}\nGRANT DELETE ON shop.orders TO reconcile_grants_ro;`);
+    const file = writeFile(tempDir('grants-apply'), 'schema.sql', `${SCHEMA}\n${GRANTS}`);
+    const first = await planRepair({ url: db.url, from: file });
+    expect(first.plan.statements.every((s) => s.phase === 'grants')).toBe(true);
+    expect(first.plan.statements.map((s) => s.description)).toContain('revoke EXECUTE on function shop.close_day() from PUBLIC');
+    expect(first.plan.notes.map((n) => n.message)).toContain(
+      'grant DELETE on table shop.orders to reconcile_grants_ro is in the live database, not in the model: kept, but it changes who may read or write which rows (security-relevant)',
+    );
+    const report = await applyRepair({ url: db.url, from: file, planOptions: { allowHazards: [] } });
+    expect(report.stillNeeded).toEqual([]);
+    const [{ ok }] = await db.query<{ ok: boolean }>(
+      `SELECT has_function_privilege('public', 'shop.close_day()', 'EXECUTE') = false
+          AND has_column_privilege('reconcile_grants_ro', 'shop.orders', 'customer', 'SELECT')
+          AND NOT has_column_privilege('reconcile_grants_ro', 'shop.orders', 'total', 'SELECT')
+          AND has_table_privilege('reconcile_grants_ro', 'shop.orders', 'DELETE') AS ok`,
+    ) as [{ ok: boolean }];
+    expect(ok).toBe(true);
+    const again = await planRepair({ url: db.url, from: file });
+    expect(again.plan.statements).toEqual([]);
+  });
+
+  it('a grantee or policy role the live server lacks is reported, not created, and nothing fails', async () => {
+    const db = await database('grants_norole', SCHEMA);
+    const file = writeFile(
+      tempDir('grants-norole'),
+      'schema.sql',
+      `${SCHEMA}\nGRANT SELECT ON shop.orders TO reconcile_grants_nobody;\nALTER TABLE shop.orders ENABLE ROW LEVEL SECURITY;\nCREATE POLICY mine ON shop.orders TO reconcile_grants_nobody USING (customer = current_user);`,
+    );
+    const p = await planRepair({ url: db.url, from: file });
+    expect(p.plan.statements.map((s) => s.description)).toEqual(['enable row-level security on shop.orders']);
+    const warnings = p.plan.notes.filter((n) => n.level === 'warning').map((n) => n.message);
+    expect(warnings).toContain('grant SELECT on table shop.orders to reconcile_grants_nobody is not made: the live server has no role "reconcile_grants_nobody" (roles are not created by this tool: create it, then plan again)');
+    expect(warnings.some((w) => w.startsWith('policy mine on shop.orders is not made: the live server has no role "reconcile_grants_nobody"'))).toBe(true);
+    const [{ n }] = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_roles WHERE rolname = 'reconcile_grants_nobody'`)) as [{ n: number }];
+    expect(n).toBe(0);
+  });
+
+  it('privileges outside the model are skipped and ones the shadow refuses are counted, without stopping the replay', async () => {
+    const file = writeFile(
+      tempDir('grants-skip'),
+      'schema.sql',
+      `${SCHEMA}\nGRANT CONNECT ON DATABASE production TO reconcile_grants_ro;\nGRANT reconcile_grants_ro TO reconcile_grants_app;\nGRANT EXECUTE ON FUNCTION shop.gone() TO reconcile_grants_app;\nGRANT SELECT ON shop.orders TO reconcile_grants_ro;`,
+    );
+    const declared = await loadDeclared(file, NO_CACHE);
+    expect(declared.notices.some((n) => /^skipped 1 GRANT\/REVOKE statement .* refused \(first: GRANT EXECUTE ON FUNCTION shop\.gone\(\)/.test(n))).toBe(true);
+    expect(declared.notices.some((n) => n.startsWith('skipped 2 statements about roles, databases'))).toBe(true);
+    expect(declared.schema.objects.filter((o) => o.kind === 'grant').map(describeObject)).toEqual(['grant SELECT on table shop.orders to reconcile_grants_ro']);
+  });
+});
