@@ -132,12 +132,20 @@ function pad(i: number, width: number): string {
 /**
  * The registry kinds in rough real-world proportions, per 100 tables: 10 views, 1 SQL function,
  * 1 trigger function per schema with 5 triggers, 3 tables with RLS and a policy each, 10 table
- * comments. Drawn from their own random stream, so the tables' DDL stays byte-identical.
+ * comments; grants as an application would have them: USAGE on each schema and default
+ * privileges for two roles, SELECT, INSERT, UPDATE, DELETE on every table for the app role and
+ * SELECT on 30% for a read-only role. Drawn from their own random streams, so the tables' DDL
+ * stays byte-identical.
  */
 function generateObjects(tables: readonly GenTable[], seed: number): string[] {
   const r = rng(seed ^ 0x5eed);
-  const out: string[] = [];
+  const g = rng(seed ^ 0x6a47);
+  const out: string[] = ['bench_app', 'bench_ro'].map((role) => `DO $$ BEGIN CREATE ROLE ${role} NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$;`);
   for (const schema of SCHEMAS) {
+    out.push(
+      `GRANT USAGE ON SCHEMA ${ident(schema)} TO bench_app, bench_ro;`,
+      `ALTER DEFAULT PRIVILEGES IN SCHEMA ${ident(schema)} GRANT SELECT ON TABLES TO bench_ro;`,
+    );
     out.push(`CREATE FUNCTION ${ident(schema)}.touch_row() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;`);
   }
   tables.forEach((t, i) => {
@@ -147,6 +155,8 @@ function generateObjects(tables: readonly GenTable[], seed: number): string[] {
     if (r() < 0.05) out.push(`CREATE TRIGGER ${ident(`${t.name}_touch`)} BEFORE UPDATE ON ${qualified(t)} FOR EACH ROW EXECUTE FUNCTION ${ident(t.schema)}.touch_row();`);
     if (r() < 0.03) out.push(`ALTER TABLE ${qualified(t)} ENABLE ROW LEVEL SECURITY;`, `CREATE POLICY ${ident(`${t.name}_read`)} ON ${qualified(t)} FOR SELECT USING (true);`);
     if (r() < 0.1) out.push(`COMMENT ON TABLE ${qualified(t)} IS ${literal(`table ${t.name}`)};`);
+    out.push(`GRANT SELECT, INSERT, UPDATE, DELETE ON ${qualified(t)} TO bench_app;`);
+    if (g() < 0.3) out.push(`GRANT SELECT ON ${qualified(t)} TO bench_ro;`);
   });
   return out;
 }

@@ -34,7 +34,8 @@ describe('reconcile inspect --from', () => {
     expect(r.out.split('\n')[0]).toBe(`${PG_DUMP} (sql-file)`);
     expect(r.out).toMatch(/^1 schemas, 6 tables, 50 columns, 6 primary keys, 14 foreign keys, 2 unique constraints/m);
     expect(r.out).toContain('  public.chat_callsession: 12 columns, pk (id), 4 foreign keys, 6 indexes');
-    expect(r.err).toContain('reconcile: note: skipped 15 statements about ownership, privileges and roles');
+    expect(r.err).toContain('reconcile: note: skipped 7 statements about ownership and roles');
+    expect(r.err).toContain('reconcile: note: created roles the source refers to in the shadow: chat_reader');
   });
 
   it('--migrations lists the migrations in order with what each adds; the second run comes from the cache', async () => {

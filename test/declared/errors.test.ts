@@ -6,6 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detectSource, loadDeclared } from '../../src/declared/index.js';
+import { describeObject } from '../../src/objects/index.js';
 import { ReconcileError } from '../../src/errors.js';
 import { DJANGO_TREE, NO_CACHE, ROOT, copyTree, tempDir, writeFile } from './helpers.js';
 
@@ -119,7 +120,7 @@ describe('settings and roles the shadow does not have', () => {
     expect(declared.notices.find((n) => n.startsWith('skipped SET'))).toMatch(/^skipped SET of parameters PGlite .* does not know: transaction_timeout_from_the_future$/);
   });
 
-  it('PGlite creates roles that policies and schema authorizations name; OWNER TO and GRANT are skipped', async () => {
+  it('PGlite creates roles that policies, schema authorizations and grants name; OWNER TO is skipped, the GRANT is in the model', async () => {
     const file = writeFile(
       tempDir('roles'),
       'dump.sql',
@@ -136,6 +137,7 @@ describe('settings and roles the shadow does not have', () => {
     const declared = await loadDeclared(file, NO_CACHE);
     expect(declared.schema.tables.map((t) => `${t.schema}.${t.name}`)).toEqual(['tenant.notes']);
     expect(declared.notices).toContain('created roles the source refers to in the shadow: app_reader, tenant_admin');
-    expect(declared.notices).toContain('skipped 2 statements about ownership, privileges and roles (OWNER TO, GRANT, REVOKE, SET ROLE)');
+    expect(declared.notices).toContain('skipped 1 statement about ownership and roles (OWNER TO, SET ROLE; GRANT and REVOKE where the shadow cannot create roles)');
+    expect(declared.schema.objects.filter((o) => o.kind === 'grant').map(describeObject)).toEqual(['grant SELECT on table tenant.notes to app_reader']);
   });
 });

@@ -56,9 +56,15 @@ describe('splitStatements', () => {
 const VERDICTS: [string, string][] = [
   ['ALTER TABLE public.t OWNER TO app_owner', 'skip privileges'],
   ['ALTER SCHEMA public OWNER TO pg_database_owner', 'skip privileges'],
-  ['GRANT SELECT ON ALL TABLES IN SCHEMA public TO reader', 'skip privileges'],
-  ['REVOKE USAGE ON SCHEMA public FROM PUBLIC', 'skip privileges'],
-  ['ALTER DEFAULT PRIVILEGES FOR ROLE a GRANT SELECT ON TABLES TO b', 'skip privileges'],
+  ['GRANT SELECT ON ALL TABLES IN SCHEMA public TO reader', 'grant'],
+  ['REVOKE USAGE ON SCHEMA public FROM PUBLIC', 'grant'],
+  ['ALTER DEFAULT PRIVILEGES FOR ROLE a GRANT SELECT ON TABLES TO b', 'grant'],
+  ['GRANT SELECT (a, b) ON t TO reader', 'grant'],
+  ['GRANT EXECUTE ON FUNCTION f(integer) TO app WITH GRANT OPTION', 'grant'],
+  ['GRANT CONNECT ON DATABASE app TO reader', 'skip cluster'],
+  ['GRANT USAGE ON FOREIGN SERVER s TO reader', 'skip cluster'],
+  ['GRANT reader TO app', 'skip cluster'],
+  ['REVOKE reader FROM app', 'skip cluster'],
   ['SET SESSION AUTHORIZATION app', 'skip privileges'],
   ['CREATE ROLE app', 'skip cluster'],
   ['CREATE USER app', 'skip cluster'],
@@ -80,7 +86,7 @@ describe('classify', () => {
     it(`${sql} -> ${expected}`, () => {
       const [statement] = splitStatements(sql).statements;
       const v = classify(statement!);
-      const got = v.action === 'skip' ? `skip ${v.reason}` : v.action === 'set' ? `set ${v.parameter}` : 'run';
+      const got = v.action === 'skip' ? `skip ${v.reason}` : v.action === 'set' ? `set ${v.parameter}` : v.action;
       expect(got).toBe(expected);
     });
   }

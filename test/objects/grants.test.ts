@@ -12,7 +12,7 @@ import { planRepair } from '../../src/api/plan.js';
 import { loadDeclared } from '../../src/declared/index.js';
 import { compare } from '../../src/diff/index.js';
 import { describeObject } from '../../src/objects/index.js';
-import { createDatabase, type TestDb } from '../helpers/db.js';
+import { adminUrl, createDatabase, type TestDb } from '../helpers/db.js';
 import { NO_CACHE, tempDir, writeFile } from '../declared/helpers.js';
 
 const ROLES = ['reconcile_grants_app', 'reconcile_grants_ro']
@@ -121,5 +121,15 @@ describe('grants', () => {
     expect(declared.notices.some((n) => /^skipped 1 GRANT\/REVOKE statement .* refused \(first: GRANT EXECUTE ON FUNCTION shop\.gone\(\)/.test(n))).toBe(true);
     expect(declared.notices.some((n) => n.startsWith('skipped 2 statements about roles, databases'))).toBe(true);
     expect(declared.schema.objects.filter((o) => o.kind === 'grant').map(describeObject)).toEqual(['grant SELECT on table shop.orders to reconcile_grants_ro']);
+  });
+
+  it('a --shadow server (roles are cluster-wide there) skips privileges, with a notice, and creates no role', async () => {
+    const file = writeFile(tempDir('grants-server'), 'schema.sql', `${SCHEMA}\nGRANT SELECT ON shop.orders TO reconcile_grants_server_only;`);
+    const declared = await loadDeclared(file, { ...NO_CACHE, shadowUrl: adminUrl() });
+    expect(declared.schema.objects.filter((o) => o.kind === 'grant')).toEqual([]);
+    expect(declared.notices.some((n) => n.startsWith('skipped 1 statement about ownership and roles'))).toBe(true);
+    const probe = await database('grants_server_probe', 'SELECT 1');
+    const [{ n }] = (await probe.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_roles WHERE rolname = 'reconcile_grants_server_only'`)) as [{ n: number }];
+    expect(n).toBe(0);
   });
 });

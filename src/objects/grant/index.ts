@@ -54,16 +54,23 @@ WHERE d.defaclnamespace = 0 OR n.nspname = ANY($1)`;
 
 const grantee = (oid: string): string => `CASE WHEN ${oid} = 0 THEN 'public' ELSE pg_get_userbyid(${oid})::text END`;
 
+/**
+ * PUBLIC on the schema `public` is left out: its default changed in PostgreSQL 15 (CREATE no
+ * longer granted), so a dump of a 14 database (`GRANT ALL ON SCHEMA public TO PUBLIC`) would
+ * otherwise ask a 15+ server to give everyone CREATE again.
+ */
+const versionDefault = (grantee: string): string => `(o."on" = 'schema' AND o.schema = 'public' AND ${grantee} = 0)`;
+
 const SQL = `
 WITH o AS (${OBJECTS})
 SELECT o."on", o.schema, o.name, o.sub, ${grantee('a.grantee')} AS grantee, a.privilege_type AS privilege, false AS revoked, a.is_grantable AS grantable
 FROM o CROSS JOIN LATERAL aclexplode(o.acl) a
-WHERE a.grantee <> o.owner AND a.privilege_type <> 'MAINTAIN'
+WHERE a.grantee <> o.owner AND a.privilege_type <> 'MAINTAIN' AND NOT ${versionDefault('a.grantee')}
   AND NOT EXISTS (SELECT 1 FROM aclexplode(o.dflt) d WHERE d.grantee = a.grantee AND d.privilege_type = a.privilege_type AND d.is_grantable = a.is_grantable)
 UNION ALL
 SELECT o."on", o.schema, o.name, o.sub, ${grantee('d.grantee')}, d.privilege_type, true, false
 FROM o CROSS JOIN LATERAL aclexplode(o.dflt) d
-WHERE d.grantee <> o.owner AND d.privilege_type <> 'MAINTAIN'
+WHERE d.grantee <> o.owner AND d.privilege_type <> 'MAINTAIN' AND NOT ${versionDefault('d.grantee')}
   AND NOT EXISTS (SELECT 1 FROM aclexplode(o.acl) a WHERE a.grantee = d.grantee AND a.privilege_type = d.privilege_type)`;
 
 const ON: readonly GrantObject['on'][] = ['table', 'sequence', 'column', 'function', 'procedure', 'schema', 'type', 'default'];
