@@ -6,6 +6,7 @@
 import type { Change } from '../diff/changes.js';
 import { describeObject, keyOf, kindOf, type ObjectStatement } from '../objects/index.js';
 import { built, statement, type BuildContext, type Built } from './build-context.js';
+import type { Note } from './types.js';
 
 type Of<K extends Change['kind']> = Extract<Change, { kind: K }>;
 
@@ -84,4 +85,39 @@ export function orderByDependencies(changes: readonly Change[]): Change[] {
   };
   objects.forEach(visit);
   return [...rest, ...out];
+}
+
+/** More extra grants to one grantee than this are shown as one warning (every one stays in the JSON changes). */
+const GRANTS_SHOWN = 3;
+
+/**
+ * A live database often grants a role on every table (a read-only role, say): one warning per
+ * privilege would bury the rest. Per grantee, more than a few extra grants become one warning
+ * that counts them and names the first.
+ */
+export function foldExtraGrants(notes: readonly Note[]): Note[] {
+  const grantee = (n: Note): string | null => (n.source?.kind === 'extra-object' && n.source.object.kind === 'grant' ? n.source.object.grantee : null);
+  const groups = new Map<string, Note[]>();
+  for (const n of notes) {
+    const g = grantee(n);
+    if (g !== null) groups.set(g, [...(groups.get(g) ?? []), n]);
+  }
+  const out: Note[] = [];
+  for (const n of notes) {
+    const g = grantee(n);
+    const group = g === null ? undefined : groups.get(g);
+    if (!group || group.length <= GRANTS_SHOWN) {
+      out.push(n);
+      continue;
+    }
+    if (group[0] !== n) continue;
+    const who = g === 'public' ? 'PUBLIC' : JSON.stringify(g);
+    const first = group.slice(0, GRANTS_SHOWN).map((x) => (x.source?.kind === 'extra-object' ? describeObject(x.source.object) : ''));
+    out.push({
+      level: 'warning',
+      message: `${group.length} grants to ${who} are in the live database, not in the model: kept, but they change who may read or write which rows (security-relevant): ${first.join('; ')}; and ${group.length - GRANTS_SHOWN} more (each in --format json)`,
+      source: n.source,
+    });
+  }
+  return out;
 }

@@ -18,7 +18,7 @@ import { identityOptionsDiffer, sequenceDiffers } from './build-sequences.js';
 import { dropPrimaryKeyFor, missingKey } from './build-keys.js';
 import { built, referencedKey, type BuildContext, type Built } from './build-context.js';
 import { defaultDiffers, foreignKeyDiffers, indexDiffers, nameDiffers, nullabilityDiffers } from './build-fixes.js';
-import { extraObject, missingObject, objectDiffers, orderByDependencies } from './build-registry.js';
+import { extraObject, foldExtraGrants, missingObject, objectDiffers, orderByDependencies } from './build-registry.js';
 import { lookalikeNote, renamedColumn, takenByRename } from './build-renames.js';
 import { columnTypesDiffer, defaultWithTypeChange, groupTypeChanges, unusedUsing } from './build-types.js';
 import { holdBackData, isAttributedDrop, stepStatements } from './build-steps.js';
@@ -211,7 +211,7 @@ export function plan(changes: readonly Change[], context: PlanContext): Plan {
       source: null,
     });
   }
-  return { statements: sorted.filter(runnable), withheld, notes, changes };
+  return { statements: sorted.filter(runnable), withheld, notes: foldExtraGrants(notes), changes };
 }
 
 function rank(c: Change): number {

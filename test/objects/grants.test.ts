@@ -132,4 +132,18 @@ describe('grants', () => {
     const [{ n }] = (await probe.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_roles WHERE rolname = 'reconcile_grants_server_only'`)) as [{ n: number }];
     expect(n).toBe(0);
   });
+
+  it('many extra grants to one role are one warning that counts them; every one is in the JSON changes', async () => {
+    const db = await database('grants_many', `${ROLES}\n${SCHEMA}\nGRANT SELECT, INSERT, UPDATE, DELETE, TRUNCATE ON shop.orders TO reconcile_grants_ro;`);
+    const file = writeFile(tempDir('grants-many'), 'schema.sql', SCHEMA);
+    const p = await planRepair({ url: db.url, from: file });
+    const warnings = p.plan.notes.filter((n) => n.level === 'warning').map((n) => n.message);
+    expect(warnings).toEqual([
+      '5 grants to "reconcile_grants_ro" are in the live database, not in the model: kept, but they change who may read or write which rows (security-relevant): ' +
+        'grant DELETE on table shop.orders to reconcile_grants_ro; grant INSERT on table shop.orders to reconcile_grants_ro; grant SELECT on table shop.orders to reconcile_grants_ro; and 2 more (each in --format json)',
+    ]);
+    const { renderPlanJson } = await import('../../src/render/plan-json.js');
+    const json = JSON.parse(renderPlanJson(p.plan, p.header)) as { changes: { kind: string; object?: { kind: string } }[] };
+    expect(json.changes.filter((c) => c.kind === 'extra-object' && c.object?.kind === 'grant')).toHaveLength(5);
+  });
 });
