@@ -374,10 +374,10 @@ function cli(argv: string[]): void {
     return i >= 0 ? argv[i + 1] : undefined;
   };
   if (argv.includes('--help') || argv.includes('-h')) {
-    process.stdout.write('usage: npx tsx bench/generate.ts --tables N [--seed S] [--out FILE] [--stats]\n');
+    process.stdout.write('usage: npx tsx bench/generate.ts --tables N [--seed S] [--objects] [--out FILE] [--stats]\n');
     return;
   }
-  const schema = generateSchema({ tables: Number(arg('tables') ?? 100), seed: Number(arg('seed') ?? 1) });
+  const schema = generateSchema({ tables: Number(arg('tables') ?? 100), seed: Number(arg('seed') ?? 1), objects: argv.includes('--objects') });
   const out = arg('out');
   if (out) writeFileSync(out, schema.ddl);
   else process.stdout.write(schema.ddl);
