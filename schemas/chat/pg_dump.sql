@@ -27,6 +27,17 @@ SET row_security = off;
 
 ALTER SCHEMA public OWNER TO postgres;
 
+--
+-- Name: chat_touch_updated_at(); Type: FUNCTION; Schema: public; Owner: chat_owner
+--
+
+CREATE FUNCTION public.chat_touch_updated_at() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$ BEGIN NEW.updated_at := now(); RETURN NEW; END $$;
+
+
+ALTER FUNCTION public.chat_touch_updated_at() OWNER TO chat_owner;
+
 SET default_tablespace = '';
 
 SET default_table_access_method = heap;
@@ -353,6 +364,13 @@ CREATE INDEX users_user_email_243f6e77_like ON public.users_user USING btree (em
 
 
 --
+-- Name: chat_callsession chat_callsession_touch; Type: TRIGGER; Schema: public; Owner: chat_owner
+--
+
+CREATE TRIGGER chat_callsession_touch BEFORE UPDATE ON public.chat_callsession FOR EACH ROW EXECUTE FUNCTION public.chat_touch_updated_at();
+
+
+--
 -- Name: chat_calllog chat_calllog_call_session_id_5f992829_fk_chat_callsession_id; Type: FK CONSTRAINT; Schema: public; Owner: chat_owner
 --
 
@@ -462,6 +480,19 @@ ALTER TABLE ONLY public.chat_message
 
 ALTER TABLE ONLY public.parcels_parcel
     ADD CONSTRAINT parcels_parcel_sender_id_1c261970_fk_users_user_id FOREIGN KEY (sender_id) REFERENCES public.users_user(id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: chat_callsession; Type: ROW SECURITY; Schema: public; Owner: chat_owner
+--
+
+ALTER TABLE public.chat_callsession ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: chat_callsession chat_callsession_participants; Type: POLICY; Schema: public; Owner: chat_owner
+--
+
+CREATE POLICY chat_callsession_participants ON public.chat_callsession USING (((current_setting('app.user_id'::text, true) = (caller_id)::text) OR (current_setting('app.user_id'::text, true) = (receiver_id)::text)));
 
 
 --

@@ -65,7 +65,7 @@ describe('the declared-model cache', () => {
     expect(plain.snapshots).toEqual([]);
     const withSnapshots = await loadDeclared(DJANGO_TREE, { cacheDir, snapshots: true });
     expect(withSnapshots.fromCache).toBe(false);
-    expect(withSnapshots.snapshots).toHaveLength(8);
+    expect(withSnapshots.snapshots).toHaveLength(9);
     const again = await loadDeclared(DJANGO_TREE, { cacheDir, snapshots: true });
     expect(again.fromCache).toBe(true);
     expect(again.snapshots).toEqual(withSnapshots.snapshots);

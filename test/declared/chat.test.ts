@@ -64,7 +64,7 @@ describe('the chat app from Django migrations, a pg_dump and a reference databas
     expect(grants).toHaveLength(6);
     expect(grants).toContain('grant SELECT on table public.chat_message to chat_reader');
     expect({ ...declared.schema, objects: declared.schema.objects.filter((o) => o.kind !== 'comment' && o.kind !== 'grant') }).toEqual(liveModel);
-    expect(declared.notices.join('\n')).toMatch(/skipped 7 statements about ownership and roles/);
+    expect(declared.notices.join('\n')).toMatch(/skipped 8 statements about ownership and roles/);
     expect(declared.notices.join('\n')).toMatch(/skipped 2 psql meta-commands \(\\restrict, \\unrestrict\)/);
   });
 
@@ -81,7 +81,7 @@ describe('the chat app from Django migrations, a pg_dump and a reference databas
   it('--shadow URL replays on a temporary database of a real server and drops it afterwards', async () => {
     const declared = await loadDeclared(DJANGO_TREE, { ...NO_CACHE, shadowUrl: adminUrl(), snapshots: true });
     expect(declared.schema).toEqual(liveModel);
-    expect(declared.snapshots).toHaveLength(8);
+    expect(declared.snapshots).toHaveLength(9);
     const notice = declared.notices.find((n) => n.startsWith('shadow: created temporary database'));
     expect(notice).toMatch(/"reconcile_shadow_[0-9a-f]{12}" on postgres:\/\/.*and dropped it after use/);
     expect(notice).not.toContain(new URL(adminUrl()).password);

@@ -34,7 +34,7 @@ describe('reconcile inspect --from', () => {
     expect(r.out.split('\n')[0]).toBe(`${PG_DUMP} (sql-file)`);
     expect(r.out).toMatch(/^1 schemas, 6 tables, 50 columns, 6 primary keys, 14 foreign keys, 2 unique constraints/m);
     expect(r.out).toContain('  public.chat_callsession: 12 columns, pk (id), 4 foreign keys, 6 indexes');
-    expect(r.err).toContain('reconcile: note: skipped 7 statements about ownership and roles');
+    expect(r.err).toContain('reconcile: note: skipped 8 statements about ownership and roles');
     expect(r.err).toContain('reconcile: note: created roles the source refers to in the shadow: chat_reader');
   });
 
@@ -44,7 +44,7 @@ describe('reconcile inspect --from', () => {
     expect(first.code).toBe(0);
     const lines = first.out.split('\n');
     expect(lines[0]).toBe(`${DJANGO_TREE} (django-tree)`);
-    expect(lines[1]).toBe('8 migrations, in the order they were replayed:');
+    expect(lines[1]).toBe('9 migrations, in the order they were replayed:');
     const at = lines.findIndex((l) => l.includes('chat.0004_callsession'));
     expect(lines[at]).toBe(`  7. chat.0004_callsession  ${path.join(DJANGO_TREE, 'chat', '0004_callsession.sql')}`);
     expect(lines.slice(at + 1, at + 3)).toEqual([
@@ -53,6 +53,11 @@ describe('reconcile inspect --from', () => {
     ]);
     expect(first.out).toContain('  6. chat.0003_backfill_message_type  (data only)');
     expect(first.out).toContain('       + index chat_callsession_provider_call_id_2d741d04_like on public.chat_callsession');
+    // The RunSQL migration: a function, its trigger, a policy and the RLS flag.
+    expect(first.out).toContain(
+      '       + function public.chat_touch_updated_at()\n       + trigger chat_callsession_touch on public.chat_callsession\n' +
+        '       + policy chat_callsession_participants on public.chat_callsession\n       + row-level security enabled on public.chat_callsession',
+    );
     const second = await run('inspect', '--from', DJANGO_TREE, '--migrations');
     expect(second.out.split('\n')[0]).toBe(`${DJANGO_TREE} (django-tree, from cache)`);
     expect(second.out.split('\n').slice(1)).toEqual(lines.slice(1));
@@ -63,7 +68,7 @@ describe('reconcile inspect --from', () => {
     const r = await run('inspect', '--from', `django:${DJANGO_TREE}`, '--json', '--no-cache');
     const json = JSON.parse(r.out) as { source: unknown; migrations: { key: string; sql?: string; hash: string }[]; model: { tables: unknown[] } };
     expect(json.source).toEqual({ kind: 'django-tree', location: DJANGO_TREE });
-    expect(json.migrations).toHaveLength(8);
+    expect(json.migrations).toHaveLength(9);
     expect(json.migrations[0]?.sql).toBeUndefined();
     expect(json.migrations[0]?.hash).toMatch(/^[0-9a-f]{64}$/);
     expect(json.model.tables).toHaveLength(6);

@@ -23,12 +23,15 @@ describe('a Django sqlmigrate tree', () => {
     expect(after['users.0002_user_contact']!.tables[0]!.columns.map((c) => c.name)).toContain('contact');
     expect(tableNames(after['chat.0003_backfill_message_type']!)).toEqual(['chat_chatroom', 'chat_message', 'parcels_parcel', 'users_user']);
     expect(tableNames(after['chat.0004_callsession']!)).toEqual(['chat_calllog', 'chat_callsession', 'chat_chatroom', 'chat_message', 'parcels_parcel', 'users_user']);
-    expect(after['chat.0005_callsession_provider_call_id']).toEqual(declared.schema);
+    expect(after['chat.0006_callsession_guard']).toEqual(declared.schema);
+    expect(after['chat.0005_callsession_provider_call_id']!.objects).toEqual([]);
     // Each migration's own effects come from consecutive snapshots.
     const effects = Object.fromEntries(migrationEffects(declared).map((e) => [e.migration.key, e.changes]));
     expect(effects['chat.0004_callsession']!.map((c) => c.kind === 'missing-table' && c.table.name)).toEqual(['chat_calllog', 'chat_callsession']);
     expect(effects['chat.0003_backfill_message_type']).toEqual([]);
     expect(effects['chat.0005_callsession_provider_call_id']!.map((c) => c.kind)).toEqual(['missing-column', 'missing-index', 'missing-index']);
+    // The RunSQL migration's function, trigger, policy and RLS flag are its effects.
+    expect(effects['chat.0006_callsession_guard']!.map((c) => (c.kind === 'missing-object' ? c.object.kind : c.kind))).toEqual(['function', 'trigger', 'policy', 'row-security']);
   });
 
   it('records each migration with its file, hash and data-only flag', async () => {
@@ -56,6 +59,7 @@ describe('a Django sqlmigrate tree', () => {
       'chat.0003_backfill_message_type',
       'chat.0004_callsession',
       'chat.0005_callsession_provider_call_id',
+      'chat.0006_callsession_guard',
       'users.0002_user_contact',
     ]);
     const withPlan = await loadDeclared(DJANGO_TREE, NO_CACHE);
@@ -93,7 +97,7 @@ describe('a Django sqlmigrate tree', () => {
     const tree = copyTree(DJANGO_TREE, 'partial');
     writeFileSync(path.join(tree, 'plan.txt'), '[X]  contenttypes.0001_initial\n[X]  auth.0001_initial\n' + readFileSync(path.join(tree, 'plan.txt'), 'utf8'));
     const declared = await loadDeclared(tree, NO_CACHE);
-    expect(declared.migrations).toHaveLength(8);
+    expect(declared.migrations).toHaveLength(9);
     expect(declared.notices).toContain(`${path.join(tree, 'plan.txt')} lists 2 migrations with no SQL file here (apps auth, contenttypes): not replayed`);
   });
 
