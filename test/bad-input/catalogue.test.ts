@@ -373,14 +373,14 @@ const CASES: readonly BadCase[] = [
       const project = path.join(c.dir, 'broken-project');
       cpSync(CHAT_PROJECT, project, { recursive: true });
       writeFileSync(
-        path.join(project, 'chat/migrations/0006_broken.py'),
-        'from django.db import migrations\n\n\nclass Migration(migrations.Migration):\n    dependencies = [("chat", "0005_callsession_provider_call_id")]\n    operations = [migrations.RunSQL("ALTER TABLE chat_nosuch ADD COLUMN x int")]\n',
+        path.join(project, 'chat/migrations/0007_broken.py'),
+        'from django.db import migrations\n\n\nclass Migration(migrations.Migration):\n    dependencies = [("chat", "0006_callsession_guard")]\n    operations = [migrations.RunSQL("ALTER TABLE chat_nosuch ADD COLUMN x int")]\n',
       );
       return { result: await runCli(['apply', '--url', c.db.url, '--from', path.join(project, 'manage.py'), '--shadow', adminUrl()], { PYTHON: requireDjango() }), target: c.db };
     },
     code: 1,
     message:
-      /broken-project\/chat\/migrations\/0006_broken\.py \(migration chat\.0006_broken\): manage\.py migrate chat 0006_broken failed: ProgrammingError: relation "chat_nosuch" does not exist \[ALTER TABLE chat_nosuch ADD COLUMN x int\] \(replayed in temporary database reconcile_shadow_[0-9a-f]+ on postgres:\/\/.* \(PostgreSQL [\d.]+\)\)$/,
+      /broken-project\/chat\/migrations\/0007_broken\.py \(migration chat\.0007_broken\): manage\.py migrate chat 0007_broken failed: ProgrammingError: relation "chat_nosuch" does not exist \[ALTER TABLE chat_nosuch ADD COLUMN x int\] \(replayed in temporary database reconcile_shadow_[0-9a-f]+ on postgres:\/\/.* \(PostgreSQL [\d.]+\)\)$/,
   },
   {
     name: 'Django project: manage.py that names no settings module',

@@ -39,20 +39,21 @@ describe('reconcile status (command line)', () => {
     expect(lines[0]).toBe(`Source: ${DJANGO_TREE} (django-tree)`);
     expect(lines[1]).toBe('Ledger: django (public.django_migrations)');
     expect(lines[2]).toMatch(/^Database: postgres:\/\/postgres@127\.0\.0\.1:\d+\/ledger_cli_\w+ \(PostgreSQL \d+\.\d+\)$/);
-    expect(lines.slice(4, 17)).toEqual([
+    expect(lines.slice(4, 18)).toEqual([
       'chat',
       ' [X] 0001_initial                       verified: 2 tables',
       ' [X] 0002_message_message_type          verified: 1 column',
       ' [?] 0003_backfill_message_type         recorded; data only (no schema change), not checkable',
       ' [X] 0004_callsession                   verified: 2 tables',
       ' [X] 0005_callsession_provider_call_id  verified: 1 column, 2 indexes',
+      ' [X] 0006_callsession_guard             verified: 1 function, 1 trigger, 1 policy, 1 row-level security setting',
       'parcels',
       ' [X] 0001_initial                       verified: 1 table',
       'users',
       ' [X] 0001_initial                       verified: 1 table',
       ' [X] 0002_user_contact                  verified: 1 column',
       '',
-      'Summary: 7 verified, 1 not checkable; schema matches the source; in sync',
+      'Summary: 8 verified, 1 not checkable; schema matches the source; in sync',
     ]);
     expect(r.stdout).not.toContain(password(clean));
   });
@@ -91,6 +92,7 @@ describe('reconcile status (command line)', () => {
       ['chat.0003_backfill_message_type', '?', 'unverifiable', true, 'none'],
       ['chat.0004_callsession', '~', 'different', true, 'different'],
       ['chat.0005_callsession_provider_call_id', ' ', 'pending', false, 'absent'],
+      ['chat.0006_callsession_guard', ' ', 'pending', false, 'absent'],
     ]);
     const m4 = doc.migrations[6];
     expect(m4?.details.length).toBe(26);
@@ -100,8 +102,8 @@ describe('reconcile status (command line)', () => {
     ]);
     expect(m4?.rows).toEqual([{ id: expect.any(String), app: 'chat', name: '0004_callsession', applied: expect.any(String) }]);
     expect(doc.inSync).toBe(false);
-    expect(doc.schemaDifferences).toBe(29);
-    expect(doc.summary).toBe('Summary: 5 verified, 1 not checkable, 1 applied differently, 1 pending; schema differs from the source in 29 places; out of sync');
+    expect(doc.schemaDifferences).toBe(33);
+    expect(doc.summary).toBe('Summary: 5 verified, 1 not checkable, 1 applied differently, 2 pending; schema differs from the source in 33 places; out of sync');
   });
 
   it('a source without migrations: schema comparison only', async () => {

@@ -44,11 +44,12 @@ const CHAT_VERIFIED = [
   ' [?] 0003_backfill_message_type         recorded; data only (no schema change), not checkable',
   ' [X] 0004_callsession                   verified: 2 tables',
   ' [X] 0005_callsession_provider_call_id  verified: 1 column, 2 indexes',
+  ' [X] 0006_callsession_guard             verified: 1 function, 1 trigger, 1 policy, 1 row-level security setting',
   ' [X] 0001_initial                       verified: 1 table',
   ' [X] 0001_initial                       verified: 1 table',
   ' [X] 0002_user_contact                  verified: 1 column',
 ];
-const CHAT_IN_SYNC = 'Summary: 7 verified, 1 not checkable; schema matches the source; in sync';
+const CHAT_IN_SYNC = 'Summary: 8 verified, 1 not checkable; schema matches the source; in sync';
 
 /** After the repair: status in sync, and Django itself sees every migration applied. */
 async function expectRepaired(db: TestDb, manageFile: string, verified: readonly string[], inSync: string): Promise<void> {
@@ -86,6 +87,7 @@ describe('django ledger, project source (--from manage.py)', () => {
       ' [?] 0003_backfill_message_type         recorded; data only (no schema change), not checkable',
       ' [F] 0004_callsession                   faked: recorded, but 2 tables missing',
       ' [F] 0005_callsession_provider_call_id  faked: recorded, but 1 column, 2 indexes missing',
+      ' [F] 0006_callsession_guard             faked: recorded, but 1 function, 1 trigger, 1 policy, 1 row-level security setting missing',
       ' [X] 0001_initial                       verified: 1 table',
       ' [X] 0001_initial                       verified: 1 table',
       ' [X] 0002_user_contact                  verified: 1 column',
@@ -109,11 +111,12 @@ describe('django ledger, project source (--from manage.py)', () => {
       ' [?] 0003_backfill_message_type         recorded; data only (no schema change), not checkable',
       ' [~] 0004_callsession                   applied differently: 2 tables not as the migration made them',
       ' [ ] 0005_callsession_provider_call_id  pending: 1 column, 2 indexes',
+      ' [ ] 0006_callsession_guard             pending: 1 function, 1 trigger, 1 policy, 1 row-level security setting',
       ' [X] 0001_initial                       verified: 1 table',
       ' [X] 0001_initial                       verified: 1 table',
       ' [X] 0002_user_contact                  verified: 1 column',
     ]);
-    expect(summaryOf(r.stdout)).toBe('Summary: 5 verified, 1 not checkable, 1 applied differently, 1 pending; schema differs from the source in 29 places; out of sync');
+    expect(summaryOf(r.stdout)).toBe('Summary: 5 verified, 1 not checkable, 1 applied differently, 2 pending; schema differs from the source in 33 places; out of sync');
     const a = await apply(db, CHAT_MANAGE, '--allow-hazards', 'rewrite');
     expect(a.code).toBe(0);
     await expectRepaired(db, CHAT_MANAGE, CHAT_VERIFIED, CHAT_IN_SYNC);
@@ -130,6 +133,7 @@ describe('django ledger, project source (--from manage.py)', () => {
       ' [R] 0003_backfill_message_type         inferred: later migrations it precedes are present; data only (no schema change)',
       ' [R] 0004_callsession                   present but not recorded: 2 tables',
       ' [R] 0005_callsession_provider_call_id  present but not recorded: 1 column, 2 indexes',
+      ' [R] 0006_callsession_guard             present but not recorded: 1 function, 1 trigger, 1 policy, 1 row-level security setting',
       ' [X] 0001_initial                       verified: 1 table',
       ' [X] 0001_initial                       verified: 1 table',
       ' [X] 0002_user_contact                  verified: 1 column',

@@ -28,11 +28,12 @@ const ALL_VERIFIED = [
   ' [?] 0003_backfill_message_type         recorded; data only (no schema change), not checkable',
   ' [X] 0004_callsession                   verified: 2 tables',
   ' [X] 0005_callsession_provider_call_id  verified: 1 column, 2 indexes',
+  ' [X] 0006_callsession_guard             verified: 1 function, 1 trigger, 1 policy, 1 row-level security setting',
   ' [X] 0001_initial                       verified: 1 table',
   ' [X] 0001_initial                       verified: 1 table',
   ' [X] 0002_user_contact                  verified: 1 column',
 ];
-const IN_SYNC = 'Summary: 7 verified, 1 not checkable; schema matches the source; in sync';
+const IN_SYNC = 'Summary: 8 verified, 1 not checkable; schema matches the source; in sync';
 
 const summary = (t: string): string => t.trimEnd().split('\n').at(-1) ?? '';
 
@@ -65,9 +66,9 @@ describe('django ledger', () => {
     expect(p.plan.statements).toEqual([]);
   });
 
-  it('faked: chat 0004 and 0005 recorded, their objects never created', async () => {
+  it('faked: chat 0004, 0005 and 0006 recorded, their objects never created', async () => {
     const db = await fresh();
-    await replayDjango(db, DJANGO_PLAN.filter((k) => k !== 'chat.0004_callsession' && k !== 'chat.0005_callsession_provider_call_id'));
+    await replayDjango(db, DJANGO_PLAN.filter((k) => k !== 'chat.0004_callsession' && k !== 'chat.0005_callsession_provider_call_id' && k !== 'chat.0006_callsession_guard'));
     await recordDjango(db, DJANGO_PLAN);
     const r = await status(db, DJANGO_TREE);
     expect(markLines(r)).toEqual([
@@ -76,6 +77,7 @@ describe('django ledger', () => {
       ' [?] 0003_backfill_message_type         recorded; data only (no schema change), not checkable',
       ' [F] 0004_callsession                   faked: recorded, but 2 tables missing',
       ' [F] 0005_callsession_provider_call_id  faked: recorded, but 1 column, 2 indexes missing',
+      ' [F] 0006_callsession_guard             faked: recorded, but 1 function, 1 trigger, 1 policy, 1 row-level security setting missing',
       ' [X] 0001_initial                       verified: 1 table',
       ' [X] 0001_initial                       verified: 1 table',
       ' [X] 0002_user_contact                  verified: 1 column',
@@ -91,7 +93,7 @@ describe('django ledger', () => {
         '       - missing: index chat_callsession_provider_call_id_2d741d04_like on public.chat_callsession',
       ].join('\n'),
     );
-    expect(summary(text(r))).toBe('Summary: 5 verified, 1 not checkable, 2 faked; schema differs from the source in 2 places; out of sync');
+    expect(summary(text(r))).toBe('Summary: 5 verified, 1 not checkable, 3 faked; schema differs from the source in 6 places; out of sync');
     expect(r.inSync).toBe(false);
     const script = await repairAndConverge(db);
     // Everything is recorded already: no row is written, the ledger is left alone.
@@ -111,6 +113,7 @@ describe('django ledger', () => {
       ' [?] 0003_backfill_message_type         recorded; data only (no schema change), not checkable',
       ' [~] 0004_callsession                   applied differently: 2 tables not as the migration made them',
       ' [ ] 0005_callsession_provider_call_id  pending: 1 column, 2 indexes',
+      ' [ ] 0006_callsession_guard             pending: 1 function, 1 trigger, 1 policy, 1 row-level security setting',
       ' [X] 0001_initial                       verified: 1 table',
       ' [X] 0001_initial                       verified: 1 table',
       ' [X] 0002_user_contact                  verified: 1 column',
@@ -145,13 +148,14 @@ describe('django ledger', () => {
       'index chat_callsession_parcel_id_1b981f5a on public.chat_callsession missing',
       'index chat_callsession_receiver_id_7f769efe on public.chat_callsession missing',
     ]);
-    expect(summary(text(r))).toBe('Summary: 5 verified, 1 not checkable, 1 applied differently, 1 pending; schema differs from the source in 29 places; out of sync');
+    expect(summary(text(r))).toBe('Summary: 5 verified, 1 not checkable, 1 applied differently, 2 pending; schema differs from the source in 33 places; out of sync');
 
-    // The timestamp fixes need no rewrite under UTC (the default --assume-timezone): nothing is withheld, 0005 is recorded.
+    // The timestamp fixes need no rewrite under UTC (the default --assume-timezone): nothing is withheld, 0005 and 0006 are recorded.
     const cautious = await planRepair({ url: db.url, from: DJANGO_TREE, ledger: {} });
     const ledgerSteps = cautious.plan.statements.filter((s) => s.phase === 'ledger');
     expect(ledgerSteps.map((s) => s.description)).toEqual([
       'record chat.0005_callsession_provider_call_id as applied',
+      'record chat.0006_callsession_guard as applied',
       'check the ledger: every migration it should record is recorded, and the tables and columns of those just recorded exist',
     ]);
     expect(cautious.plan.statements.at(-1)?.phase).toBe('ledger');
@@ -175,11 +179,12 @@ describe('django ledger', () => {
       ' [R] 0003_backfill_message_type         inferred: later migrations it precedes are present; data only (no schema change)',
       ' [R] 0004_callsession                   present but not recorded: 2 tables',
       ' [R] 0005_callsession_provider_call_id  present but not recorded: 1 column, 2 indexes',
+      ' [R] 0006_callsession_guard             present but not recorded: 1 function, 1 trigger, 1 policy, 1 row-level security setting',
       ' [X] 0001_initial                       verified: 1 table',
       ' [X] 0001_initial                       verified: 1 table',
       ' [X] 0002_user_contact                  verified: 1 column',
     ]);
-    expect(summary(text(r))).toBe('Summary: 3 verified, 5 present but unrecorded (1 inferred); schema matches the source; out of sync');
+    expect(summary(text(r))).toBe('Summary: 3 verified, 6 present but unrecorded (1 inferred); schema matches the source; out of sync');
 
     const p = await planRepair({ url: db.url, from: DJANGO_TREE, ledger: {} });
     // No schema change; the rows in migration order, the data migration included (later ones of its app depend on it).
@@ -189,11 +194,12 @@ describe('django ledger', () => {
       'record chat.0003_backfill_message_type as applied',
       'record chat.0004_callsession as applied',
       'record chat.0005_callsession_provider_call_id as applied',
+      'record chat.0006_callsession_guard as applied',
       'check the ledger: every migration it should record is recorded, and the tables and columns of those just recorded exist',
     ]);
     await repairAndConverge(db);
     const rows = await db.query<{ name: string }>(`SELECT name FROM django_migrations WHERE app = 'chat' ORDER BY id`);
-    expect(rows.map((x) => x.name)).toEqual(['0001_initial', '0002_message_message_type', '0003_backfill_message_type', '0004_callsession', '0005_callsession_provider_call_id']);
+    expect(rows.map((x) => x.name)).toEqual(['0001_initial', '0002_message_message_type', '0003_backfill_message_type', '0004_callsession', '0005_callsession_provider_call_id', '0006_callsession_guard']);
   });
 
   it('the final check stops the script when the ledger does not end up as planned', async () => {
@@ -222,7 +228,7 @@ describe('django ledger', () => {
         '',
         'Note: 2 rows of apps the source does not hold (auth, contenttypes): not checked',
         '',
-        'Summary: 7 verified, 1 not checkable, 1 recorded but unknown to the source; schema matches the source; out of sync',
+        'Summary: 8 verified, 1 not checkable, 1 recorded but unknown to the source; schema matches the source; out of sync',
       ].join('\n'),
     );
     const kept = await repair(db, DJANGO_TREE);
