@@ -73,23 +73,26 @@ export async function runScript(ctx: RunContext, script: Script, options: { tran
       for (const [reason, n] of skips) ctx.skipped.set(reason, (ctx.skipped.get(reason) ?? 0) + n);
       return;
     } catch (e) {
-      if (!(e instanceof ScriptFailure)) throw e;
-      if (!(await createMissingRole(ctx, e, attempt))) throw e;
+      if (!(await failureRole(ctx, e, attempt))) throw e;
     }
   }
 }
 
 /**
- * A policy or `CREATE SCHEMA … AUTHORIZATION` naming a role the shadow lacks: in
- * PGlite (a private cluster) create the role, so the statement can run again.
+ * A policy, a grant or `CREATE SCHEMA … AUTHORIZATION` naming a role the shadow
+ * lacks: in PGlite (a private cluster) create the role, so the statement can run
+ * again. False when the error is another one, or the shadow cannot create roles.
  */
-async function createMissingRole(ctx: RunContext, f: ScriptFailure, attempt: number): Promise<boolean> {
-  const role = f.sqlstate === '42704' ? MISSING_ROLE.exec(f.pgMessage)?.[1]?.replace(/""/g, '"') : undefined;
+async function createMissingRole(ctx: RunContext, sqlstate: string | undefined, message: string, attempt: number): Promise<boolean> {
+  const role = sqlstate === '42704' ? MISSING_ROLE.exec(message)?.[1]?.replace(/""/g, '"') : undefined;
   if (role === undefined || !ctx.shadow.canCreateRoles || attempt >= 50) return false;
   await ctx.shadow.exec(`CREATE ROLE ${ident(role)}`);
   ctx.rolesCreated.add(role);
   return true;
 }
+
+const failureRole = (ctx: RunContext, e: unknown, attempt: number): Promise<boolean> =>
+  e instanceof ScriptFailure ? createMissingRole(ctx, e.sqlstate, e.pgMessage, attempt) : Promise.resolve(false);
 
 /**
  * A privilege statement, in a savepoint when inside a transaction: a role it names
@@ -111,12 +114,7 @@ async function runGrant(ctx: RunContext, sql: string, inTransaction: boolean, sk
     } catch (e) {
       if (inTransaction) await ctx.shadow.exec('ROLLBACK TO SAVEPOINT reconcile_grant');
       const err = e as PgError;
-      const role = err.code === '42704' ? MISSING_ROLE.exec(err.message ?? '')?.[1]?.replace(/""/g, '"') : undefined;
-      if (role !== undefined && attempt < 50) {
-        await ctx.shadow.exec(`CREATE ROLE ${ident(role)}`);
-        ctx.rolesCreated.add(role);
-        continue;
-      }
+      if (await createMissingRole(ctx, err.code, err.message ?? '', attempt)) continue;
       if (typeof err.code !== 'string') throw e;
       ctx.grantsRefused++;
       ctx.firstGrantRefusal ??= `${sql.replace(/\s+/g, ' ').slice(0, 80)}: ${err.message ?? String(e)}`;
@@ -159,7 +157,7 @@ async function runAutocommit(ctx: RunContext, script: Script): Promise<void> {
         await runStatement(ctx, script, statement, index, ctx.skipped, false);
         break;
       } catch (e) {
-        if (!(e instanceof ScriptFailure) || !(await createMissingRole(ctx, e, attempt))) throw e;
+        if (!(await failureRole(ctx, e, attempt))) throw e;
       }
     }
   }

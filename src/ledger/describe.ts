@@ -3,7 +3,7 @@
  * differs from what it did), one short line each, for status reports.
  */
 import { assertNever, type Change } from '../diff/index.js';
-import { describeObject, kindOf } from '../objects/index.js';
+import { describeObject, kindOf, pluralOf } from '../objects/index.js';
 import { sequenceOptionsText } from '../diff/sequences.js';
 import type { ForeignKey, QualifiedName } from '../model/types.js';
 import { displayName } from '../render/model-text.js';
@@ -194,8 +194,7 @@ function nounOf(e: Change): readonly [string, string] {
 }
 
 function pluralPair(noun: string): readonly [string, string] {
-  if (noun === 'row-level security') return ['row-level security setting', 'row-level security settings'];
-  return [noun, noun.endsWith('y') ? `${noun.slice(0, -1)}ies` : `${noun}s`];
+  return [noun === 'row-level security' ? 'row-level security setting' : noun, pluralOf(noun)];
 }
 
 /** `2 tables`, `1 column, 2 indexes`: what a list of effects is, counted by kind of object. */

@@ -18,7 +18,7 @@ import { viewKind } from './view/index.js';
 
 export type { CatalogObject, CatalogObjectKind, NotCompared } from './model.js';
 export type { CompareContext, ObjectKindDef, ObjectStatement, ObjectPlanContext } from './types.js';
-export { objectKey } from './sql.js';
+export { objectKey, pluralOf } from './sql.js';
 
 type Registry = { readonly [K in CatalogObjectKind]: ObjectKindDef<Extract<CatalogObject, { kind: K }>> };
 

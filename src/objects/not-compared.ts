@@ -5,6 +5,7 @@
  * database-wide objects (publications, event triggers).
  */
 import type { NotCompared } from './model.js';
+import { pluralOf } from './sql.js';
 
 /** Extension members, read once for all the counts (`ext`, a materialized CTE: one scan of pg_depend). */
 const notExtensionMember = (catalog: string, alias: string): string =>
@@ -39,8 +40,7 @@ export function notComparedFromRows(rows: readonly { kind: string; count: number
   return [...rows].filter((r) => Number(r.count) > 0).sort((a, b) => a.ord - b.ord).map((r) => ({ kind: r.kind, count: Number(r.count) }));
 }
 
-const plural = (n: number, kind: string): string =>
-  n === 1 ? kind : kind.endsWith('x') ? `${kind}es` : kind === 'statistics object' ? 'statistics objects' : `${kind}s`;
+const plural = (n: number, kind: string): string => (n === 1 ? kind : pluralOf(kind));
 
 /** "2 publications, 1 rule", or null when there is nothing. */
 export function notComparedText(items: readonly NotCompared[] | undefined): string | null {

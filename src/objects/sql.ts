@@ -22,6 +22,25 @@ export function keySql(kind: string, parts: readonly string[]): string {
 export const notExtensionMember = (catalog: string, alias: string): string =>
   `NOT EXISTS (SELECT 1 FROM pg_depend xd WHERE xd.classid = '${catalog}'::regclass AND xd.objid = ${alias}.oid AND xd.deptype = 'e')`;
 
+/**
+ * The registry key of the function, view or domain a grant or comment is attached
+ * to (`on` as those kinds name their targets): dropping and creating it takes them along.
+ */
+export function attachedTo(on: string, schema: string, name: string, sub: string): string | null {
+  if (on === 'function' || on === 'procedure') return objectKey('function', [schema, name, sub]);
+  if (on === 'table' || on === 'column' || on === 'view' || on === 'materialized view') return objectKey('view', [schema, name]);
+  if (on === 'type') return objectKey('domain', [schema, name]);
+  return null;
+}
+
+/** The plural of a kind's noun, for counts: `policies`, `indexes`, `row-level security settings`. */
+export function pluralOf(noun: string): string {
+  if (noun.endsWith('security')) return `${noun} settings`;
+  if (noun.endsWith('x')) return `${noun}es`;
+  if (/[^aeiou]y$/.test(noun)) return `${noun.slice(0, -1)}ies`;
+  return `${noun}s`;
+}
+
 export const textArray = (values: readonly string[]): string => `ARRAY[${values.map(literal).join(', ')}]::text[]`;
 
 export const needed = (condition: string): string => `SELECT (${condition}) AS needed`;

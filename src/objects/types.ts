@@ -21,6 +21,11 @@ export interface ObjectStatement {
   readonly locks?: readonly QualifiedName[];
   readonly duration?: 'brief' | 'long';
   readonly hazards?: readonly Hazard[];
+  /**
+   * The statement drops the object (and what depends on it) and creates it again:
+   * PostgreSQL loses the grants and comments attached to it, so they are set again after it.
+   */
+  readonly recreates?: boolean;
 }
 
 /** What a comparison may know beyond the two objects. */

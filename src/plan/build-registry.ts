@@ -43,8 +43,7 @@ export function objectDiffers(c: Of<'object-differs'>, ctx: BuildContext): Built
     : null;
   const repair = def.repair(c.declared, c.live as typeof c.declared, c.aspects, { dependents: c.dependents, around });
   // A drop-and-create loses the grants and comments on what it drops: set again (guarded: skipped when kept).
-  const replaces = repair.some((s) => /\bDROP (FUNCTION|PROCEDURE|VIEW|MATERIALIZED VIEW|DOMAIN)\b/.test(s.sql));
-  const again = replaces ? (c.carried ?? []).flatMap((o) => kindOf(o).create(o).map((s) => ({ ...s, description: `${s.description} (again, after the drop and create)` }))) : [];
+  const again = repair.some((s) => s.recreates) ? (c.carried ?? []).flatMap((o) => kindOf(o).create(o).map((s) => ({ ...s, description: `${s.description} (again, after the drop and create)` }))) : [];
   return built([...repair, ...again].map((s) => attach(c, s)));
 }
 

@@ -5,7 +5,7 @@
  * A comment the model lacks is kept (shown as extra); a differing one is replaced.
  */
 import { ident, literal, qualified } from '../../render/quote.js';
-import { asString, displayName, keySql, needed, notExtensionMember, objectKey, showName } from '../sql.js';
+import { asString, attachedTo, displayName, keySql, needed, notExtensionMember, objectKey, showName } from '../sql.js';
 import type { ObjectKindDef, ObjectStatement } from '../types.js';
 import type { CommentObject } from './model.js';
 
@@ -88,14 +88,7 @@ export const commentKind: ObjectKindDef<CommentObject> = {
   identity: (c) => [c.on, c.schema, c.name, c.sub],
   table: (c) => (isRelation(c) ? { schema: c.schema, name: c.name } : null),
   display: show,
-  partOf: (c) =>
-    c.on === 'function' || c.on === 'procedure'
-      ? objectKey('function', [c.schema, c.name, c.sub])
-      : c.on === 'view' || c.on === 'materialized view' || c.on === 'column'
-        ? objectKey('view', [c.schema, c.name])
-        : c.on === 'type'
-          ? objectKey('domain', [c.schema, c.name])
-          : null,
+  partOf: (c) => attachedTo(c.on, c.schema, c.name, c.sub),
   dependsOn: () => [],
   differs: (d, l) => (d.text !== l.text ? ['text'] : []),
   create: (c) => [set(c, `set ${show(c)}`)],

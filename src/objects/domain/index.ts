@@ -79,6 +79,7 @@ function repair(d: DomainObject, l: DomainObject, aspects: readonly string[]): O
     return [
       statement(d, `drop and create ${show(d)} (${aspects.join(', ')} differ)`, atomically([`DROP DOMAIN ${qname(l)}`, createSql(d)]), {
         hazards: [{ kind: 'replace', message: `${show(d)} is dropped and created again (ALTER DOMAIN cannot change its ${what}); it fails, changing nothing, while a column uses it` }],
+        recreates: true,
       }),
     ];
   }

@@ -108,6 +108,7 @@ export const functionKind: ObjectKindDef<FunctionObject> = {
         ...createStatement(d, `drop and create ${show(d)} (its arguments or result change)`),
         sql: atomically([...(ctx.around?.drops ?? []), dropSql(l), d.definition, ...(ctx.around?.creates ?? [])], { uncheckedBodies: true }),
         hazards: [{ kind: 'replace', message: `${why}${replaceNote(ctx)}` }],
+        recreates: true,
       },
     ];
   },

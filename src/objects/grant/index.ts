@@ -9,7 +9,7 @@
  * a brief ACCESS SHARE lock on a relation.
  */
 import { ident, literal, qualified } from '../../render/quote.js';
-import { asString, displayName, needed, notExtensionMember, objectKey, showName } from '../sql.js';
+import { asString, attachedTo, displayName, needed, notExtensionMember, objectKey, showName } from '../sql.js';
 import type { ObjectKindDef, ObjectStatement } from '../types.js';
 import type { GrantObject } from './model.js';
 
@@ -193,14 +193,7 @@ export const grantKind: ObjectKindDef<GrantObject> = {
   table: (g) => (isRelation(g) ? { schema: g.schema, name: g.name } : null),
   display: show,
   dependsOn: () => [],
-  partOf: (g) =>
-    g.on === 'function' || g.on === 'procedure'
-      ? objectKey('function', [g.schema, g.name, g.sub])
-      : g.on === 'table' || g.on === 'column'
-        ? objectKey('view', [g.schema, g.name])
-        : g.on === 'type'
-          ? objectKey('domain', [g.schema, g.name])
-          : null,
+  partOf: (g) => attachedTo(g.on, g.schema, g.name, g.sub),
   roles: (g) => [...(g.grantee === 'public' ? [] : [g.grantee]), ...(g.on === 'default' && g.sub ? [g.sub] : [])],
   differs: (d, l) => (d.grantable !== l.grantable ? ['grant option'] : []),
   create: (g) => [statement(g, g.revoked ? `revoke ${what(g)} from ${who(g)}` : `grant ${what(g)} to ${who(g)}${g.grantable ? ' with grant option' : ''}`, grantSql(g))],

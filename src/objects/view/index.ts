@@ -133,6 +133,7 @@ export const viewKind: ObjectKindDef<ViewObject> = {
         ...createStatement(d, `drop and create ${show(d)} (${why})`, sql),
         ...asFound,
         hazards: [{ kind: 'replace', message: `${show(d)} is dropped and created again (${why})${replaceNote(ctx)}` }],
+        recreates: true,
       });
     } else if (aspects.includes('populated')) {
       out.push({
