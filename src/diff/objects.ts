@@ -41,7 +41,7 @@ export function compareObjects(declared: readonly CatalogObject[], live: readonl
     const complete = pairs.every((p): p is { live: CatalogObject; declared: CatalogObject } => p.declared !== undefined);
     const recreate = complete ? pairs : null;
     const dropped = new Set([k, ...deps.map(keyOf)]);
-    const carried = declared.filter((o) => liveByKey.has(keyOf(o)) && dropped.has(kindOf(o).partOf?.(o) ?? ''));
+    const carried = declared.filter((o) => liveByKey.has(keyOf(o)) && (kindOf(o).partOf?.(o) ?? []).some((p) => dropped.has(p)));
     out.push({ kind: 'object-differs', declared: d, live: l, aspects, dependents: deps.map(describeObject), recreate, ...(carried.length ? { carried } : {}) });
   }
   for (const l of live) if (!declaredByKey.has(keyOf(l))) out.push({ kind: 'extra-object', object: l });

@@ -5,16 +5,19 @@
  * model to model.ts and its definition here.
  */
 import { commentKind } from './comment/index.js';
+import { compositeTypeKind } from './composite-type/index.js';
 import { domainKind } from './domain/index.js';
 import { functionKind } from './function/index.js';
 import { grantKind } from './grant/index.js';
 import type { CatalogObject, CatalogObjectKind } from './model.js';
 import { policyKind } from './policy/index.js';
+import { replicaIdentityKind } from './replica-identity/index.js';
 import { rowSecurityKind } from './row-security/index.js';
 import { objectKey } from './sql.js';
 import { triggerKind } from './trigger/index.js';
 import type { ObjectKindDef } from './types.js';
 import { viewKind } from './view/index.js';
+import { viewIndexKind } from './view-index/index.js';
 
 export type { CatalogObject, CatalogObjectKind, NotCompared } from './model.js';
 export type { CompareContext, ObjectKindDef, ObjectStatement, ObjectPlanContext } from './types.js';
@@ -24,11 +27,14 @@ type Registry = { readonly [K in CatalogObjectKind]: ObjectKindDef<Extract<Catal
 
 export const REGISTRY: Registry = {
   domain: domainKind,
+  'composite-type': compositeTypeKind,
   function: functionKind,
   view: viewKind,
+  'view-index': viewIndexKind,
   trigger: triggerKind,
   policy: policyKind,
   'row-security': rowSecurityKind,
+  'replica-identity': replicaIdentityKind,
   comment: commentKind,
   grant: grantKind,
 };

@@ -3,17 +3,20 @@
  * (model/types.ts holds them in `Schema.objects`).
  */
 import type { CommentObject } from './comment/model.js';
+import type { CompositeTypeObject } from './composite-type/model.js';
 import type { DomainObject } from './domain/model.js';
 import type { FunctionObject } from './function/model.js';
 import type { GrantObject } from './grant/model.js';
 import type { PolicyObject } from './policy/model.js';
+import type { ReplicaIdentityObject } from './replica-identity/model.js';
 import type { RowSecurityObject } from './row-security/model.js';
 import type { TriggerObject } from './trigger/model.js';
 import type { ViewObject } from './view/model.js';
+import type { ViewIndexObject } from './view-index/model.js';
 
-export type { CommentObject, DomainObject, FunctionObject, GrantObject, PolicyObject, RowSecurityObject, TriggerObject, ViewObject };
+export type { CommentObject, CompositeTypeObject, DomainObject, FunctionObject, GrantObject, PolicyObject, ReplicaIdentityObject, RowSecurityObject, TriggerObject, ViewIndexObject, ViewObject };
 
-export type CatalogObject = DomainObject | CommentObject | FunctionObject | ViewObject | TriggerObject | PolicyObject | RowSecurityObject | GrantObject;
+export type CatalogObject = DomainObject | CompositeTypeObject | CommentObject | FunctionObject | ViewObject | TriggerObject | PolicyObject | RowSecurityObject | GrantObject | ViewIndexObject | ReplicaIdentityObject;
 export type CatalogObjectKind = CatalogObject['kind'];
 
 /** Catalog objects the model does not hold yet, counted so they are never silently dropped. */

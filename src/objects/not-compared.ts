@@ -20,16 +20,8 @@ const COUNTS: readonly [string, string][] = [
   ['statistics object', `SELECT count(*) FROM pg_statistic_ext s WHERE ${inSchemas('s.stxnamespace')}`],
   ['event trigger', `SELECT count(*) FROM pg_event_trigger e WHERE ${notExtensionMember('pg_event_trigger', 'e')}`],
   ['aggregate', `SELECT count(*) FROM pg_proc p WHERE p.prokind = 'a' AND ${inSchemas('p.pronamespace')} AND ${notExtensionMember('pg_proc', 'p')}`],
-  [
-    'composite type',
-    `SELECT count(*) FROM pg_type t JOIN pg_class c ON c.oid = t.typrelid WHERE t.typtype = 'c' AND c.relkind = 'c' AND ${inSchemas('t.typnamespace')} AND ${notExtensionMember('pg_type', 't')}`,
-  ],
   ['range type', `SELECT count(*) FROM pg_type t WHERE t.typtype = 'r' AND ${inSchemas('t.typnamespace')} AND ${notExtensionMember('pg_type', 't')}`],
   ['collation', `SELECT count(*) FROM pg_collation co WHERE ${inSchemas('co.collnamespace')} AND ${notExtensionMember('pg_collation', 'co')}`],
-  [
-    'materialized view index',
-    `SELECT count(*) FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid WHERE c.relkind = 'm' AND ${inSchemas('c.relnamespace')}`,
-  ],
 ];
 
 export const NOT_COMPARED_SQL =

@@ -23,14 +23,14 @@ export const notExtensionMember = (catalog: string, alias: string): string =>
   `NOT EXISTS (SELECT 1 FROM pg_depend xd WHERE xd.classid = '${catalog}'::regclass AND xd.objid = ${alias}.oid AND xd.deptype = 'e')`;
 
 /**
- * The registry key of the function, view or domain a grant or comment is attached
+ * The registry keys of the function, view, domain or composite type a grant or comment may be attached
  * to (`on` as those kinds name their targets): dropping and creating it takes them along.
  */
-export function attachedTo(on: string, schema: string, name: string, sub: string): string | null {
-  if (on === 'function' || on === 'procedure') return objectKey('function', [schema, name, sub]);
-  if (on === 'table' || on === 'column' || on === 'view' || on === 'materialized view') return objectKey('view', [schema, name]);
-  if (on === 'type') return objectKey('domain', [schema, name]);
-  return null;
+export function attachedTo(on: string, schema: string, name: string, sub: string): readonly string[] {
+  if (on === 'function' || on === 'procedure') return [objectKey('function', [schema, name, sub])];
+  if (on === 'table' || on === 'column' || on === 'view' || on === 'materialized view') return [objectKey('view', [schema, name])];
+  if (on === 'type') return [objectKey('domain', [schema, name]), objectKey('composite-type', [schema, name])];
+  return [];
 }
 
 /** The plural of a kind's noun, for counts: `policies`, `indexes`, `row-level security settings`. */

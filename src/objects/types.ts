@@ -26,6 +26,10 @@ export interface ObjectStatement {
    * PostgreSQL loses the grants and comments attached to it, so they are set again after it.
    */
   readonly recreates?: boolean;
+  /** False for `CONCURRENTLY` builds and drops (they run outside any transaction); true by default. */
+  readonly transactional?: boolean;
+  /** Guarded SQL run after the statement failed (the invalid index a failed concurrent build leaves). */
+  readonly cleanup?: { readonly guard: string; readonly sql: string };
 }
 
 /** What a comparison may know beyond the two objects. */
@@ -66,10 +70,10 @@ export interface ObjectKindDef<O extends { readonly kind: string }> {
   /** Roles the object names (policy roles, grantees): creating it fails on a server that lacks one. */
   roles?(o: O): readonly string[];
   /**
-   * The key of the registry object it is attached to (a grant or comment on a function,
+   * The keys of the registry object it may be attached to (a grant or comment on a function,
    * view or domain): dropping and creating that object takes it along, so it is set again.
    */
-  partOf?(o: O): string | null;
+  partOf?(o: O): readonly string[];
   /** Keys (objectKey) of other registry objects it needs to exist first. */
   dependsOn(o: O): readonly string[];
   /** Aspects that differ (empty when equal). */

@@ -10,7 +10,7 @@ import type { Note } from './types.js';
 
 type Of<K extends Change['kind']> = Extract<Change, { kind: K }>;
 
-const attach = (c: Change, s: ObjectStatement) => statement(c, { ...s, transactional: true });
+const attach = (c: Change, s: ObjectStatement) => statement(c, { ...s, transactional: s.transactional ?? true });
 
 /** Roles the object names that the live server lacks: creating it would fail, so it is not planned. */
 function rolesLacking(c: Change, o: Of<'missing-object'>['object'], ctx: BuildContext): Built | null {

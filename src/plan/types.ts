@@ -24,9 +24,13 @@ export const PHASES = [
   'constraints',
   'validate',
   'indexes',
+  // Replica identity once the index it may name exists.
+  'replica-identity',
   // Functions checked at creation or using a table's row type; then what uses functions and tables.
   'late-functions',
   'views',
+  // Indexes of materialized views, built concurrently once their views exist.
+  'view-indexes',
   'triggers',
   // Policies before the flag that enforces them, so no window denies every row.
   'policies',

@@ -1,6 +1,7 @@
 /**
  * Property-based convergence for the registry kinds (functions, views, triggers,
- * policies, row-level security, domains, comments, grants): a random subset of a small catalogue of objects
+ * policies, row-level security, domains, comments, grants, composite types,
+ * materialized view indexes, replica identity): a random subset of a small catalogue of objects
  * is declared; on the live side each is the same, missing, or a variant (a body,
  * a result type, a view's columns, a trigger's timing or state, a policy's roles,
  * expression or command), with extra live objects. Then compare() must report
@@ -48,6 +49,11 @@ const specArb = fc.record({
   gr: fc.record({ declared: fc.boolean(), live: live('option'), priv: fc.constantFrom('SELECT', 'UPDATE', 'INSERT'), option: fc.boolean() }),
   rev: fc.record({ declared: fc.boolean(), live: live() }),
   extraGrant: fc.boolean(),
+  // A composite type (an attribute missing at the end, or of another type); a materialized view with a unique index
+  // (missing, on another column, or the view's query differs: dropped and created, its index built again); replica identity of t2.
+  ct: fc.record({ declared: fc.boolean(), live: live('short', 'type') }),
+  mv: fc.record({ declared: fc.boolean(), live: live('noindex', 'index', 'body') }),
+  ri: fc.record({ declared: fc.constantFrom('DEFAULT', 'FULL', 'NOTHING'), live: fc.constantFrom('DEFAULT', 'FULL', 'NOTHING') }),
   extraComment: fc.boolean(),
   extraPolicy: fc.boolean(),
   extraView: fc.boolean(),
@@ -76,6 +82,9 @@ function exists(s: Spec) {
     cmt: s.cmt.declared,
     gr: s.gr.declared,
     rev: s.rev.declared && (s.f1.declared || s.v2.declared),
+    ct: s.ct.declared,
+    mv: s.mv.declared,
+    mvi: s.mv.declared,
   };
   const l = {
     f1: d.f1 && s.f1.live !== 'missing',
@@ -88,6 +97,9 @@ function exists(s: Spec) {
     cmt: d.cmt && s.cmt.live !== 'missing',
     gr: d.gr && s.gr.live !== 'missing',
     rev: false,
+    ct: d.ct && s.ct.live !== 'missing',
+    mv: d.mv && s.mv.live !== 'missing',
+    mvi: d.mvi && s.mv.live !== 'missing' && s.mv.live !== 'noindex',
   };
   l.rev = d.rev && l.f1 && s.rev.live !== 'missing';
   l.trg = d.trg && l.trgfn && s.trg.live !== 'missing';
@@ -131,6 +143,11 @@ function sideSql(s: Spec, side: 'declared' | 'live'): string {
   }
   if (has.gr) out.push(`GRANT ${s.gr.priv} ON p.t2 TO pg_monitor${(v(s.gr) === 'option') !== s.gr.option ? ' WITH GRANT OPTION' : ''};`);
   if (has.rev) out.push('REVOKE EXECUTE ON FUNCTION p.f_add(integer) FROM PUBLIC;');
+  if (has.ct) out.push(`CREATE TYPE p.pair AS (x ${v(s.ct) === 'type' ? 'bigint' : 'integer'}, y text${v(s.ct) === 'short' ? '' : ', z numeric'});`);
+  if (has.mv) out.push(`CREATE MATERIALIZED VIEW p.mv AS SELECT a, count(*) AS n FROM p.t1${v(s.mv) === 'body' ? ' WHERE a > 0' : ''} GROUP BY a;`);
+  if (has.mvi) out.push(`CREATE UNIQUE INDEX mv_a ON p.mv (${v(s.mv) === 'index' ? 'a, n' : 'a'});`);
+  const ri = side === 'declared' ? s.ri.declared : s.ri.live;
+  if (ri !== 'DEFAULT') out.push(`ALTER TABLE p.t2 REPLICA IDENTITY ${ri};`);
   if (has.cmt) out.push(`COMMENT ON TABLE p.t1 IS '${(v(s.cmt) === 'text' ? `${s.cmt.text} (old)` : s.cmt.text).replace(/'/g, "''")}';`);
   const enable = side === 'declared' ? s.rls.enable : s.rls.liveEnable;
   const force = side === 'declared' ? s.rls.force : s.rls.liveForce;
@@ -162,6 +179,9 @@ function expected(s: Spec): string[] {
     cmt: objectKey('comment', ['table', 'p', 't1', '']),
     gr: objectKey('grant', ['table', 'p', 't2', '', 'pg_monitor', s.gr.priv, 'granted']),
     rev: objectKey('grant', ['function', 'p', 'f_add', 'integer', 'public', 'EXECUTE', 'revoked']),
+    ct: objectKey('composite-type', ['p', 'pair']),
+    mv: view('mv'),
+    mvi: objectKey('view-index', ['p', 'mv_a']),
   };
   const variant: Record<keyof typeof d, boolean> = {
     f1: s.f1.live !== 'same',
@@ -175,6 +195,9 @@ function expected(s: Spec): string[] {
     cmt: s.cmt.live !== 'same',
     gr: s.gr.live !== 'same',
     rev: false,
+    ct: s.ct.live !== 'same',
+    mv: s.mv.live === 'body',
+    mvi: s.mv.live === 'index',
   };
   const out: string[] = [];
   for (const k of Object.keys(d) as (keyof typeof d)[]) {
@@ -189,6 +212,10 @@ function expected(s: Spec): string[] {
   };
   flag('enable', s.rls.enable, s.rls.liveEnable);
   flag('force', s.rls.force, s.rls.liveForce);
+  const ri = objectKey('replica-identity', ['p', 't2']);
+  if (s.ri.declared !== 'DEFAULT' && s.ri.live === 'DEFAULT') out.push(`missing-object ${ri}`);
+  else if (s.ri.declared === 'DEFAULT' && s.ri.live !== 'DEFAULT') out.push(`extra-object ${ri}`);
+  else if (s.ri.declared !== s.ri.live) out.push(`object-differs ${ri}`);
   if (s.extraPolicy) out.push(`extra-object ${objectKey('policy', ['p', 't2', 't2_extra'])}`);
   if (s.extraView) out.push(`extra-object ${view('v_extra')}`);
   if (s.extraComment) out.push(`extra-object ${objectKey('comment', ['column', 'p', 't2', 'c'])}`);
@@ -222,7 +249,7 @@ describe('property: registry kinds converge', () => {
         const d = (await inspect(declaredCatalog)).schema;
         const changes = compare(d, (await inspect(liveCatalog)).schema, { schemas: ['p'] });
         expect(changes.map(changeKey).filter((k): k is string => k !== null).sort()).toEqual(expected(s));
-        const ctx = { serverVersion: 0, tablesWithRows: new Set<string>(), options: { allowHazards: ['replace' as const] } };
+        const ctx = { serverVersion: 0, tablesWithRows: new Set<string>(), options: { allowHazards: ['replace' as const, 'replace-index' as const] } };
         const first = makePlan(changes, ctx);
         expect(first.withheld).toEqual([]);
         const script = renderPlanSql(first, HEADER);
