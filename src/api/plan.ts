@@ -16,7 +16,7 @@ import { planLedger, type LedgerKind, type LedgerReading, type LedgerVerdict, ty
 import { schemaHashInterleaved } from '../model/hash.js';
 import type { Schema } from '../model/types.js';
 import { ReconcileError } from '../errors.js';
-import { plan as buildPlan, type Plan, type PlanOptions } from '../plan/index.js';
+import { plan as buildPlan, tablesRewritten, type Plan, type PlanOptions } from '../plan/index.js';
 import type { PlanHeader } from '../render/plan-sql.js';
 import { formatServerVersion } from '../render/model-text.js';
 import { toolVersion } from '../version.js';
@@ -71,7 +71,7 @@ export async function planRepair(req: PlanRequest): Promise<PlanResult> {
       throw new ReconcileError('source', `${declared.source.location} declares nothing at all`, 'check the --from path and the source format');
     }
     const changes = compare(declared.schema, live.schema, { schemas: req.schemas, exclude: req.exclude });
-    const touched = changes.flatMap((c) => ('table' in c && c.table ? [{ schema: c.table.schema, name: c.table.name }] : []));
+    const touched = [...changes.flatMap((c) => ('table' in c && c.table ? [{ schema: c.table.schema, name: c.table.name }] : [])), ...tablesRewritten(changes)];
     // The header's live-schema hash is CPU work that needs no query: it runs in slices while the server probes.
     const liveHash = schemaHashInterleaved(live.schema);
     // What the source's migrations dropped and the data steps that never ran (needs the per-migration snapshots).

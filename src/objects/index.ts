@@ -16,6 +16,7 @@ import { rowSecurityKind } from './row-security/index.js';
 import { objectKey } from './sql.js';
 import { triggerKind } from './trigger/index.js';
 import type { ObjectKindDef } from './types.js';
+import { unloggedKind } from './unlogged/index.js';
 import { viewKind } from './view/index.js';
 import { viewIndexKind } from './view-index/index.js';
 
@@ -35,6 +36,7 @@ export const REGISTRY: Registry = {
   policy: policyKind,
   'row-security': rowSecurityKind,
   'replica-identity': replicaIdentityKind,
+  unlogged: unloggedKind,
   comment: commentKind,
   grant: grantKind,
 };

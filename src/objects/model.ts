@@ -11,12 +11,13 @@ import type { PolicyObject } from './policy/model.js';
 import type { ReplicaIdentityObject } from './replica-identity/model.js';
 import type { RowSecurityObject } from './row-security/model.js';
 import type { TriggerObject } from './trigger/model.js';
+import type { UnloggedObject } from './unlogged/model.js';
 import type { ViewObject } from './view/model.js';
 import type { ViewIndexObject } from './view-index/model.js';
 
-export type { CommentObject, CompositeTypeObject, DomainObject, FunctionObject, GrantObject, PolicyObject, ReplicaIdentityObject, RowSecurityObject, TriggerObject, ViewIndexObject, ViewObject };
+export type { CommentObject, CompositeTypeObject, DomainObject, FunctionObject, GrantObject, PolicyObject, ReplicaIdentityObject, RowSecurityObject, TriggerObject, UnloggedObject, ViewIndexObject, ViewObject };
 
-export type CatalogObject = DomainObject | CompositeTypeObject | CommentObject | FunctionObject | ViewObject | TriggerObject | PolicyObject | RowSecurityObject | GrantObject | ViewIndexObject | ReplicaIdentityObject;
+export type CatalogObject = DomainObject | CompositeTypeObject | CommentObject | FunctionObject | ViewObject | TriggerObject | PolicyObject | RowSecurityObject | GrantObject | ViewIndexObject | ReplicaIdentityObject | UnloggedObject;
 export type CatalogObjectKind = CatalogObject['kind'];
 
 /** Catalog objects the model does not hold yet, counted so they are never silently dropped. */

@@ -21,6 +21,11 @@ const COUNTS: readonly [string, string][] = [
   ['event trigger', `SELECT count(*) FROM pg_event_trigger e WHERE ${notExtensionMember('pg_event_trigger', 'e')}`],
   ['aggregate', `SELECT count(*) FROM pg_proc p WHERE p.prokind = 'a' AND ${inSchemas('p.pronamespace')} AND ${notExtensionMember('pg_proc', 'p')}`],
   ['range type', `SELECT count(*) FROM pg_type t WHERE t.typtype = 'r' AND ${inSchemas('t.typnamespace')} AND ${notExtensionMember('pg_type', 't')}`],
+  // Inheritance (not partitioning): the child's own columns and keys are compared, the INHERITS link is not.
+  [
+    'inheritance link',
+    `SELECT count(*) FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid JOIN pg_class p ON p.oid = i.inhparent WHERE p.relkind = 'r' AND NOT c.relispartition AND ${inSchemas('c.relnamespace')} AND ${notExtensionMember('pg_class', 'c')}`,
+  ],
   ['collation', `SELECT count(*) FROM pg_collation co WHERE ${inSchemas('co.collnamespace')} AND ${notExtensionMember('pg_collation', 'co')}`],
 ];
 

@@ -26,6 +26,11 @@ export interface ObjectStatement {
    * PostgreSQL loses the grants and comments attached to it, so they are set again after it.
    */
   readonly recreates?: boolean;
+  /**
+   * The existing table the statement rewrites (SET LOGGED / UNLOGGED): the planner adds
+   * the `rewrite` hazard when it holds rows, none when the plan creates it or it is empty.
+   */
+  readonly rewrites?: QualifiedName;
   /** False for `CONCURRENTLY` builds and drops (they run outside any transaction); true by default. */
   readonly transactional?: boolean;
   /** Guarded SQL run after the statement failed (the invalid index a failed concurrent build leaves). */
@@ -57,6 +62,8 @@ export interface ObjectKindDef<O extends { readonly kind: string }> {
   readonly noun: string;
   /** Extra live objects of this kind are shown as warnings (security-relevant), though kept. */
   readonly securityRelevant: boolean;
+  /** Why an extra live object matters though it is kept (shown as a warning), when it does. */
+  extraRisk?(o: O): string;
   /** The bulk catalog query for `server_version_num`; `$1` is the schema list. */
   sql(serverVersion: number): string;
   /** One raw row of that query to the model (raw row types stay private to the kind). */

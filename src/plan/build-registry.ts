@@ -4,13 +4,23 @@
  * ordered so that an object comes after the objects it depends on.
  */
 import type { Change } from '../diff/changes.js';
+import type { QualifiedName } from '../model/types.js';
 import { describeObject, keyOf, kindOf, type ObjectStatement } from '../objects/index.js';
-import { built, statement, type BuildContext, type Built } from './build-context.js';
-import type { Note } from './types.js';
+import { displayName } from '../objects/sql.js';
+import { built, holdsRows, statement, type BuildContext, type Built } from './build-context.js';
+import type { Hazard, Note, Statement } from './types.js';
 
 type Of<K extends Change['kind']> = Extract<Change, { kind: K }>;
 
-const attach = (c: Change, s: ObjectStatement) => statement(c, { ...s, transactional: s.transactional ?? true });
+/** A kind's statement as a plan statement: its change attached; a rewrite of a table holding rows is a hazard. */
+function attach(c: Change, s: ObjectStatement, ctx: BuildContext): Statement {
+  const { rewrites, recreates: _recreates, ...rest } = s;
+  const rewrite: Hazard[] =
+    rewrites && holdsRows(ctx, rewrites)
+      ? [{ kind: 'rewrite', message: `${displayName(rewrites.schema, rewrites.name)} is rewritten under an ACCESS EXCLUSIVE lock (reads and writes wait for the whole rewrite)` }]
+      : [];
+  return statement(c, { ...rest, transactional: s.transactional ?? true, hazards: [...(s.hazards ?? []), ...rewrite] });
+}
 
 /** Roles the object names that the live server lacks: creating it would fail, so it is not planned. */
 function rolesLacking(c: Change, o: Of<'missing-object'>['object'], ctx: BuildContext): Built | null {
@@ -26,8 +36,13 @@ function rolesLacking(c: Change, o: Of<'missing-object'>['object'], ctx: BuildCo
   ]);
 }
 
+/** Existing tables the registry kinds' statements would rewrite: to probe for rows (the `rewrite` hazard needs to know). */
+export function tablesRewritten(changes: readonly Change[]): QualifiedName[] {
+  return changes.flatMap((c) => (c.kind === 'missing-object' ? kindOf(c.object).create(c.object).flatMap((s) => (s.rewrites ? [s.rewrites] : [])) : []));
+}
+
 export function missingObject(c: Of<'missing-object'>, ctx: BuildContext): Built {
-  return rolesLacking(c, c.object, ctx) ?? built(kindOf(c.object).create(c.object).map((s) => attach(c, s)));
+  return rolesLacking(c, c.object, ctx) ?? built(kindOf(c.object).create(c.object).map((s) => attach(c, s, ctx)));
 }
 
 export function objectDiffers(c: Of<'object-differs'>, ctx: BuildContext): Built {
@@ -44,12 +59,14 @@ export function objectDiffers(c: Of<'object-differs'>, ctx: BuildContext): Built
   const repair = def.repair(c.declared, c.live as typeof c.declared, c.aspects, { dependents: c.dependents, around });
   // A drop-and-create loses the grants and comments on what it drops: set again (guarded: skipped when kept).
   const again = repair.some((s) => s.recreates) ? (c.carried ?? []).flatMap((o) => kindOf(o).create(o).map((s) => ({ ...s, description: `${s.description} (again, after the drop and create)` }))) : [];
-  return built([...repair, ...again].map((s) => attach(c, s)));
+  return built([...repair, ...again].map((s) => attach(c, s, ctx)));
 }
 
 export function extraObject(c: Of<'extra-object'>): Built {
   const def = kindOf(c.object);
   const what = describeObject(c.object);
+  const risk = def.extraRisk?.(c.object);
+  if (risk) return built([], [{ level: 'warning', message: `${what} is in the live database, not in the model: kept, but ${risk}`, source: c }]);
   if (def.securityRelevant) {
     return built([], [{ level: 'warning', message: `${what} is in the live database, not in the model: kept, but it changes who may read or write which rows (security-relevant)`, source: c }]);
   }

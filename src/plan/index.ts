@@ -27,6 +27,7 @@ import { PHASES, type Note, type Plan, type PlanContext, type Statement } from '
 
 export type { Plan, PlanContext, PlanOptions, Statement, Note, Hazard, HazardKind, Phase, LockLevel } from './types.js';
 export { HAZARD_KINDS, PHASES } from './types.js';
+export { tablesRewritten } from './build-registry.js';
 
 const note = (c: Change, message: string, level: Note['level'] = 'info'): Built => built([], [{ level, message, source: c }]);
 

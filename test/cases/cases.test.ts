@@ -19,7 +19,7 @@ import { compare } from '../../src/diff/index.js';
 import { openPool } from '../../src/db/pool.js';
 import { tablesWithRows } from '../../src/introspect/rows.js';
 import type { Schema } from '../../src/model/types.js';
-import { plan as makePlan, type HazardKind, type Plan, type PlanOptions } from '../../src/plan/index.js';
+import { plan as makePlan, tablesRewritten, type HazardKind, type Plan, type PlanOptions } from '../../src/plan/index.js';
 import { parseUsing } from '../../src/plan/using.js';
 import { renderPlanSql } from '../../src/render/plan-sql.js';
 import { ident, qualified } from '../../src/render/quote.js';
@@ -55,7 +55,7 @@ async function planFor(declared: Schema, live: TestDb, options: CaseOptions): Pr
   const changes = compare(declared, liveModel);
   const pool = await openPool(live.connection, { max: 1 });
   try {
-    const touched = changes.flatMap((c) => ('table' in c && c.table ? [{ schema: c.table.schema, name: c.table.name }] : []));
+    const touched = [...changes.flatMap((c) => ('table' in c && c.table ? [{ schema: c.table.schema, name: c.table.name }] : [])), ...tablesRewritten(changes)];
     const rows = await tablesWithRows(pool, touched);
     const planOptions: PlanOptions = {
       allowHazards: options.allowHazards ?? [],

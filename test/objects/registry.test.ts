@@ -120,6 +120,7 @@ describe('registry kinds', () => {
       CREATE STATISTICS app.posts_stats ON author, title FROM app.posts;
       CREATE DOMAIN app.short_text AS text CHECK (length(VALUE) < 10);
       CREATE AGGREGATE app.total(int) (SFUNC = int4pl, STYPE = int);
+      CREATE TABLE app.posts_archive () INHERITS (app.posts);
       COMMENT ON TABLE app.posts IS 'posts';
       GRANT SELECT ON app.posts TO PUBLIC;`);
     try {
@@ -132,13 +133,14 @@ describe('registry kinds', () => {
         { kind: 'rule', count: 1 },
         { kind: 'statistics object', count: 1 },
         { kind: 'aggregate', count: 1 },
+        { kind: 'inheritance link', count: 1 },
       ]);
       // Grants are a registry kind now too.
       expect(live.objects.filter((o) => o.kind === 'grant').map(describeObject)).toEqual(['grant SELECT on table app.posts to PUBLIC']);
       const p = plan(compare(live, live), ctx);
       const text = renderPlanText(p, live, live, { color: false, title: 't' });
       expect(text).toContain('In sync');
-      expect(text).toContain('Not compared (the model does not hold these kinds yet): 1 publication, 1 rule, 1 statistics object, 1 aggregate');
+      expect(text).toContain('Not compared (the model does not hold these kinds yet): 1 publication, 1 rule, 1 statistics object, 1 aggregate, 1 inheritance link');
       const sql = renderPlanSql(p, { source: 's', target: 't', serverVersion: 'N', toolVersion: 'test', plannedAt: 'T', liveHash: 'H', lockTimeout: '2s', notCompared: live.notCompared });
       expect(sql).toContain('-- not compared: 1 publication, 1 rule');
     } finally {

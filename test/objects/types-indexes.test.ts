@@ -1,5 +1,5 @@
 /**
- * Composite types, materialized view indexes and replica identity, end to end:
+ * Composite types, materialized view indexes, replica identity and UNLOGGED, end to end:
  * the same objects created in another order and under another search_path, on a
  * real server and replayed in the PGlite shadow, give the same model; from a
  * live database lacking them, apply builds them and converges (re-plan empty).
@@ -26,6 +26,7 @@ CREATE MATERIALIZED VIEW shop.per_sku AS SELECT sku, sum(qty) AS qty FROM shop.o
 CREATE UNIQUE INDEX per_sku_sku ON shop.per_sku (sku);
 CREATE INDEX "per sku qty" ON shop.per_sku (qty DESC NULLS LAST) WHERE qty > 0;
 ALTER TABLE shop.orders REPLICA IDENTITY USING INDEX orders_sku_at;
+CREATE UNLOGGED TABLE shop.scratch (id bigint PRIMARY KEY, note text);
 `;
 
 /** The same, unqualified under another search_path, in another order. */
@@ -40,6 +41,7 @@ CREATE UNIQUE INDEX orders_sku_at ON orders (sku, at);
 ALTER TABLE orders REPLICA IDENTITY USING INDEX orders_sku_at;
 CREATE TYPE parcel AS (id bigint, size dims, tags text[]);
 CREATE UNIQUE INDEX per_sku_sku ON per_sku (sku);
+CREATE UNLOGGED TABLE scratch (id bigint PRIMARY KEY, note text);
 SET search_path = public;
 `;
 
@@ -55,9 +57,9 @@ async function database(prefix: string, sql: string): Promise<TestDb> {
   return db;
 }
 
-const KINDS = new Set(['composite-type', 'view-index', 'replica-identity']);
+const KINDS = new Set(['composite-type', 'view-index', 'replica-identity', 'unlogged']);
 
-describe('composite types, materialized view indexes, replica identity', () => {
+describe('composite types, materialized view indexes, replica identity, unlogged tables', () => {
   it('read alike on a real server in any order and search_path, and in the PGlite shadow', async () => {
     const real = await database('kinds_real', `${TABLES}\n${OBJECTS}`);
     const model = await real.inspect();
@@ -67,6 +69,7 @@ describe('composite types, materialized view indexes, replica identity', () => {
       'index "per sku qty" on materialized view shop.per_sku',
       'index per_sku_sku on materialized view shop.per_sku',
       'replica identity USING INDEX orders_sku_at of shop.orders',
+      'UNLOGGED on shop.scratch',
     ]);
     expect(model.notCompared ?? []).toEqual([]);
     const other = await database('kinds_other', REORDERED);
@@ -84,11 +87,14 @@ describe('composite types, materialized view indexes, replica identity', () => {
     expect(order.indexOf('types: create composite type shop.parcel')).toBeLessThan(order.indexOf('tables: create table shop.shipments'));
     expect(order.indexOf('views: create materialized view shop.per_sku')).toBeLessThan(order.indexOf('view-indexes: create index per_sku_sku on materialized view shop.per_sku concurrently'));
     expect(order).toContain('replica-identity: set replica identity USING INDEX orders_sku_at of shop.orders');
+    // A table the plan creates is made unlogged without the rewrite hazard.
+    expect(first.plan.statements.find((s) => s.description === 'make shop.scratch unlogged')?.hazards).toEqual([]);
     const report = await applyRepair({ url: db.url, from: file, planOptions: { allowHazards: [] } });
     expect(report.stillNeeded).toEqual([]);
     const [{ ok }] = (await db.query<{ ok: boolean }>(
       `SELECT (SELECT relreplident FROM pg_class WHERE oid = 'shop.orders'::regclass) = 'i'
-          AND (SELECT indisvalid AND indisunique FROM pg_index WHERE indexrelid = 'shop.per_sku_sku'::regclass) AS ok`,
+          AND (SELECT indisvalid AND indisunique FROM pg_index WHERE indexrelid = 'shop.per_sku_sku'::regclass)
+          AND (SELECT relpersistence FROM pg_class WHERE oid = 'shop.scratch'::regclass) = 'u' AS ok`,
     )) as [{ ok: boolean }];
     expect(ok).toBe(true);
     // The unique index is what REFRESH ... CONCURRENTLY needs: it works now.
