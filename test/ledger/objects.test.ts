@@ -106,3 +106,33 @@ describe('a migration that grants privileges', () => {
     expect(markLines(await status(db, dir))[1]).toMatch(/^ \[X\] 0002_grants +verified: 2 grants$/);
   });
 });
+
+describe('a migration whose effects are a composite type, a materialized view index, replica identity and UNLOGGED', () => {
+  const INITIAL = `${BLOG['0001_initial'] ?? ''}\nCREATE MATERIALIZED VIEW blog_authors AS SELECT author, count(*) AS n FROM blog_post GROUP BY author;\nCREATE TABLE blog_cache (key text PRIMARY KEY, body text);`;
+  const EFFECTS = [
+    'CREATE TYPE blog_byline AS (author text, shown boolean);',
+    'CREATE UNIQUE INDEX blog_authors_author ON blog_authors (author);',
+    'ALTER TABLE blog_post REPLICA IDENTITY FULL;',
+    'ALTER TABLE blog_cache SET UNLOGGED;',
+  ];
+
+  it('is faked while they are absent, partial with some, verified with all, counted by kind', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'reconcile-ledger-kinds-'));
+    dirs.push(dir);
+    mkdirSync(path.join(dir, 'blog'));
+    writeFileSync(path.join(dir, 'blog', '0001_initial.sql'), `BEGIN;\n${INITIAL}\nCOMMIT;\n`);
+    writeFileSync(path.join(dir, 'blog', '0002_kinds.sql'), `BEGIN;\n${EFFECTS.join('\n')}\nCOMMIT;\n`);
+    writeFileSync(path.join(dir, 'plan.txt'), '[ ]  blog.0001_initial\n[ ]  blog.0002_kinds\n');
+    const db = await createDatabase('ledger_kinds');
+    dbs.push(db);
+    await db.exec(INITIAL);
+    await recordDjango(db, ['blog.0001_initial', 'blog.0002_kinds']);
+    expect(markLines(await status(db, dir))[1]).toMatch(/^ \[F\] 0002_kinds +faked: recorded, but /);
+    await db.exec(EFFECTS.slice(0, 2).join('\n'));
+    expect(markLines(await status(db, dir))[1]).toMatch(/^ \[P\] 0002_kinds +partial: 2 of 4 effects missing/);
+    await db.exec(EFFECTS.slice(2).join('\n'));
+    expect(markLines(await status(db, dir))[1]).toMatch(
+      /^ \[X\] 0002_kinds +verified: 1 composite type, 1 materialized view index, 1 replica identity, 1 unlogged setting$/,
+    );
+  });
+});
