@@ -41,6 +41,15 @@ export function pluralOf(noun: string): string {
   return `${noun}s`;
 }
 
+/**
+ * The name of a collation (quoted; schema-qualified outside pg_catalog) when it is not
+ * the default of `type` (a column's or attribute's type, a domain's base type), else NULL.
+ */
+export const collationOtherThanDefault = (collation: string, type: string): string =>
+  `CASE WHEN ${collation} <> 0 AND ${collation} IS DISTINCT FROM (SELECT b.typcollation FROM pg_type b WHERE b.oid = ${type}) ` +
+  `THEN (SELECT CASE WHEN cn.nspname = 'pg_catalog' THEN quote_ident(co.collname) ELSE quote_ident(cn.nspname) || '.' || quote_ident(co.collname) END ` +
+  `FROM pg_collation co JOIN pg_namespace cn ON cn.oid = co.collnamespace WHERE co.oid = ${collation}) END`;
+
 export const textArray = (values: readonly string[]): string => `ARRAY[${values.map(literal).join(', ')}]::text[]`;
 
 export const needed = (condition: string): string => `SELECT (${condition}) AS needed`;

@@ -6,14 +6,15 @@
  * grantee the live server lacks is reported, never created; privileges outside
  * the model (ON DATABASE) or that the shadow refuses never stop a replay.
  */
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { applyRepair } from '../../src/api/apply.js';
 import { planRepair } from '../../src/api/plan.js';
 import { loadDeclared } from '../../src/declared/index.js';
 import { compare } from '../../src/diff/index.js';
 import { describeObject } from '../../src/objects/index.js';
-import { adminUrl, createDatabase, type TestDb } from '../helpers/db.js';
+import { adminUrl } from '../helpers/db.js';
 import { NO_CACHE, tempDir, writeFile } from '../declared/helpers.js';
+import { databasesForFile } from '../helpers/databases.js';
 
 const ROLES = ['reconcile_grants_app', 'reconcile_grants_ro']
   .map((r) => `DO $$ BEGIN CREATE ROLE ${r} NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$;`)
@@ -40,17 +41,7 @@ ALTER DEFAULT PRIVILEGES IN SCHEMA shop GRANT SELECT ON TABLES TO reconcile_gran
 ALTER DEFAULT PRIVILEGES REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC;
 `;
 
-const dbs: TestDb[] = [];
-afterAll(async () => {
-  await Promise.all(dbs.map((d) => d.drop()));
-});
-
-async function database(prefix: string, sql: string): Promise<TestDb> {
-  const db = await createDatabase(prefix);
-  dbs.push(db);
-  await db.exec(sql);
-  return db;
-}
+const database = databasesForFile();
 
 describe('grants', () => {
   it('the PGlite shadow (which creates the roles it lacks) reads the same privileges as a real server', async () => {

@@ -4,14 +4,14 @@
  * real server and replayed in the PGlite shadow, give the same model; from a
  * live database lacking them, apply builds them and converges (re-plan empty).
  */
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { applyRepair } from '../../src/api/apply.js';
 import { planRepair } from '../../src/api/plan.js';
 import { loadDeclared } from '../../src/declared/index.js';
 import { compare } from '../../src/diff/index.js';
 import { describeObject } from '../../src/objects/index.js';
-import { createDatabase, type TestDb } from '../helpers/db.js';
 import { NO_CACHE, tempDir, writeFile } from '../declared/helpers.js';
+import { databasesForFile } from '../helpers/databases.js';
 
 const TABLES = `
 CREATE SCHEMA shop;
@@ -45,17 +45,7 @@ CREATE UNLOGGED TABLE scratch (id bigint PRIMARY KEY, note text);
 SET search_path = public;
 `;
 
-const dbs: TestDb[] = [];
-afterAll(async () => {
-  await Promise.all(dbs.map((d) => d.drop()));
-});
-
-async function database(prefix: string, sql: string): Promise<TestDb> {
-  const db = await createDatabase(prefix);
-  dbs.push(db);
-  await db.exec(sql);
-  return db;
-}
+const database = databasesForFile();
 
 const KINDS = new Set(['composite-type', 'view-index', 'replica-identity', 'unlogged']);
 

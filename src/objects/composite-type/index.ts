@@ -8,28 +8,23 @@
  * nothing, while anything uses the type.
  */
 import { ident, literal, qualified } from '../../render/quote.js';
-import { asString, atomically, displayName, keySql, needed, notExtensionMember } from '../sql.js';
+import { asString, atomically, collationOtherThanDefault, displayName, keySql, needed, notExtensionMember } from '../sql.js';
 import type { ObjectKindDef, ObjectStatement } from '../types.js';
 import type { CompositeAttribute, CompositeTypeObject } from './model.js';
 
 export type { CompositeAttribute, CompositeTypeObject } from './model.js';
-
-const collationSql = (alias: string): string =>
-  `CASE WHEN ${alias}.attcollation <> 0 AND ${alias}.attcollation IS DISTINCT FROM (SELECT b.typcollation FROM pg_type b WHERE b.oid = ${alias}.atttypid) ` +
-  `THEN (SELECT CASE WHEN cn.nspname = 'pg_catalog' THEN quote_ident(co.collname) ELSE quote_ident(cn.nspname) || '.' || quote_ident(co.collname) END ` +
-  `FROM pg_collation co JOIN pg_namespace cn ON cn.oid = co.collnamespace WHERE co.oid = ${alias}.attcollation) END`;
 
 /**
  * The attributes as text, in order: `name type [COLLATE c]` (`quote_ident` quoting
  * only where needed). Catalog names are unqualified: guards run under `search_path = pg_catalog`.
  */
 const attributesSql = (relid: string): string =>
-  `ARRAY(SELECT quote_ident(a.attname) || ' ' || format_type(a.atttypid, a.atttypmod) || coalesce(' COLLATE ' || (${collationSql('a')}), '') ` +
+  `ARRAY(SELECT quote_ident(a.attname) || ' ' || format_type(a.atttypid, a.atttypmod) || coalesce(' COLLATE ' || (${collationOtherThanDefault('a.attcollation', 'a.atttypid')}), '') ` +
   `FROM pg_attribute a WHERE a.attrelid = ${relid} AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum)`;
 
 const SQL = `
 SELECT n.nspname AS schema, t.typname AS name,
-       coalesce((SELECT json_agg(json_build_object('name', a.attname::text, 'type', format_type(a.atttypid, a.atttypmod), 'collation', ${collationSql('a')}) ORDER BY a.attnum)
+       coalesce((SELECT json_agg(json_build_object('name', a.attname::text, 'type', format_type(a.atttypid, a.atttypmod), 'collation', ${collationOtherThanDefault('a.attcollation', 'a.atttypid')}) ORDER BY a.attnum)
                  FROM pg_attribute a WHERE a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped), '[]'::json) AS attributes,
        ARRAY(SELECT DISTINCT CASE WHEN rt.typtype = 'd' THEN ${keySql('domain', ['rn.nspname', 'rt.typname'])} ELSE ${keySql('composite-type', ['rn.nspname', 'rt.typname'])} END
              FROM pg_attribute a JOIN pg_type at0 ON at0.oid = a.atttypid

@@ -8,7 +8,7 @@
  * hazard, which fails (and changes nothing) while a column uses it.
  */
 import { ident, literal, qualified } from '../../render/quote.js';
-import { asNullable, asString, atomically, displayName, needed, notExtensionMember, textArray } from '../sql.js';
+import { asNullable, asString, atomically, collationOtherThanDefault, displayName, needed, notExtensionMember, textArray } from '../sql.js';
 import type { ObjectKindDef, ObjectStatement } from '../types.js';
 import type { DomainObject } from './model.js';
 
@@ -19,14 +19,9 @@ const checksSql = (alias: string): string =>
   `coalesce((SELECT json_agg(json_build_object('name', k.conname::text, 'definition', pg_get_constraintdef(k.oid)) ORDER BY k.conname) ` +
   `FROM pg_constraint k WHERE k.contypid = ${alias}.oid AND k.contype = 'c'), '[]'::json)`;
 
-const collationSql = (alias: string): string =>
-  `CASE WHEN ${alias}.typcollation <> 0 AND ${alias}.typcollation IS DISTINCT FROM (SELECT b.typcollation FROM pg_type b WHERE b.oid = ${alias}.typbasetype) ` +
-  `THEN (SELECT CASE WHEN cn.nspname = 'pg_catalog' THEN quote_ident(co.collname) ELSE quote_ident(cn.nspname) || '.' || quote_ident(co.collname) END ` +
-  `FROM pg_collation co JOIN pg_namespace cn ON cn.oid = co.collnamespace WHERE co.oid = ${alias}.typcollation) END`;
-
 const SQL = `
 SELECT n.nspname AS schema, t.typname AS name, format_type(t.typbasetype, t.typtypmod) AS base_type,
-       ${collationSql('t')} AS collation, t.typdefault AS "default", t.typnotnull AS not_null, ${checksSql('t')} AS checks
+       ${collationOtherThanDefault('t.typcollation', 't.typbasetype')} AS collation, t.typdefault AS "default", t.typnotnull AS not_null, ${checksSql('t')} AS checks
 FROM pg_type t
 JOIN pg_namespace n ON n.oid = t.typnamespace
 WHERE t.typtype = 'd'
