@@ -8,7 +8,7 @@
  * hazard, which fails (and changes nothing) while a column uses it.
  */
 import { ident, literal, qualified } from '../../render/quote.js';
-import { asNullable, asString, atomically, collationOtherThanDefault, displayName, needed, notExtensionMember, textArray } from '../sql.js';
+import { asNullable, asString, asStrings, atomically, collationOtherThanDefault, keySql, displayName, needed, notExtensionMember, textArray } from '../sql.js';
 import type { ObjectKindDef, ObjectStatement } from '../types.js';
 import type { DomainObject } from './model.js';
 
@@ -19,9 +19,17 @@ const checksSql = (alias: string): string =>
   `coalesce((SELECT json_agg(json_build_object('name', k.conname::text, 'definition', pg_get_constraintdef(k.oid)) ORDER BY k.conname) ` +
   `FROM pg_constraint k WHERE k.contypid = ${alias}.oid AND k.contype = 'c'), '[]'::json)`;
 
+/** Functions (outside pg_catalog) the domain's default or checks call, as registry keys. */
+const functionsCalledSql = (alias: string): string =>
+  `ARRAY(SELECT DISTINCT ${keySql('function', ['rn.nspname', 'rp.proname', 'oidvectortypes(rp.proargtypes)'])} ` +
+  `FROM pg_depend d JOIN pg_proc rp ON rp.oid = d.refobjid JOIN pg_namespace rn ON rn.oid = rp.pronamespace ` +
+  `WHERE d.refclassid = 'pg_proc'::regclass AND rn.nspname <> 'pg_catalog' AND rp.prokind <> 'a' ` +
+  `AND ((d.classid = 'pg_type'::regclass AND d.objid = ${alias}.oid) OR (d.classid = 'pg_constraint'::regclass AND d.objid IN (SELECT k.oid FROM pg_constraint k WHERE k.contypid = ${alias}.oid))) ORDER BY 1)`;
+
 const SQL = `
 SELECT n.nspname AS schema, t.typname AS name, format_type(t.typbasetype, t.typtypmod) AS base_type,
-       ${collationOtherThanDefault('t.typcollation', 't.typbasetype')} AS collation, t.typdefault AS "default", t.typnotnull AS not_null, ${checksSql('t')} AS checks
+       ${collationOtherThanDefault('t.typcollation', 't.typbasetype')} AS collation, t.typdefault AS "default", t.typnotnull AS not_null, ${checksSql('t')} AS checks,
+       ${functionsCalledSql('t')} AS depends_on
 FROM pg_type t
 JOIN pg_namespace n ON n.oid = t.typnamespace
 WHERE t.typtype = 'd'
@@ -58,7 +66,8 @@ function createSql(d: DomainObject): string {
 }
 
 const statement = (d: DomainObject, description: string, sql: string, extra: Partial<ObjectStatement> = {}): ObjectStatement => ({
-  phase: 'types',
+  // A domain calling functions is created with them, after them (dependency order within the phase).
+  phase: (d.dependsOn?.length ?? 0) > 0 ? 'functions' : 'types',
   description,
   sql,
   guard: needed(`NOT ${present(d)}`),
@@ -135,11 +144,12 @@ export const domainKind: ObjectKindDef<DomainObject> = {
     default: asNullable(r['default']),
     notNull: r['not_null'] === true,
     checks: (Array.isArray(r['checks']) ? (r['checks'] as Record<string, unknown>[]) : []).map((c) => ({ name: asString(c['name']), definition: checkDefinition(asString(c['definition'])) })),
+    ...(asStrings(r['depends_on']).length > 0 ? { dependsOn: asStrings(r['depends_on']) } : {}),
   }),
   identity: (d) => [d.schema, d.name],
   table: () => null,
   display: show,
-  dependsOn: () => [],
+  dependsOn: (d) => d.dependsOn ?? [],
   differs: (d, l) => {
     const out: string[] = [];
     if (d.baseType !== l.baseType) out.push('base type');

@@ -12,4 +12,6 @@ export interface DomainObject {
   readonly notNull: boolean;
   /** CHECK constraints sorted by name; `definition` is `pg_get_constraintdef` (`CHECK ((VALUE > 0))`). */
   readonly checks: readonly { readonly name: string; readonly definition: string }[];
+  /** Registry keys of the functions its checks or default call (absent when none): it is created after them. */
+  readonly dependsOn?: readonly string[];
 }

@@ -1,0 +1,5 @@
+CREATE SCHEMA s;
+CREATE FUNCTION s.f() RETURNS integer LANGUAGE sql AS 'SELECT 1';
+CREATE FUNCTION s.g() RETURNS integer LANGUAGE sql AS 'SELECT 1';
+CREATE TABLE s.kv (k text PRIMARY KEY, v integer);
+INSERT INTO s.kv VALUES ('a', 1), ('b', 2);
