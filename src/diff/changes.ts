@@ -21,7 +21,8 @@ import type {
 import { objectTable, type CatalogObject } from '../objects/index.js';
 
 /** The options of a sequence (standalone or identity) that can differ, in `ALTER SEQUENCE` order. */
-export type SequenceAspect = 'type' | 'increment' | 'min' | 'max' | 'start' | 'cache' | 'cycle';
+/** `owned-by` only for standalone sequences (an identity's sequence belongs to its column). */
+export type SequenceAspect = 'type' | 'increment' | 'min' | 'max' | 'start' | 'cache' | 'cycle' | 'owned-by';
 
 export type ObjectKind = 'primary key' | 'foreign key' | 'unique constraint' | 'check constraint' | 'exclusion constraint' | 'index';
 
@@ -45,6 +46,20 @@ export interface KeyPlacement {
   readonly usingIndex: string | null;
   /** Another live relation (index, table, sequence, view) holds the declared name, described for people. */
   readonly nameTakenBy: NameHolder | null;
+  /**
+   * The live table is partitioned (leaf partitions only): each partition's key is built on its own
+   * (a free matching unique index, else one built concurrently), attached with USING INDEX, and the
+   * parent's key then takes them over without a build. Null otherwise.
+   */
+  readonly partitions?: readonly PartitionKey[] | null;
+}
+
+export interface PartitionKey {
+  readonly table: QualifiedName;
+  /** The partition's key constraint and index name: a free matching index's own, else one of our choosing. */
+  readonly name: string;
+  /** A free unique index of the partition that already matches: attached, not built. */
+  readonly existing: boolean;
 }
 
 export interface NameHolder {
@@ -210,6 +225,8 @@ export type Change =
       readonly objectKind: ObjectKind;
       readonly declared: string;
       readonly live: string;
+      /** The declared index, when an index is renamed (its structure guards a rename through a temporary name). */
+      readonly index?: Index;
     }
   | { readonly kind: 'column-order-differs'; readonly table: QualifiedName; readonly declared: readonly string[]; readonly live: readonly string[] }
   | {

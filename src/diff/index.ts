@@ -7,7 +7,7 @@ import type { Change } from './changes.js';
 import { applyScope, type Scope } from './scope.js';
 import { relationNames, type NameLookup } from './names.js';
 import { compareObjects } from './objects.js';
-import { sequenceAspects } from './sequences.js';
+import { sameOwner, sequenceAspects } from './sequences.js';
 import { compareTable } from './tables.js';
 
 export type { Change, ChangeKind } from './changes.js';
@@ -89,7 +89,7 @@ export function compare(declaredModel: Schema, liveModel: Schema, scope: Scope =
       out.push({ kind: 'missing-sequence', sequence: d });
       continue;
     }
-    const aspects = sequenceAspects(d, l, { identity: false });
+    const aspects = [...sequenceAspects(d, l, { identity: false }), ...(sameOwner(d, l) ? [] : (['owned-by'] as const))];
     if (aspects.length > 0) out.push({ kind: 'sequence-differs', sequence: { schema: d.schema, name: d.name }, declared: d, live: l, aspects });
   }
   const declaredSeqs = byKey(declared.sequences);

@@ -2,10 +2,10 @@
  * Sequence options compared: standalone sequences (`sequence-differs`) and the
  * sequences of identity columns (`identity-options-differ`).
  */
-import type { SequenceOptions } from '../model/types.js';
+import type { Sequence, SequenceOptions } from '../model/types.js';
 import type { SequenceAspect } from './changes.js';
 
-const ORDER: readonly SequenceAspect[] = ['type', 'increment', 'min', 'max', 'start', 'cache', 'cycle'];
+const ORDER: readonly Exclude<SequenceAspect, 'owned-by'>[] = ['type', 'increment', 'min', 'max', 'start', 'cache', 'cycle'];
 
 /**
  * The options that differ. START is listed like the others; the planner never
@@ -22,7 +22,9 @@ export function sequenceAspects(d: SequenceOptions, l: SequenceOptions, options:
   });
 }
 
-const SEQUENCE_WORDS: Record<SequenceAspect, (o: SequenceOptions) => string> = {
+type Described = SequenceOptions & { readonly ownedBy?: Sequence['ownedBy'] };
+
+const SEQUENCE_WORDS: Record<SequenceAspect, (o: Described) => string> = {
   type: (o) => `AS ${o.type}`,
   increment: (o) => `INCREMENT BY ${o.increment}`,
   min: (o) => `MINVALUE ${o.min}`,
@@ -30,9 +32,16 @@ const SEQUENCE_WORDS: Record<SequenceAspect, (o: SequenceOptions) => string> = {
   start: (o) => `START WITH ${o.start}`,
   cache: (o) => `CACHE ${o.cache}`,
   cycle: (o) => (o.cycle ? 'CYCLE' : 'NO CYCLE'),
+  'owned-by': (o) => (o.ownedBy ? `OWNED BY ${o.ownedBy.table.schema}.${o.ownedBy.table.name}.${o.ownedBy.column}` : 'OWNED BY NONE'),
 };
 
+/** The column that owns a standalone sequence is the declared one (or none for both). */
+export function sameOwner(d: Sequence, l: Sequence): boolean {
+  const key = (s: Sequence): string => (s.ownedBy ? JSON.stringify([s.ownedBy.table.schema, s.ownedBy.table.name, s.ownedBy.column]) : '');
+  return key(d) === key(l);
+}
+
 /** `INCREMENT BY 1 CACHE 1`: the named options of a sequence, as SQL words. */
-export function sequenceOptionsText(o: SequenceOptions, aspects: readonly SequenceAspect[]): string {
+export function sequenceOptionsText(o: Described, aspects: readonly SequenceAspect[]): string {
   return aspects.map((a) => SEQUENCE_WORDS[a](o)).join(' ');
 }

@@ -3,7 +3,7 @@
  * and indexes by structure.
  */
 import type { Column, Index, QualifiedName, Table, Unique } from '../model/types.js';
-import type { Change, KeyPlacement, PartitionIndexes, ReplacedKey } from './changes.js';
+import type { Change, KeyPlacement, PartitionIndexes, PartitionKey, ReplacedKey } from './changes.js';
 import { matchBy, type Matched } from './match.js';
 import { noNames, type NameLookup } from './names.js';
 import { sequenceAspects } from './sequences.js';
@@ -140,7 +140,33 @@ function placeKey(ctx: TableContext, key: { name: string; columns: readonly stri
   if (taken) ctx.freeIndexes.push(taken);
   const holder = ctx.names(ctx.t.schema, key.name);
   const freedByReplace = holder && replaced && holder.relkind === 'constraint index' && holder.constraint === replaced.name && holder.table?.name === ctx.t.name;
-  return { replaces: replaced, usingIndex: null, nameTakenBy: holder && !freedByReplace ? holder : null };
+  const nameTakenBy = holder && !freedByReplace ? holder : null;
+  return { replaces: replaced, usingIndex: null, nameTakenBy, partitions: replaced || nameTakenBy ? null : partitionKeys(ctx, key) };
+}
+
+/**
+ * Where each leaf partition's part of a key missing on a partitioned table comes from: a free
+ * matching unique index of the partition, else a new one named as PostgreSQL names a partition's
+ * key (`<partition>_pkey`, `<partition>_<columns>_key`). Null when the table is not partitioned,
+ * has partitioned partitions, or a name is held.
+ */
+function partitionKeys(ctx: TableContext, key: { name: string; columns: readonly string[]; nullsNotDistinct: boolean }): PartitionKey[] | null {
+  if (ctx.live.kind !== 'partitioned') return null;
+  const partitions = ctx.liveTables.filter((lt) => lt.partitionOf && sameTable(lt.partitionOf.parent, ctx.t));
+  if (partitions.length === 0 || partitions.some((p) => p.kind === 'partitioned')) return null;
+  const primary = ctx.declared.primaryKey?.name === key.name;
+  const out: PartitionKey[] = [];
+  for (const p of partitions) {
+    const free = p.indexes.find((ix) => attachable(ix, key.columns, key.nullsNotDistinct));
+    if (free) {
+      out.push({ table: { schema: p.schema, name: p.name }, name: free.name, existing: true });
+      continue;
+    }
+    const name = partitionIndexName(p.name, primary ? 'pkey' : `${key.columns.join('_')}_key`);
+    if (ctx.names(p.schema, name)) return null;
+    out.push({ table: { schema: p.schema, name: p.name }, name, existing: false });
+  }
+  return out;
 }
 
 function compareKeys(ctx: TableContext): void {
@@ -265,7 +291,7 @@ function compareIndexes(ctx: TableContext, indexes: Matched<Index>): void {
     }
     // Before a rename: the storage parameters are set on the index under its live name.
     if (!sameStorage(d, l)) out.push({ kind: 'index-differs', table: t, declared: d, live: l, aspects: ['storage'], onPartitioned: ctx.live.kind === 'partitioned' });
-    if (d.name !== l.name) out.push({ kind: 'name-differs', table: t, objectKind: 'index', declared: d.name, live: l.name });
+    if (d.name !== l.name) out.push({ kind: 'name-differs', table: t, objectKind: 'index', declared: d.name, live: l.name, index: d });
   }
   for (const d of indexes.missing) {
     const sameName = extraByName.get(d.name);

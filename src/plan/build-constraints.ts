@@ -78,7 +78,7 @@ export function missingCheck(c: Of<'missing-check'>, ctx: BuildContext): Built {
     phase: 'constraints',
     description: `add check ${ck.name} on ${show(t)}${empty ? '' : ' (NOT VALID)'}`,
     sql: `ALTER TABLE ${qualified(t)} ADD ${checkClause(ck)}${empty ? '' : ' NOT VALID'}`,
-    guard: needed(`NOT ${checkMatches(t, ck.name, ck.expression)}`),
+    guard: needed(`NOT ${checkMatches(t, ck.name, ck.expression, { noInherit: ck.noInherit })}`),
     lockLevel: 'ACCESS EXCLUSIVE',
     locks: [t],
   });
@@ -91,16 +91,16 @@ function replaceCheck(c: Of<'missing-check'>, liveName: string, ctx: BuildContex
   const t = c.table;
   const fresh = derivedName(ck.name, '_reconcile_new');
   const rows = holdsRows(ctx, t);
-  const done = checkMatches(t, ck.name, ck.expression, { validated: true });
+  const done = checkMatches(t, ck.name, ck.expression, { validated: true, noInherit: ck.noInherit });
   const validate = rows
-    ? validateCheck(c, t, fresh, ck.expression).map((s) => ({ ...s, guard: needed(`NOT ${done} AND ${checkMatches(t, fresh, ck.expression)} AND NOT ${checkMatches(t, fresh, ck.expression, { validated: true })}`) }))
+    ? validateCheck(c, t, fresh, ck.expression).map((s) => ({ ...s, guard: needed(`NOT ${done} AND ${checkMatches(t, fresh, ck.expression, { noInherit: ck.noInherit })} AND NOT ${checkMatches(t, fresh, ck.expression, { validated: true, noInherit: ck.noInherit })}`) }))
     : [];
   return built([
     statement(c, {
       phase: 'constraints',
       description: `add check ${fresh} on ${show(t)} with the declared expression of ${ck.name}${rows ? ' (NOT VALID)' : ''}`,
       sql: `ALTER TABLE ${qualified(t)} ADD ${checkClause({ ...ck, name: fresh })}${rows ? ' NOT VALID' : ''}`,
-      guard: needed(`NOT ${done} AND NOT ${checkMatches(t, fresh, ck.expression)}`),
+      guard: needed(`NOT ${done} AND NOT ${checkMatches(t, fresh, ck.expression, { noInherit: ck.noInherit })}`),
       lockLevel: 'ACCESS EXCLUSIVE',
       locks: [t],
     }),
@@ -109,7 +109,7 @@ function replaceCheck(c: Of<'missing-check'>, liveName: string, ctx: BuildContex
       phase: 'validate',
       description: `drop the replaced check ${liveName} on ${show(t)}`,
       sql: `ALTER TABLE ${qualified(t)} DROP CONSTRAINT IF EXISTS ${ident(liveName)}`,
-      guard: needed(`${constraintExists(t, liveName)} AND NOT ${checkMatches(t, liveName, ck.expression)} AND ${checkMatches(t, fresh, ck.expression, { validated: true })}`),
+      guard: needed(`${constraintExists(t, liveName)} AND NOT ${checkMatches(t, liveName, ck.expression, { noInherit: ck.noInherit })} AND ${checkMatches(t, fresh, ck.expression, { validated: true, noInherit: ck.noInherit })}`),
       lockLevel: 'ACCESS EXCLUSIVE',
       locks: [t],
     }),

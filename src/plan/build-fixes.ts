@@ -220,23 +220,35 @@ export function indexDiffers(c: Of<'index-differs'>): Built {
   ]);
 }
 
+/** Renames on the same table and object kind where one's declared name is another's live name (a swap or a chain). */
+function renameEntangled(c: Of<'name-differs'>, ctx: BuildContext): boolean {
+  return ctx.changes.some(
+    (o) => o !== c && o.kind === 'name-differs' && o.objectKind === c.objectKind && qualifiedKey(o.table) === qualifiedKey(c.table) && (o.live === c.declared || o.declared === c.live),
+  );
+}
+
 export function nameDiffers(c: Of<'name-differs'>, ctx: BuildContext): Built {
   const t = c.table;
   const what = `${c.objectKind} ${c.live} on ${show(t)} matches the declared ${c.declared} by structure`;
   if (!ctx.options.rename) return built([], [{ level: 'info', message: `${what} (name differs; --rename renames it)`, source: c }]);
-  const sql =
+  const rename = (from: string, to: string): string =>
     c.objectKind === 'index'
-      ? `ALTER INDEX ${qualified({ schema: t.schema, name: c.live })} RENAME TO ${ident(c.declared)}`
-      : `ALTER TABLE ${qualified(t)} RENAME CONSTRAINT ${ident(c.live)} TO ${ident(c.declared)}`;
+      ? `ALTER INDEX ${qualified({ schema: t.schema, name: from })} RENAME TO ${ident(to)}`
+      : `ALTER TABLE ${qualified(t)} RENAME CONSTRAINT ${ident(from)} TO ${ident(to)}`;
   const exists = (name: string): string => (c.objectKind === 'index' ? indexExists(t.schema, name) : constraintExists(t, name));
+  const step = (phase: 'fixes' | 'keys', from: string, to: string, guard: string, description: string): Statement =>
+    statement(c, { phase, description, sql: rename(from, to), guard: needed(guard), lockLevel: 'ACCESS EXCLUSIVE', locks: [t] });
+  if (!renameEntangled(c, ctx)) {
+    return built([step('fixes', c.live, c.declared, `${exists(c.live)} AND NOT ${exists(c.declared)}`, `rename ${c.objectKind} ${c.live} to ${c.declared} on ${show(t)}`)]);
+  }
+  // Names that swap or chain: every entangled one moves to a temporary name first (guarded by its
+  // structure, so a second run leaves the renamed objects alone), then takes its declared name.
+  if (!c.index) {
+    return built([], [{ level: 'warning', message: `${what}, but the names swap with another ${c.objectKind} of the table: rename them by hand through a temporary name`, source: c }]);
+  }
+  const parked = derivedName(c.declared, '_reconcile_swap');
   return built([
-    statement(c, {
-      phase: 'fixes',
-      description: `rename ${c.objectKind} ${c.live} to ${c.declared} on ${show(t)}`,
-      sql,
-      guard: needed(`${exists(c.live)} AND NOT ${exists(c.declared)}`),
-      lockLevel: 'ACCESS EXCLUSIVE',
-      locks: [t],
-    }),
+    step('fixes', c.live, parked, `${exists(c.live)} AND ${indexMatches(t, { ...c.index, name: c.live })} AND NOT ${exists(parked)}`, `move index ${c.live} on ${show(t)} to ${parked} (its declared name ${c.declared} is held by another index being renamed)`),
+    step('keys', parked, c.declared, `${exists(parked)} AND NOT ${exists(c.declared)}`, `rename index ${parked} to ${c.declared} on ${show(t)}`),
   ]);
 }

@@ -6,7 +6,7 @@
  * relation holds (moved aside first, under the `rename` hazard). Every guard
  * compares the definition, not only the name.
  */
-import type { Change } from '../diff/changes.js';
+import type { Change, PartitionKey } from '../diff/changes.js';
 import type { Index, QualifiedName } from '../model/types.js';
 import { primaryKeyClause, uniqueClause } from '../render/ddl.js';
 import { displayName } from '../render/model-text.js';
@@ -113,6 +113,7 @@ export function missingKey(c: KeyChange, ctx: BuildContext): Built {
     );
     return built(withHazards([...(rows ? [duplicateProbe(c, t, key, what, guard)] : []), ...build, attach(fresh, replaces.name)]));
   }
+  if (rows && c.placement.partitions) return built(withHazards(partitionedKey(c, ctx, key, what, guard, c.placement.partitions)));
   if (rows && !(primary && key.deferrable)) {
     // On a table that holds rows: the index concurrently, then attach it (a brief lock).
     const build = indexBuild(c, t, uniqueIndexFor(key, key.name), { concurrently: true }).map((s) =>
@@ -134,6 +135,49 @@ export function missingKey(c: KeyChange, ctx: BuildContext): Built {
     ]),
   );
 }
+
+/**
+ * A key missing on a partitioned table whose partitions hold rows: PostgreSQL builds neither
+ * CONCURRENTLY nor USING INDEX there, and a plain ADD locks every partition against writes while
+ * each index builds. So each partition gets its own key first (its free matching unique index, or
+ * one built concurrently, attached with USING INDEX under a brief lock); the parent's ADD then
+ * finds them and attaches them without building anything.
+ */
+function partitionedKey(c: KeyChange, ctx: BuildContext, key: KeySpec, what: string, guard: string, partitions: readonly PartitionKey[]): Statement[] {
+  const primary = c.kind === 'missing-primary-key';
+  const kind = primary ? 'PRIMARY KEY' : 'UNIQUE';
+  const steps: Statement[] = [duplicateProbe(c, c.table, key, what, guard)];
+  for (const p of partitions) {
+    const own = keyMatches(p.table, { ...key, name: p.name }, primary ? 'p' : 'u');
+    if (!p.existing) {
+      const build = indexBuild(c, p.table, uniqueIndexFor(key, p.name), { concurrently: holdsRows(ctx, p.table) });
+      steps.push(...build.map((s) => (s.description.startsWith('create index') ? { ...s, guard: needed(`NOT ${keyPresent(c, key)} AND NOT ${own} AND NOT ${indexExists(p.table.schema, p.name, true)}`) } : s)));
+    }
+    steps.push(
+      statement(c, {
+        phase: 'keys',
+        description: `attach index ${p.name} as ${primary ? 'primary key' : 'unique'} ${p.name} of partition ${show(p.table)}`,
+        sql: `ALTER TABLE ${qualified(p.table)} ADD CONSTRAINT ${ident(p.name)} ${kind} USING INDEX ${ident(p.name)}${timing(key)}`,
+        guard: needed(`NOT ${keyPresent(c, key)} AND NOT ${own}`),
+        lockLevel: 'ACCESS EXCLUSIVE',
+        locks: [p.table],
+      }),
+    );
+  }
+  steps.push(
+    statement(c, {
+      phase: 'keys',
+      description: `add ${what} (it takes over the partitions' keys; nothing is built)`,
+      sql: `ALTER TABLE ${qualified(c.table)} ADD ${primary ? primaryKeyClause(c.primaryKey) : uniqueClause(key)}`,
+      guard,
+      lockLevel: 'ACCESS EXCLUSIVE',
+      locks: [c.table, ...partitions.map((p) => p.table)],
+    }),
+  );
+  return steps;
+}
+
+const keyPresent = (c: KeyChange, key: KeySpec): string => keyMatches(c.table, key, c.kind === 'missing-primary-key' ? 'p' : 'u');
 
 /** A live primary key the declared model does not have, dropped only so that a declared nullable column can be (hazard `drop`). */
 export function dropPrimaryKeyFor(c: Change, t: QualifiedName, name: string, columns: readonly string[]): { statement: Statement; hazard: Hazard } {

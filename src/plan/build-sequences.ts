@@ -18,13 +18,13 @@
  */
 import type { Change, SequenceAspect } from '../diff/changes.js';
 import { sequenceOptionsText } from '../diff/sequences.js';
-import type { QualifiedName, SequenceOptions } from '../model/types.js';
+import type { QualifiedName, Sequence, SequenceOptions } from '../model/types.js';
 import { displayName } from '../render/model-text.js';
 import { ident, literal, qualified } from '../render/quote.js';
 import { built, statement, type BuildContext, type Built } from './build-context.js';
 import { columnKey } from './type-facts.js';
 import { needed, regclass } from './sql.js';
-import type { Note } from './types.js';
+import type { Note, Statement } from './types.js';
 
 type Of<K extends Change['kind']> = Extract<Change, { kind: K }>;
 const show = (q: QualifiedName): string => displayName(q.schema, q.name);
@@ -116,13 +116,37 @@ function split(c: Change, what: string, d: SequenceOptions, l: SequenceOptions, 
   return { apply, notes };
 }
 
+/** The sequence `rel` is owned by the column (or, for null, by no column): its `pg_depend` auto link. */
+function ownerHeld(rel: string, owner: Sequence['ownedBy']): string {
+  const link = `SELECT 1 FROM pg_catalog.pg_depend d WHERE d.classid = 'pg_catalog.pg_class'::regclass AND d.objid = ${rel} AND d.deptype = 'a' AND d.refclassid = 'pg_catalog.pg_class'::regclass AND d.refobjsubid > 0`;
+  if (!owner) return `NOT EXISTS (${link})`;
+  const table = regclass(owner.table);
+  return `EXISTS (${link} AND d.refobjid = ${table} AND d.refobjsubid = (SELECT a.attnum FROM pg_catalog.pg_attribute a WHERE a.attrelid = ${table} AND a.attname = ${literal(owner.column)}))`;
+}
+
+/** `OWNED BY` of an existing sequence: metadata only (it decides what a later DROP of the table takes with it). */
+function ownerStatement(c: Of<'sequence-differs'>): Statement {
+  const s = c.sequence;
+  const owner = c.declared.ownedBy;
+  return statement(c, {
+    phase: 'fixes',
+    description: `set ${sequenceOptionsText(c.declared, ['owned-by'])} on sequence ${show(s)} (was ${sequenceOptionsText(c.live, ['owned-by'])})`,
+    sql: `ALTER SEQUENCE ${qualified(s)} OWNED BY ${owner ? `${qualified(owner.table)}.${ident(owner.column)}` : 'NONE'}`,
+    guard: needed(`NOT ${ownerHeld(regclass(s), owner)}`),
+    lockLevel: 'SHARE ROW EXCLUSIVE',
+    locks: [s],
+  });
+}
+
 export function sequenceDiffers(c: Of<'sequence-differs'>, ctx: BuildContext): Built {
   const s = c.sequence;
   const what = `sequence ${show(s)}`;
-  const { apply, notes } = split(c, what, c.declared, c.live, c.aspects, ctx.typeFacts?.sequenceValues?.get(sequenceFactKey(c)));
+  const owner = c.aspects.includes('owned-by') ? [ownerStatement(c)] : [];
+  const options = c.aspects.filter((a) => a !== 'owned-by');
+  const { apply, notes } = split(c, what, c.declared, c.live, options, ctx.typeFacts?.sequenceValues?.get(sequenceFactKey(c)));
   // A new type sets its own default bounds unless they are given: always give them with it.
   const sets = apply.includes('type') ? [...new Set<SequenceAspect>([...apply, 'min', 'max'])] : apply;
-  if (sets.length === 0) return built([], notes);
+  if (sets.length === 0) return built(owner, notes);
   return built(
     [
       statement(c, {
@@ -133,6 +157,7 @@ export function sequenceDiffers(c: Of<'sequence-differs'>, ctx: BuildContext): B
         lockLevel: 'SHARE ROW EXCLUSIVE',
         locks: [s],
       }),
+      ...owner,
     ],
     notes,
   );

@@ -50,11 +50,11 @@ export function keyMatches(
   );
 }
 
-/** A check with this name on `t` whose definition is `expression` (as the model prints it), optionally validated. */
-export function checkMatches(t: QualifiedName, name: string, expression: string, options: { validated?: boolean } = {}): string {
+/** A check with this name on `t` whose definition is `expression` (as the model prints it), optionally validated and (NO) INHERIT. */
+export function checkMatches(t: QualifiedName, name: string, expression: string, options: { validated?: boolean; noInherit?: boolean } = {}): string {
   return (
     `EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.conrelid = ${regclass(t)} AND c.contype = 'c' AND c.conname = ${literal(name)} ` +
-    `AND pg_catalog.regexp_replace(pg_catalog.regexp_replace(pg_catalog.pg_get_constraintdef(c.oid), ' NOT VALID$', ''), ' NO INHERIT$', '') = ${literal(expression)}${options.validated ? ' AND c.convalidated' : ''})`
+    `AND pg_catalog.regexp_replace(pg_catalog.regexp_replace(pg_catalog.pg_get_constraintdef(c.oid), ' NOT VALID$', ''), ' NO INHERIT$', '') = ${literal(expression)}${options.validated ? ' AND c.convalidated' : ''}${options.noInherit === undefined ? '' : ` AND ${options.noInherit ? '' : 'NOT '}c.connoinherit`})`
   );
 }
 
@@ -106,7 +106,8 @@ export function foreignKeyMatches(t: QualifiedName, fk: ForeignKey, options: { n
  */
 export function indexMatches(t: QualifiedName, ix: Index): string {
   const opclasses = `ARRAY[${ix.keys.map((k) => literal(k.opclass ?? '')).join(', ')}]::text[]`;
-  const options = `ARRAY[${ix.keys.map((k) => (k.descending ? 1 : 0) + (k.nullsFirst ? 2 : 0)).join(', ')}]::int2[]`;
+  // int2vector in its text form: cast to int2[] it keeps its zero lower bound, and never equals an ARRAY[...].
+  const options = literal(ix.keys.map((k) => (k.descending ? 1 : 0) + (k.nullsFirst ? 2 : 0)).join(' '));
   const keys = [...ix.keys.map((k) => (k.column !== null ? `pg_catalog.quote_ident(${literal(k.column)})` : literal(k.expression ?? ''))), ...ix.include.map((c) => `pg_catalog.quote_ident(${literal(c)})`)];
   return (
     `EXISTS (SELECT 1 FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid JOIN pg_catalog.pg_am am ON am.oid = c.relam ` +
@@ -114,7 +115,9 @@ export function indexMatches(t: QualifiedName, ix: Index): string {
     `AND ARRAY(SELECT pg_catalog.pg_get_indexdef(i.indexrelid, k, false) FROM generate_series(1, i.indnatts) AS k ORDER BY k) = ARRAY[${keys.join(', ')}]::text[] ` +
     `AND ARRAY(SELECT CASE WHEN oc.opcdefault THEN '' WHEN ocn.nspname = 'pg_catalog' THEN pg_catalog.quote_ident(oc.opcname) ELSE pg_catalog.quote_ident(ocn.nspname) || '.' || pg_catalog.quote_ident(oc.opcname) END ` +
     `FROM unnest(i.indclass::oid[]) WITH ORDINALITY AS k(oid, ord) JOIN pg_catalog.pg_opclass oc ON oc.oid = k.oid JOIN pg_catalog.pg_namespace ocn ON ocn.oid = oc.opcnamespace ORDER BY k.ord) = ${opclasses} ` +
-    `AND i.indoption::int2[] = ${options} ` +
+    `AND i.indoption::text = ${options} ` +
+    // NULLS NOT DISTINCT (PostgreSQL 15+) as pg_get_indexdef prints it: the column is absent before 15.
+    `AND (pg_catalog.pg_get_indexdef(i.indexrelid) ~ '\\) NULLS NOT DISTINCT( |$)') = ${ix.nullsNotDistinct} ` +
     `AND coalesce(pg_catalog.pg_get_expr(i.indpred, i.indrelid), '') = ${literal(ix.predicate ?? '')} ` +
     `AND ${indexStorageMatches(t.schema, ix.name, ix.storage)})`
   );

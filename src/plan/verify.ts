@@ -19,7 +19,7 @@ function condition(c: Change): string | null {
     case 'foreign-key-differs':
       return foreignKeyMatches(c.table, c.declared, { validated: true });
     case 'missing-check':
-      return checkMatches(c.table, c.check.name, c.check.expression, { validated: true });
+      return checkMatches(c.table, c.check.name, c.check.expression, { validated: true, noInherit: c.check.noInherit });
     case 'missing-exclusion':
       return exclusionMatches(c.table, c.exclusion.name, c.exclusion.definition);
     case 'missing-unique':

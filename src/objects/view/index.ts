@@ -84,6 +84,25 @@ export function replaceable(d: ViewObject, l: ViewObject): boolean {
   return !d.materialized && !l.materialized && l.columns.length <= d.columns.length && l.columns.every((c, i) => c.name === d.columns[i]?.name && c.type === d.columns[i]?.type);
 }
 
+/** Only the options differ: `ALTER [MATERIALIZED] VIEW ... SET (...)` / `RESET (...)`, a brief lock, no rebuild. */
+function setOptions(d: ViewObject, l: ViewObject): ObjectStatement {
+  const optionName = (o: string): string => o.slice(0, o.indexOf('=') >= 0 ? o.indexOf('=') : o.length);
+  const declaredNames = new Set(d.options.map(optionName));
+  const set = d.options.filter((o) => !l.options.includes(o));
+  const reset = l.options.map(optionName).filter((n) => !declaredNames.has(n));
+  const alter = `ALTER ${d.materialized ? 'MATERIALIZED VIEW' : 'VIEW'} ${qualified(d)}`;
+  const clauses = [...(set.length > 0 ? [`SET (${set.join(', ')})`] : []), ...(reset.length > 0 ? [`RESET (${reset.join(', ')})`] : [])];
+  return {
+    phase: 'views',
+    description: `set the options of ${show(d)} (${[...set, ...reset.map((n) => `no ${n}`)].join(', ')})`,
+    sql: clauses.length === 1 ? `${alter} ${clauses[0] ?? ''}` : atomically(clauses.map((c) => `${alter} ${c}`)),
+    guard: needed(`NOT ${present(d)}`),
+    // Storage parameters of a materialized view take the lock they take on a table; view options an exclusive one.
+    lockLevel: d.materialized ? 'SHARE UPDATE EXCLUSIVE' : 'ACCESS EXCLUSIVE',
+    locks: [d],
+  };
+}
+
 function createStatement(v: ViewObject, description: string, sql: string): ObjectStatement {
   return { phase: 'views', description, sql, guard: needed(`NOT ${present(v)}`), duration: v.materialized && v.populated ? 'long' : 'brief' };
 }
@@ -124,8 +143,10 @@ export const viewKind: ObjectKindDef<ViewObject> = {
   repair: (d, l, aspects, ctx) => {
     const out: ObjectStatement[] = [];
     const redefine = aspects.some((a) => a !== 'populated');
-    const asFound = { guard: needed(stillAsFound(l)) };
-    if (redefine && replaceable(d, l)) out.push({ ...createStatement(d, `replace the definition of ${show(d)}`, createSql(d, true)), ...asFound });
+    // Needed while the live view is as found and not yet as declared (options may be all that differs).
+    const asFound = { guard: needed(`${stillAsFound(l)} AND NOT ${present(d)}`) };
+    if (redefine && aspects.every((a) => a === 'options') && d.materialized === l.materialized) out.push(setOptions(d, l));
+    else if (redefine && replaceable(d, l)) out.push({ ...createStatement(d, `replace the definition of ${show(d)}`, createSql(d, true)), ...asFound });
     else if (redefine) {
       const why = d.materialized || l.materialized ? 'a materialized view has no CREATE OR REPLACE' : 'its columns change, and CREATE OR REPLACE VIEW may only add columns at the end';
       const sql = atomically([...(ctx.around?.drops ?? []), dropSql(l), createSql(d, false), ...(ctx.around?.creates ?? [])], { uncheckedBodies: true });

@@ -17,7 +17,7 @@ SET search_path = pg_catalog;
 
 -- [1/3] constraints: add check posts_title_len on public.posts (NOT VALID)
 -- lock: ACCESS EXCLUSIVE
-SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.conrelid = pg_catalog.to_regclass('"public"."posts"') AND c.contype = 'c' AND c.conname = 'posts_title_len' AND pg_catalog.regexp_replace(pg_catalog.regexp_replace(pg_catalog.pg_get_constraintdef(c.oid), ' NOT VALID$', ''), ' NO INHERIT$', '') = 'CHECK ((char_length(title) > 0))')) AS needed \gset reconcile_
+SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.conrelid = pg_catalog.to_regclass('"public"."posts"') AND c.contype = 'c' AND c.conname = 'posts_title_len' AND pg_catalog.regexp_replace(pg_catalog.regexp_replace(pg_catalog.pg_get_constraintdef(c.oid), ' NOT VALID$', ''), ' NO INHERIT$', '') = 'CHECK ((char_length(title) > 0))' AND NOT c.connoinherit)) AS needed \gset reconcile_
 \if :reconcile_needed
 ALTER TABLE "public"."posts" ADD CONSTRAINT "posts_title_len" CHECK ((char_length(title) > 0)) NOT VALID;
 \endif
@@ -38,4 +38,4 @@ ALTER TABLE "public"."posts" VALIDATE CONSTRAINT "posts_title_len";
 SET statement_timeout = '60s';
 
 -- verification: every planned object is present and valid
-DO $reconcile$ DECLARE missing int := 0; BEGIN IF NOT (EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.conrelid = pg_catalog.to_regclass('"public"."posts"') AND c.contype = 'c' AND c.conname = 'posts_title_len' AND pg_catalog.regexp_replace(pg_catalog.regexp_replace(pg_catalog.pg_get_constraintdef(c.oid), ' NOT VALID$', ''), ' NO INHERIT$', '') = 'CHECK ((char_length(title) > 0))' AND c.convalidated)) THEN missing := missing + 1; END IF; IF missing > 0 THEN RAISE EXCEPTION 'pg-reconcile verification failed: % planned object(s) absent or invalid', missing; END IF; END $reconcile$;
+DO $reconcile$ DECLARE missing int := 0; BEGIN IF NOT (EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.conrelid = pg_catalog.to_regclass('"public"."posts"') AND c.contype = 'c' AND c.conname = 'posts_title_len' AND pg_catalog.regexp_replace(pg_catalog.regexp_replace(pg_catalog.pg_get_constraintdef(c.oid), ' NOT VALID$', ''), ' NO INHERIT$', '') = 'CHECK ((char_length(title) > 0))' AND c.convalidated AND NOT c.connoinherit)) THEN missing := missing + 1; END IF; IF missing > 0 THEN RAISE EXCEPTION 'pg-reconcile verification failed: % planned object(s) absent or invalid', missing; END IF; END $reconcile$;

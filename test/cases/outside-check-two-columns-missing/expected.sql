@@ -17,7 +17,7 @@ SET search_path = pg_catalog;
 
 -- [1/3] constraints: add check booking_range_ok on public.booking (NOT VALID)
 -- lock: ACCESS EXCLUSIVE
-SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.conrelid = pg_catalog.to_regclass('"public"."booking"') AND c.contype = 'c' AND c.conname = 'booking_range_ok' AND pg_catalog.regexp_replace(pg_catalog.regexp_replace(pg_catalog.pg_get_constraintdef(c.oid), ' NOT VALID$', ''), ' NO INHERIT$', '') = 'CHECK ((ends_on >= starts_on))')) AS needed \gset reconcile_
+SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.conrelid = pg_catalog.to_regclass('"public"."booking"') AND c.contype = 'c' AND c.conname = 'booking_range_ok' AND pg_catalog.regexp_replace(pg_catalog.regexp_replace(pg_catalog.pg_get_constraintdef(c.oid), ' NOT VALID$', ''), ' NO INHERIT$', '') = 'CHECK ((ends_on >= starts_on))' AND NOT c.connoinherit)) AS needed \gset reconcile_
 \if :reconcile_needed
 ALTER TABLE "public"."booking" ADD CONSTRAINT "booking_range_ok" CHECK ((ends_on >= starts_on)) NOT VALID;
 \endif
@@ -38,4 +38,4 @@ ALTER TABLE "public"."booking" VALIDATE CONSTRAINT "booking_range_ok";
 SET statement_timeout = '60s';
 
 -- verification: every planned object is present and valid
-DO $reconcile$ DECLARE missing int := 0; BEGIN IF NOT (EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.conrelid = pg_catalog.to_regclass('"public"."booking"') AND c.contype = 'c' AND c.conname = 'booking_range_ok' AND pg_catalog.regexp_replace(pg_catalog.regexp_replace(pg_catalog.pg_get_constraintdef(c.oid), ' NOT VALID$', ''), ' NO INHERIT$', '') = 'CHECK ((ends_on >= starts_on))' AND c.convalidated)) THEN missing := missing + 1; END IF; IF missing > 0 THEN RAISE EXCEPTION 'pg-reconcile verification failed: % planned object(s) absent or invalid', missing; END IF; END $reconcile$;
+DO $reconcile$ DECLARE missing int := 0; BEGIN IF NOT (EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.conrelid = pg_catalog.to_regclass('"public"."booking"') AND c.contype = 'c' AND c.conname = 'booking_range_ok' AND pg_catalog.regexp_replace(pg_catalog.regexp_replace(pg_catalog.pg_get_constraintdef(c.oid), ' NOT VALID$', ''), ' NO INHERIT$', '') = 'CHECK ((ends_on >= starts_on))' AND c.convalidated AND NOT c.connoinherit)) THEN missing := missing + 1; END IF; IF missing > 0 THEN RAISE EXCEPTION 'pg-reconcile verification failed: % planned object(s) absent or invalid', missing; END IF; END $reconcile$;

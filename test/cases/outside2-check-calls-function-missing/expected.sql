@@ -34,7 +34,7 @@ AS $function$ SELECT s ~ ''^[A-Z]{3}-[0-9]{4}$'' $function$
 
 -- [2/4] constraints: add check product_sku_format on public.product (NOT VALID)
 -- lock: ACCESS EXCLUSIVE
-SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.conrelid = pg_catalog.to_regclass('"public"."product"') AND c.contype = 'c' AND c.conname = 'product_sku_format' AND pg_catalog.regexp_replace(pg_catalog.regexp_replace(pg_catalog.pg_get_constraintdef(c.oid), ' NOT VALID$', ''), ' NO INHERIT$', '') = 'CHECK (public.is_valid_sku(sku))')) AS needed \gset reconcile_
+SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.conrelid = pg_catalog.to_regclass('"public"."product"') AND c.contype = 'c' AND c.conname = 'product_sku_format' AND pg_catalog.regexp_replace(pg_catalog.regexp_replace(pg_catalog.pg_get_constraintdef(c.oid), ' NOT VALID$', ''), ' NO INHERIT$', '') = 'CHECK (public.is_valid_sku(sku))' AND NOT c.connoinherit)) AS needed \gset reconcile_
 \if :reconcile_needed
 ALTER TABLE "public"."product" ADD CONSTRAINT "product_sku_format" CHECK (public.is_valid_sku(sku)) NOT VALID;
 \endif
@@ -55,7 +55,7 @@ ALTER TABLE "public"."product" VALIDATE CONSTRAINT "product_sku_format";
 SET statement_timeout = '60s';
 
 -- verification: every planned object is present and valid
-DO $reconcile$ DECLARE missing int := 0; BEGIN IF NOT (EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.conrelid = pg_catalog.to_regclass('"public"."product"') AND c.contype = 'c' AND c.conname = 'product_sku_format' AND pg_catalog.regexp_replace(pg_catalog.regexp_replace(pg_catalog.pg_get_constraintdef(c.oid), ' NOT VALID$', ''), ' NO INHERIT$', '') = 'CHECK (public.is_valid_sku(sku))' AND c.convalidated)) THEN missing := missing + 1; END IF; IF NOT (EXISTS (SELECT 1 FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = 'public' AND p.proname = 'is_valid_sku' AND p.prokind <> 'a' AND pg_catalog.oidvectortypes(p.proargtypes) = 'text' AND CASE WHEN p.prokind <> 'a' THEN pg_catalog.pg_get_functiondef(p.oid) END = 'CREATE OR REPLACE FUNCTION public.is_valid_sku(s text)
+DO $reconcile$ DECLARE missing int := 0; BEGIN IF NOT (EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.conrelid = pg_catalog.to_regclass('"public"."product"') AND c.contype = 'c' AND c.conname = 'product_sku_format' AND pg_catalog.regexp_replace(pg_catalog.regexp_replace(pg_catalog.pg_get_constraintdef(c.oid), ' NOT VALID$', ''), ' NO INHERIT$', '') = 'CHECK (public.is_valid_sku(sku))' AND c.convalidated AND NOT c.connoinherit)) THEN missing := missing + 1; END IF; IF NOT (EXISTS (SELECT 1 FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = 'public' AND p.proname = 'is_valid_sku' AND p.prokind <> 'a' AND pg_catalog.oidvectortypes(p.proargtypes) = 'text' AND CASE WHEN p.prokind <> 'a' THEN pg_catalog.pg_get_functiondef(p.oid) END = 'CREATE OR REPLACE FUNCTION public.is_valid_sku(s text)
  RETURNS boolean
  LANGUAGE sql
  IMMUTABLE

@@ -15,21 +15,15 @@ SET lock_timeout = '2s';
 SET statement_timeout = '60s';
 SET search_path = pg_catalog;
 
--- [1/3] views: drop and create materialized view public.user_summary (a materialized view has no CREATE OR REPLACE)
--- lock: none, may take long
--- HAZARD (replace): materialized view public.user_summary is dropped and created again (a materialized view has no CREATE OR REPLACE) (without CASCADE: the drop fails if anything else depends on it)
-SET statement_timeout = 0;
-SELECT (EXISTS (SELECT 1 FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relname = 'user_summary' AND c.relkind = 'm' AND pg_catalog.rtrim(pg_catalog.btrim(pg_catalog.pg_get_viewdef(c.oid), E' \n'), ';') = 'SELECT users.id,
+-- [1/3] views: set the options of materialized view public.user_summary (fillfactor=70)
+-- lock: SHARE UPDATE EXCLUSIVE
+SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relname = 'user_summary' AND c.relkind = 'm' AND ARRAY(SELECT o FROM unnest(coalesce(c.reloptions, '{}'::text[])) AS o ORDER BY o) = ARRAY['fillfactor=70']::text[] AND ARRAY(SELECT a.attname::text || ' ' || pg_catalog.format_type(a.atttypid, a.atttypmod) FROM pg_catalog.pg_attribute a WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum) = ARRAY['id integer', 'email text', 'created_at timestamp with time zone']::text[] AND (pg_catalog.current_setting('server_version_num')::int < 160000 OR pg_catalog.rtrim(pg_catalog.btrim(pg_catalog.pg_get_viewdef(c.oid), E' \n'), ';') = 'SELECT users.id,
     users.email,
     users.created_at
-   FROM public.users')) AS needed \gset reconcile_
+   FROM public.users'))) AS needed \gset reconcile_
 \if :reconcile_needed
-DO $reconcile$ BEGIN PERFORM pg_catalog.set_config('check_function_bodies', 'off', true); EXECUTE 'DROP MATERIALIZED VIEW "public"."user_summary"'; EXECUTE 'CREATE MATERIALIZED VIEW "public"."user_summary" WITH (fillfactor=70) AS SELECT users.id,
-    users.email,
-    users.created_at
-   FROM public.users WITH DATA'; END $reconcile$;
+ALTER MATERIALIZED VIEW "public"."user_summary" SET (fillfactor=70);
 \endif
-SET statement_timeout = '60s';
 
 -- [2/3] view-indexes: drop invalid leftover index idx_user_summary_created_at on materialized view public.user_summary
 -- lock: SHARE UPDATE EXCLUSIVE, outside any transaction

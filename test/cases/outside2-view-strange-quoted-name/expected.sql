@@ -23,7 +23,8 @@ ALTER TABLE "public"."t" ADD COLUMN IF NOT EXISTS "b" integer;
 -- lock: none
 -- HAZARD (replace): view public."strange_view(what)" is dropped and created again (its columns change, and CREATE OR REPLACE VIEW may only add columns at the end) (without CASCADE: the drop fails if anything else depends on it)
 SELECT (EXISTS (SELECT 1 FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relname = 'strange_view(what)' AND c.relkind = 'v' AND pg_catalog.rtrim(pg_catalog.btrim(pg_catalog.pg_get_viewdef(c.oid), E' \n'), ';') = 'SELECT id
-   FROM public."strange_name(((yo?)))"')) AS needed \gset reconcile_
+   FROM public."strange_name(((yo?)))"') AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relname = 'strange_view(what)' AND c.relkind = 'v' AND ARRAY(SELECT o FROM unnest(coalesce(c.reloptions, '{}'::text[])) AS o ORDER BY o) = ARRAY[]::text[] AND ARRAY(SELECT a.attname::text || ' ' || pg_catalog.format_type(a.atttypid, a.atttypmod) FROM pg_catalog.pg_attribute a WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum) = ARRAY['a integer']::text[] AND (pg_catalog.current_setting('server_version_num')::int < 160000 OR pg_catalog.rtrim(pg_catalog.btrim(pg_catalog.pg_get_viewdef(c.oid), E' \n'), ';') = 'SELECT ((id)::integer * 2) AS a
+   FROM public."strange_name(((yo?)))"'))) AS needed \gset reconcile_
 \if :reconcile_needed
 DO $reconcile$ BEGIN PERFORM pg_catalog.set_config('check_function_bodies', 'off', true); EXECUTE 'DROP VIEW "public"."strange_view(what)"'; EXECUTE 'CREATE VIEW "public"."strange_view(what)" AS SELECT ((id)::integer * 2) AS a
    FROM public."strange_name(((yo?)))"'; END $reconcile$;
