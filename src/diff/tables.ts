@@ -126,7 +126,7 @@ function referencedBy(ctx: TableContext, columns: readonly string[]): string[] {
 }
 
 /** Where a missing key goes: a live key it replaces, a live index it takes over, or a name another relation holds. */
-function placeKey(ctx: TableContext, key: { name: string; columns: readonly string[]; nullsNotDistinct: boolean }, replaced: ReplacedKey | null): KeyPlacement {
+function placeKey(ctx: TableContext, key: { name: string; columns: readonly string[]; nullsNotDistinct: boolean }, replaced: ReplacedKey | null, kind: 'primary' | 'unique'): KeyPlacement {
   // A free index of the key's own name first; another one only if no declared key of this table is named like it
   // (a unique index named as the declared unique is that unique's, even when the primary key is placed first).
   const declaredKeys = new Set([ctx.declared.primaryKey?.name, ...ctx.declared.uniques.map((u) => u.name)]);
@@ -141,7 +141,7 @@ function placeKey(ctx: TableContext, key: { name: string; columns: readonly stri
   const holder = ctx.names(ctx.t.schema, key.name);
   const freedByReplace = holder && replaced && holder.relkind === 'constraint index' && holder.constraint === replaced.name && holder.table?.name === ctx.t.name;
   const nameTakenBy = holder && !freedByReplace ? holder : null;
-  return { replaces: replaced, usingIndex: null, nameTakenBy, partitions: replaced || nameTakenBy ? null : partitionKeys(ctx, key) };
+  return { replaces: replaced, usingIndex: null, nameTakenBy, partitions: replaced || nameTakenBy ? null : partitionKeys(ctx, key, kind) };
 }
 
 /**
@@ -150,11 +150,10 @@ function placeKey(ctx: TableContext, key: { name: string; columns: readonly stri
  * key (`<partition>_pkey`, `<partition>_<columns>_key`). Null when the table is not partitioned,
  * has partitioned partitions, or a name is held.
  */
-function partitionKeys(ctx: TableContext, key: { name: string; columns: readonly string[]; nullsNotDistinct: boolean }): PartitionKey[] | null {
+function partitionKeys(ctx: TableContext, key: { name: string; columns: readonly string[]; nullsNotDistinct: boolean }, kind: 'primary' | 'unique'): PartitionKey[] | null {
   if (ctx.live.kind !== 'partitioned') return null;
   const partitions = ctx.liveTables.filter((lt) => lt.partitionOf && sameTable(lt.partitionOf.parent, ctx.t));
   if (partitions.length === 0 || partitions.some((p) => p.kind === 'partitioned')) return null;
-  const primary = ctx.declared.primaryKey?.name === key.name;
   const out: PartitionKey[] = [];
   for (const p of partitions) {
     const free = p.indexes.find((ix) => attachable(ix, key.columns, key.nullsNotDistinct));
@@ -162,7 +161,7 @@ function partitionKeys(ctx: TableContext, key: { name: string; columns: readonly
       out.push({ table: { schema: p.schema, name: p.name }, name: free.name, existing: true });
       continue;
     }
-    const name = partitionIndexName(p.name, primary ? 'pkey' : `${key.columns.join('_')}_key`);
+    const name = partitionIndexName(p.name, kind === 'primary' ? 'pkey' : `${key.columns.join('_')}_key`);
     if (ctx.names(p.schema, name)) return null;
     out.push({ table: { schema: p.schema, name: p.name }, name, existing: false });
   }
@@ -191,7 +190,7 @@ function compareKeys(ctx: TableContext): void {
       // The live primary key is replaced; without one, a live unique constraint holding the name is.
       const sameNameUnique = l ? undefined : takeExtraUnique(pk.name);
       const replaced = l ? asReplaced('primary key', l) : sameNameUnique ? asReplaced('unique constraint', sameNameUnique) : null;
-      out.push({ kind: 'missing-primary-key', table: t, primaryKey: pk, placement: placeKey(ctx, { ...pk, nullsNotDistinct: false }, replaced) });
+      out.push({ kind: 'missing-primary-key', table: t, primaryKey: pk, placement: placeKey(ctx, { ...pk, nullsNotDistinct: false }, replaced, 'primary') });
     } else if (l.name !== pk.name) {
       out.push({ kind: 'name-differs', table: t, objectKind: 'primary key', declared: pk.name, live: l.name });
     }
@@ -202,7 +201,7 @@ function compareKeys(ctx: TableContext): void {
 
   for (const u of uniques.missing) {
     const sameName = takeExtraUnique(u.name);
-    out.push({ kind: 'missing-unique', table: t, unique: u, placement: placeKey(ctx, u, sameName ? asReplaced('unique constraint', sameName) : null) });
+    out.push({ kind: 'missing-unique', table: t, unique: u, placement: placeKey(ctx, u, sameName ? asReplaced('unique constraint', sameName) : null, 'unique') });
   }
   for (const [d, l] of uniques.pairs) {
     if (d.name !== l.name) out.push({ kind: 'name-differs', table: t, objectKind: 'unique constraint', declared: d.name, live: l.name });

@@ -113,7 +113,7 @@ export function missingKey(c: KeyChange, ctx: BuildContext): Built {
     );
     return built(withHazards([...(rows ? [duplicateProbe(c, t, key, what, guard)] : []), ...build, attach(fresh, replaces.name)]));
   }
-  if (rows && c.placement.partitions) return built(withHazards(partitionedKey(c, ctx, key, what, guard, c.placement.partitions)));
+  if (rows && c.placement.partitions) return built(withHazards(partitionedKey(c, ctx, key, { what, present }, c.placement.partitions)));
   if (rows && !(primary && key.deferrable)) {
     // On a table that holds rows: the index concurrently, then attach it (a brief lock).
     const build = indexBuild(c, t, uniqueIndexFor(key, key.name), { concurrently: true }).map((s) =>
@@ -143,7 +143,9 @@ export function missingKey(c: KeyChange, ctx: BuildContext): Built {
  * one built concurrently, attached with USING INDEX under a brief lock); the parent's ADD then
  * finds them and attaches them without building anything.
  */
-function partitionedKey(c: KeyChange, ctx: BuildContext, key: KeySpec, what: string, guard: string, partitions: readonly PartitionKey[]): Statement[] {
+function partitionedKey(c: KeyChange, ctx: BuildContext, key: KeySpec, parent: { what: string; present: string }, partitions: readonly PartitionKey[]): Statement[] {
+  const { what, present } = parent;
+  const guard = needed(`NOT ${present}`);
   const primary = c.kind === 'missing-primary-key';
   const kind = primary ? 'PRIMARY KEY' : 'UNIQUE';
   const steps: Statement[] = [duplicateProbe(c, c.table, key, what, guard)];
@@ -151,14 +153,14 @@ function partitionedKey(c: KeyChange, ctx: BuildContext, key: KeySpec, what: str
     const own = keyMatches(p.table, { ...key, name: p.name }, primary ? 'p' : 'u');
     if (!p.existing) {
       const build = indexBuild(c, p.table, uniqueIndexFor(key, p.name), { concurrently: holdsRows(ctx, p.table) });
-      steps.push(...build.map((s) => (s.description.startsWith('create index') ? { ...s, guard: needed(`NOT ${keyPresent(c, key)} AND NOT ${own} AND NOT ${indexExists(p.table.schema, p.name, true)}`) } : s)));
+      steps.push(...build.map((s) => (s.description.startsWith('create index') ? { ...s, guard: needed(`NOT ${present} AND NOT ${own} AND NOT ${indexExists(p.table.schema, p.name, true)}`) } : s)));
     }
     steps.push(
       statement(c, {
         phase: 'keys',
         description: `attach index ${p.name} as ${primary ? 'primary key' : 'unique'} ${p.name} of partition ${show(p.table)}`,
         sql: `ALTER TABLE ${qualified(p.table)} ADD CONSTRAINT ${ident(p.name)} ${kind} USING INDEX ${ident(p.name)}${timing(key)}`,
-        guard: needed(`NOT ${keyPresent(c, key)} AND NOT ${own}`),
+        guard: needed(`NOT ${present} AND NOT ${own}`),
         lockLevel: 'ACCESS EXCLUSIVE',
         locks: [p.table],
       }),
@@ -176,8 +178,6 @@ function partitionedKey(c: KeyChange, ctx: BuildContext, key: KeySpec, what: str
   );
   return steps;
 }
-
-const keyPresent = (c: KeyChange, key: KeySpec): string => keyMatches(c.table, key, c.kind === 'missing-primary-key' ? 'p' : 'u');
 
 /** A live primary key the declared model does not have, dropped only so that a declared nullable column can be (hazard `drop`). */
 export function dropPrimaryKeyFor(c: Change, t: QualifiedName, name: string, columns: readonly string[]): { statement: Statement; hazard: Hazard } {
