@@ -57,8 +57,15 @@ function present(v: ViewObject): string {
   );
 }
 
-/** Needed while the live view is still as the plan found it (its text compared exactly). */
-const stillAsFound = (l: ViewObject): string => `EXISTS (SELECT 1 ${FROM} WHERE ${where(l)} AND ${viewdef('c.oid')} = ${literal(l.definition)})`;
+/**
+ * Needed while the live view is still exactly as the plan found it: kind, query text,
+ * columns and options. A rebuild changes at least one of them (whatever differed), so
+ * the guard stops after it, on every server version. (`present` cannot serve here:
+ * before 16 it skips the text, so a view whose text alone differs would look done.)
+ */
+const stillAsFound = (l: ViewObject): string =>
+  `EXISTS (SELECT 1 ${FROM} WHERE ${where(l)} AND ${viewdef('c.oid')} = ${literal(l.definition)} ` +
+  `AND ${options('c')} = ${textArray(l.options)} AND ${columnsSql('c')} = ${textArray(l.columns.map((col) => `${col.name} ${col.type}`))})`;
 
 /**
  * View text for comparison: qualifiers that are not schema names (`orders.id`, which
@@ -143,8 +150,7 @@ export const viewKind: ObjectKindDef<ViewObject> = {
   repair: (d, l, aspects, ctx) => {
     const out: ObjectStatement[] = [];
     const redefine = aspects.some((a) => a !== 'populated');
-    // Needed while the live view is as found and not yet as declared (options may be all that differs).
-    const asFound = { guard: needed(`${stillAsFound(l)} AND NOT ${present(d)}`) };
+    const asFound = { guard: needed(stillAsFound(l)) };
     if (redefine && aspects.every((a) => a === 'options') && d.materialized === l.materialized) out.push(setOptions(d, l));
     else if (redefine && replaceable(d, l)) out.push({ ...createStatement(d, `replace the definition of ${show(d)}`, createSql(d, true)), ...asFound });
     else if (redefine) {

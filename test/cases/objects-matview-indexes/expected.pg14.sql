@@ -22,10 +22,7 @@ SET statement_timeout = 0;
 SELECT (EXISTS (SELECT 1 FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relname = 'weekly' AND c.relkind = 'm' AND pg_catalog.rtrim(pg_catalog.btrim(pg_catalog.pg_get_viewdef(c.oid), E' \n'), ';') = 'SELECT date_trunc(''week''::text, orders.placed_at) AS week,
     sum(orders.total) AS total
    FROM public.orders
-  GROUP BY (date_trunc(''week''::text, orders.placed_at))') AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relname = 'weekly' AND c.relkind = 'm' AND ARRAY(SELECT o FROM unnest(coalesce(c.reloptions, '{}'::text[])) AS o ORDER BY o) = ARRAY[]::text[] AND ARRAY(SELECT a.attname::text || ' ' || pg_catalog.format_type(a.atttypid, a.atttypmod) FROM pg_catalog.pg_attribute a WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum) = ARRAY['week timestamp with time zone', 'n bigint']::text[] AND (pg_catalog.current_setting('server_version_num')::int < 160000 OR pg_catalog.rtrim(pg_catalog.btrim(pg_catalog.pg_get_viewdef(c.oid), E' \n'), ';') = 'SELECT date_trunc(''week''::text, orders.placed_at) AS week,
-    count(*) AS n
-   FROM public.orders
-  GROUP BY (date_trunc(''week''::text, orders.placed_at))'))) AS needed \gset reconcile_
+  GROUP BY (date_trunc(''week''::text, orders.placed_at))' AND ARRAY(SELECT o FROM unnest(coalesce(c.reloptions, '{}'::text[])) AS o ORDER BY o) = ARRAY[]::text[] AND ARRAY(SELECT a.attname::text || ' ' || pg_catalog.format_type(a.atttypid, a.atttypmod) FROM pg_catalog.pg_attribute a WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum) = ARRAY['week timestamp with time zone', 'total numeric']::text[])) AS needed \gset reconcile_
 \if :reconcile_needed
 DO $reconcile$ BEGIN PERFORM pg_catalog.set_config('check_function_bodies', 'off', true); EXECUTE 'DROP MATERIALIZED VIEW "public"."weekly"'; EXECUTE 'CREATE MATERIALIZED VIEW "public"."weekly" AS SELECT date_trunc(''week''::text, orders.placed_at) AS week,
     count(*) AS n
