@@ -1,6 +1,6 @@
 /**
  * The declared-model cache: one JSON file per key, where the key is the sha256 of
- * the source's contents, the tool's version, the shadow kind and the schemas
+ * the source's contents, the tool's version, the catalog queries, the shadow kind and the schemas
  * asked for. An entry also lists its input files with their hashes; it is used
  * only if they are all unchanged (this covers files a Drizzle module imports).
  */
@@ -10,7 +10,10 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import * as QUERIES from '../introspect/queries.js';
 import type { Schema } from '../model/types.js';
+import { REGISTRY } from '../objects/index.js';
+import { NOT_COMPARED_SQL } from '../objects/not-compared.js';
 import { sha256 } from './sources/files.js';
 import type { DeclaredSource, InputFile, Migration, MigrationSnapshot } from './types.js';
 
@@ -67,8 +70,24 @@ export interface KeyParts {
   readonly extra?: readonly string[];
 }
 
+let catalogCache: string | undefined;
+
+/**
+ * A hash of every catalog query the model is read with (tables, registry kinds, the
+ * not-compared counts): a model read by other queries (a new kind, a fixed query) is
+ * not served from the cache, even under the same version number.
+ */
+export function catalogFingerprint(): string {
+  if (!catalogCache) {
+    const texts = Object.values(QUERIES).map((q) => (typeof q === 'string' ? q : typeof q === 'function' ? String(q) : ''));
+    texts.push(...Object.values(REGISTRY).map((k) => `${k.kind}:${k.sql(180000)}`), NOT_COMPARED_SQL);
+    catalogCache = sha256(texts.join('\n'));
+  }
+  return catalogCache;
+}
+
 export function cacheKey(parts: KeyParts): string {
-  return sha256(JSON.stringify({ format: FORMAT, tool: toolVersion(), ...parts, schemas: parts.schemas ? [...parts.schemas].sort() : null }));
+  return sha256(JSON.stringify({ format: FORMAT, tool: toolVersion(), catalog: catalogFingerprint(), ...parts, schemas: parts.schemas ? [...parts.schemas].sort() : null }));
 }
 
 export async function readCache(dir: string, key: string): Promise<{ inputs: readonly InputFile[]; model: CachedModel } | null> {

@@ -11,8 +11,11 @@ import { functionKind } from './function/index.js';
 import { grantKind } from './grant/index.js';
 import type { CatalogObject, CatalogObjectKind } from './model.js';
 import { policyKind } from './policy/index.js';
+import { rangeTypeKind } from './range-type/index.js';
 import { replicaIdentityKind } from './replica-identity/index.js';
 import { rowSecurityKind } from './row-security/index.js';
+import { ruleKind } from './rule/index.js';
+import { statisticsKind } from './statistics/index.js';
 import { objectKey } from './sql.js';
 import { triggerKind } from './trigger/index.js';
 import type { ObjectKindDef } from './types.js';
@@ -29,14 +32,17 @@ type Registry = { readonly [K in CatalogObjectKind]: ObjectKindDef<Extract<Catal
 export const REGISTRY: Registry = {
   domain: domainKind,
   'composite-type': compositeTypeKind,
+  'range-type': rangeTypeKind,
   function: functionKind,
   view: viewKind,
   'view-index': viewIndexKind,
   trigger: triggerKind,
+  rule: ruleKind,
   policy: policyKind,
   'row-security': rowSecurityKind,
   'replica-identity': replicaIdentityKind,
   unlogged: unloggedKind,
+  statistics: statisticsKind,
   comment: commentKind,
   grant: grantKind,
 };

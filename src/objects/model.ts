@@ -8,16 +8,19 @@ import type { DomainObject } from './domain/model.js';
 import type { FunctionObject } from './function/model.js';
 import type { GrantObject } from './grant/model.js';
 import type { PolicyObject } from './policy/model.js';
+import type { RangeTypeObject } from './range-type/model.js';
 import type { ReplicaIdentityObject } from './replica-identity/model.js';
 import type { RowSecurityObject } from './row-security/model.js';
+import type { RuleObject } from './rule/model.js';
+import type { StatisticsObject } from './statistics/model.js';
 import type { TriggerObject } from './trigger/model.js';
 import type { UnloggedObject } from './unlogged/model.js';
 import type { ViewObject } from './view/model.js';
 import type { ViewIndexObject } from './view-index/model.js';
 
-export type { CommentObject, CompositeTypeObject, DomainObject, FunctionObject, GrantObject, PolicyObject, ReplicaIdentityObject, RowSecurityObject, TriggerObject, UnloggedObject, ViewIndexObject, ViewObject };
+export type { CommentObject, CompositeTypeObject, DomainObject, FunctionObject, GrantObject, PolicyObject, RangeTypeObject, ReplicaIdentityObject, RowSecurityObject, RuleObject, StatisticsObject, TriggerObject, UnloggedObject, ViewIndexObject, ViewObject };
 
-export type CatalogObject = DomainObject | CompositeTypeObject | CommentObject | FunctionObject | ViewObject | TriggerObject | PolicyObject | RowSecurityObject | GrantObject | ViewIndexObject | ReplicaIdentityObject | UnloggedObject;
+export type CatalogObject = DomainObject | CompositeTypeObject | CommentObject | FunctionObject | ViewObject | TriggerObject | PolicyObject | RowSecurityObject | GrantObject | ViewIndexObject | ReplicaIdentityObject | UnloggedObject | RangeTypeObject | RuleObject | StatisticsObject;
 export type CatalogObjectKind = CatalogObject['kind'];
 
 /** Catalog objects the model does not hold yet, counted so they are never silently dropped. */

@@ -1,6 +1,6 @@
 /**
  * What the catalog holds that the model does not compare yet, counted by kind
- * in one query, so a report can say "not compared: 2 publications, 1 rule"
+ * in one query, so a report can say "not compared: 2 publications, 1 aggregate"
  * instead of dropping them silently. Scoped to the schemas read, except for
  * database-wide objects (publications, event triggers).
  */
@@ -15,12 +15,9 @@ const inSchemas = (nsp: string): string => `${nsp} IN (SELECT oid FROM pg_namesp
 
 const COUNTS: readonly [string, string][] = [
   ['publication', `SELECT count(*) FROM pg_publication`],
-  ['rule', `SELECT count(*) FROM pg_rewrite r JOIN pg_class c ON c.oid = r.ev_class WHERE r.rulename <> '_RETURN' AND ${inSchemas('c.relnamespace')} AND ${notExtensionMember('pg_class', 'c')}`],
   ['foreign table', `SELECT count(*) FROM pg_class c WHERE c.relkind = 'f' AND ${inSchemas('c.relnamespace')} AND ${notExtensionMember('pg_class', 'c')}`],
-  ['statistics object', `SELECT count(*) FROM pg_statistic_ext s WHERE ${inSchemas('s.stxnamespace')}`],
   ['event trigger', `SELECT count(*) FROM pg_event_trigger e WHERE ${notExtensionMember('pg_event_trigger', 'e')}`],
   ['aggregate', `SELECT count(*) FROM pg_proc p WHERE p.prokind = 'a' AND ${inSchemas('p.pronamespace')} AND ${notExtensionMember('pg_proc', 'p')}`],
-  ['range type', `SELECT count(*) FROM pg_type t WHERE t.typtype = 'r' AND ${inSchemas('t.typnamespace')} AND ${notExtensionMember('pg_type', 't')}`],
   // Inheritance (not partitioning): the child's own columns and keys are compared, the INHERITS link is not.
   [
     'inheritance link',
@@ -39,7 +36,7 @@ export function notComparedFromRows(rows: readonly { kind: string; count: number
 
 const plural = (n: number, kind: string): string => (n === 1 ? kind : pluralOf(kind));
 
-/** "2 publications, 1 rule", or null when there is nothing. */
+/** "2 publications, 1 aggregate", or null when there is nothing. */
 export function notComparedText(items: readonly NotCompared[] | undefined): string | null {
   if (!items || items.length === 0) return null;
   return items.map((i) => `${i.count} ${plural(i.count, i.kind)}`).join(', ');

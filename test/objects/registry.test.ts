@@ -128,10 +128,10 @@ describe('registry kinds', () => {
       // Domains are a registry kind now: read, not counted.
       expect(live.objects.filter((o) => o.kind === 'domain').map((o) => o.name)).toEqual(['short_text']);
       expect(live.objects.filter((o) => o.kind === 'comment').map((o) => o.kind === 'comment' && o.text)).toEqual(['posts']);
+      // Rules and statistics objects are registry kinds now too.
+      expect(live.objects.filter((o) => o.kind === 'rule' || o.kind === 'statistics').map(describeObject)).toEqual(['rule posts_keep on app.posts', 'statistics app.posts_stats on app.posts']);
       expect(live.notCompared).toEqual([
         { kind: 'publication', count: 1 },
-        { kind: 'rule', count: 1 },
-        { kind: 'statistics object', count: 1 },
         { kind: 'aggregate', count: 1 },
         { kind: 'inheritance link', count: 1 },
       ]);
@@ -140,9 +140,9 @@ describe('registry kinds', () => {
       const p = plan(compare(live, live), ctx);
       const text = renderPlanText(p, live, live, { color: false, title: 't' });
       expect(text).toContain('In sync');
-      expect(text).toContain('Not compared (the model does not hold these kinds yet): 1 publication, 1 rule, 1 statistics object, 1 aggregate, 1 inheritance link');
+      expect(text).toContain('Not compared (the model does not hold these kinds yet): 1 publication, 1 aggregate, 1 inheritance link');
       const sql = renderPlanSql(p, { source: 's', target: 't', serverVersion: 'N', toolVersion: 'test', plannedAt: 'T', liveHash: 'H', lockTimeout: '2s', notCompared: live.notCompared });
-      expect(sql).toContain('-- not compared: 1 publication, 1 rule');
+      expect(sql).toContain('-- not compared: 1 publication, 1 aggregate');
     } finally {
       await db.exec('DROP PUBLICATION objects_test_pub');
     }

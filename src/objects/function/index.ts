@@ -44,7 +44,9 @@ FROM pg_proc p
 JOIN pg_namespace n ON n.oid = p.pronamespace
 WHERE n.nspname = ANY($1)
   AND p.prokind IN ('f', 'p', 'w')
-  AND ${notExtensionMember('pg_proc', 'p')}`;
+  AND ${notExtensionMember('pg_proc', 'p')}
+  -- Constructors PostgreSQL makes with a range type (an internal dependency on it) come and go with the type.
+  AND NOT EXISTS (SELECT 1 FROM pg_depend i WHERE i.classid = 'pg_proc'::regclass AND i.objid = p.oid AND i.deptype = 'i')`;
 
 const signature = (f: { schema: string; name: string; identityArguments: string }): string => `${qualified(f)}(${f.identityArguments})`;
 const dropSql = (f: FunctionObject): string => `DROP ${f.routine === 'procedure' ? 'PROCEDURE' : 'FUNCTION'} ${signature(f)}`;

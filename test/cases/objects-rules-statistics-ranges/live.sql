@@ -1,0 +1,12 @@
+CREATE SCHEMA app;
+CREATE TYPE app.text_range AS RANGE (SUBTYPE = text);
+CREATE TABLE app.orders (id bigint PRIMARY KEY, city text, zip text, total numeric, created date);
+CREATE TABLE app.orders_log (id bigint, note text);
+CREATE STATISTICS app.orders_city_zip (ndistinct) ON city, zip FROM app.orders;
+CREATE STATISTICS app.orders_expr ON (total * 2), created FROM app.orders;
+CREATE RULE orders_log_insert AS ON INSERT TO app.orders WHERE new.total > 10 DO ALSO INSERT INTO app.orders_log (id, note) VALUES (new.id, 'big');
+CREATE RULE orders_log_update AS ON UPDATE TO app.orders DO ALSO INSERT INTO app.orders_log (id, note) VALUES (new.id, 'updated');
+CREATE RULE orders_hidden AS ON UPDATE TO app.orders_log DO INSTEAD NOTHING;
+INSERT INTO app.orders SELECT g, 'c' || g, 'z' || g, g * 10, DATE '2026-01-01' + g FROM generate_series(1, 20) g;
+CREATE VIEW app.cheap AS SELECT id, city, total FROM app.orders WHERE total < 50;
+CREATE RULE cheap_no_delete AS ON DELETE TO app.cheap DO INSTEAD NOTHING;
