@@ -5,14 +5,17 @@
 import { describeObject, keyOf, kindOf, type CatalogObject } from '../objects/index.js';
 import type { Change } from './changes.js';
 
-/** Live objects that depend on `key`, directly or not, in creation order (reverse post-order). */
+/**
+ * Live objects that depend on `key`, directly or not, in creation order (reverse post-order).
+ * What is part of a dependent (a rule on a view) goes with it: not a dependent of its own.
+ */
 function dependentsOf(key: string, live: readonly CatalogObject[]): CatalogObject[] {
   const seen = new Set<string>();
   const order: CatalogObject[] = [];
   const visit = (k: string): void => {
     for (const o of live) {
       const ok = keyOf(o);
-      if (seen.has(ok) || !kindOf(o).dependsOn(o).includes(k)) continue;
+      if (seen.has(ok) || !kindOf(o).dependsOn(o).includes(k) || (kindOf(o).partOf?.(o) ?? []).includes(k)) continue;
       seen.add(ok);
       visit(ok);
       order.push(o);

@@ -54,6 +54,12 @@ const specArb = fc.record({
   ct: fc.record({ declared: fc.boolean(), live: live('short', 'type') }),
   mv: fc.record({ declared: fc.boolean(), live: live('noindex', 'index', 'body') }),
   ri: fc.record({ declared: fc.constantFrom('DEFAULT', 'FULL', 'NOTHING'), live: fc.constantFrom('DEFAULT', 'FULL', 'NOTHING') }),
+  // A rule on t2 (another WHERE, or disabled), a rule on v1 (carried along when v1 is dropped and created),
+  // extended statistics on t1 (other kinds, another target), a range type (another collation).
+  rul: fc.record({ declared: fc.boolean(), live: live('where', 'state') }),
+  vr: fc.record({ declared: fc.boolean(), live: live() }),
+  st: fc.record({ declared: fc.boolean(), live: live('kinds', 'target') }),
+  rg: fc.record({ declared: fc.boolean(), live: live('collation') }),
   extraComment: fc.boolean(),
   extraPolicy: fc.boolean(),
   extraView: fc.boolean(),
@@ -85,6 +91,10 @@ function exists(s: Spec) {
     ct: s.ct.declared,
     mv: s.mv.declared,
     mvi: s.mv.declared,
+    rul: s.rul.declared,
+    vr: s.vr.declared && (s.v1.declared || s.v2.declared),
+    st: s.st.declared,
+    rg: s.rg.declared,
   };
   const l = {
     f1: d.f1 && s.f1.live !== 'missing',
@@ -100,7 +110,12 @@ function exists(s: Spec) {
     ct: d.ct && s.ct.live !== 'missing',
     mv: d.mv && s.mv.live !== 'missing',
     mvi: d.mvi && s.mv.live !== 'missing' && s.mv.live !== 'noindex',
+    rul: d.rul && s.rul.live !== 'missing',
+    vr: false,
+    st: d.st && s.st.live !== 'missing',
+    rg: d.rg && s.rg.live !== 'missing',
   };
+  l.vr = d.vr && l.v1 && s.vr.live !== 'missing';
   l.rev = d.rev && l.f1 && s.rev.live !== 'missing';
   l.trg = d.trg && l.trgfn && s.trg.live !== 'missing';
   l.v2 = d.v2 && l.v1 && l.f1 && s.v2.live !== 'missing';
@@ -146,6 +161,16 @@ function sideSql(s: Spec, side: 'declared' | 'live'): string {
   if (has.ct) out.push(`CREATE TYPE p.pair AS (x ${v(s.ct) === 'type' ? 'bigint' : 'integer'}, y text${v(s.ct) === 'short' ? '' : ', z numeric'});`);
   if (has.mv) out.push(`CREATE MATERIALIZED VIEW p.mv AS SELECT a, count(*) AS n FROM p.t1${v(s.mv) === 'body' ? ' WHERE a > 0' : ''} GROUP BY a;`);
   if (has.mvi) out.push(`CREATE UNIQUE INDEX mv_a ON p.mv (${v(s.mv) === 'index' ? 'a, n' : 'a'});`);
+  if (has.rul) {
+    out.push(`CREATE RULE t2_rule AS ON UPDATE TO p.t2 WHERE ${v(s.rul) === 'where' ? 'new.c IS NULL' : 'new.c IS DISTINCT FROM old.c'} DO ALSO INSERT INTO p.t1 (id, a, b) VALUES (new.id + 1000, 0, old.c);`);
+    if (v(s.rul) === 'state') out.push('ALTER TABLE p.t2 DISABLE RULE t2_rule;');
+  }
+  if (has.vr) out.push('CREATE RULE v1_no_delete AS ON DELETE TO p.v1 DO INSTEAD NOTHING;');
+  if (has.st) {
+    out.push(`CREATE STATISTICS p.t1_st (${v(s.st) === 'kinds' ? 'dependencies' : 'ndistinct'}) ON a, b FROM p.t1;`);
+    if (v(s.st) === 'target') out.push('ALTER STATISTICS p.t1_st SET STATISTICS 50;');
+  }
+  if (has.rg) out.push(`CREATE TYPE p.tr AS RANGE (SUBTYPE = text${v(s.rg) === 'collation' ? ', COLLATION = "C"' : ''});`);
   const ri = side === 'declared' ? s.ri.declared : s.ri.live;
   if (ri !== 'DEFAULT') out.push(`ALTER TABLE p.t2 REPLICA IDENTITY ${ri};`);
   if (has.cmt) out.push(`COMMENT ON TABLE p.t1 IS '${(v(s.cmt) === 'text' ? `${s.cmt.text} (old)` : s.cmt.text).replace(/'/g, "''")}';`);
@@ -182,6 +207,10 @@ function expected(s: Spec): string[] {
     ct: objectKey('composite-type', ['p', 'pair']),
     mv: view('mv'),
     mvi: objectKey('view-index', ['p', 'mv_a']),
+    rul: objectKey('rule', ['p', 't2', 't2_rule']),
+    vr: objectKey('rule', ['p', 'v1', 'v1_no_delete']),
+    st: objectKey('statistics', ['p', 't1_st']),
+    rg: objectKey('range-type', ['p', 'tr']),
   };
   const variant: Record<keyof typeof d, boolean> = {
     f1: s.f1.live !== 'same',
@@ -198,6 +227,10 @@ function expected(s: Spec): string[] {
     ct: s.ct.live !== 'same',
     mv: s.mv.live === 'body',
     mvi: s.mv.live === 'index',
+    rul: s.rul.live !== 'same',
+    vr: false,
+    st: s.st.live !== 'same',
+    rg: s.rg.live !== 'same',
   };
   const out: string[] = [];
   for (const k of Object.keys(d) as (keyof typeof d)[]) {
