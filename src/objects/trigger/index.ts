@@ -6,7 +6,7 @@
  * they call and the tables they are on.
  */
 import { ident, literal, qualified } from '../../render/quote.js';
-import { asString, asStrings, atomically, displayName, keySql, needed, notExtensionMember, showName } from '../sql.js';
+import { asString, asStrings, atomically, displayName, keySql, needed, notExtensionMember, objectKey, showName } from '../sql.js';
 import type { ObjectKindDef, ObjectStatement } from '../types.js';
 import type { TriggerObject } from './model.js';
 
@@ -15,7 +15,8 @@ export type { TriggerObject } from './model.js';
 const SQL = `
 SELECT n.nspname AS schema, c.relname AS "table", t.tgname AS name,
        pg_get_triggerdef(t.oid) AS definition, t.tgenabled AS enabled, t.tgconstraint <> 0 AS is_constraint,
-       ARRAY[${keySql('function', ['fn.nspname', 'f.proname', 'oidvectortypes(f.proargtypes)'])}] AS depends_on
+       ARRAY[${keySql('function', ['fn.nspname', 'f.proname', 'oidvectortypes(f.proargtypes)'])}]
+         || CASE WHEN c.relkind = 'v' THEN ARRAY[${keySql('view', ['n.nspname', 'c.relname'])}] ELSE ARRAY[]::text[] END AS depends_on
 FROM pg_trigger t
 JOIN pg_class c ON c.oid = t.tgrelid
 JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -79,6 +80,8 @@ export const triggerKind: ObjectKindDef<TriggerObject> = {
   table: tableOf,
   display: show,
   dependsOn: (t) => t.dependsOn,
+  // A trigger on a view (INSTEAD OF) goes with it when the view is dropped and created again.
+  partOf: (t) => t.dependsOn.filter((k) => k === objectKey('view', [t.schema, t.table])),
   differs: (d, l) => [...(d.definition !== l.definition ? ['definition'] : []), ...(d.enabled !== l.enabled ? ['enabled'] : [])],
   create: (t) => [defineStatement(t, `create ${show(t)}`, t.definition, true), ...(t.enabled === 'O' ? [] : [enableStatement(t)])],
   repair: (d, l, aspects) => {

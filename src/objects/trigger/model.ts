@@ -10,6 +10,6 @@ export interface TriggerObject {
   /** `O` origin and local, `D` disabled, `R` replica only, `A` always. */
   readonly enabled: 'O' | 'D' | 'R' | 'A';
   readonly constraint: boolean;
-  /** Registry key of the function it calls. */
+  /** Registry keys of the function it calls and, for a trigger on a view, of the view. */
   readonly dependsOn: readonly string[];
 }
