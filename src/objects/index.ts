@@ -4,6 +4,7 @@
  * pipeline stages iterate this list. Adding a kind: write its folder, add its
  * model to model.ts and its definition here.
  */
+import { collationKind } from './collation/index.js';
 import { commentKind } from './comment/index.js';
 import { compositeTypeKind } from './composite-type/index.js';
 import { domainKind } from './domain/index.js';
@@ -30,6 +31,7 @@ export { objectKey, pluralOf } from './sql.js';
 type Registry = { readonly [K in CatalogObjectKind]: ObjectKindDef<Extract<CatalogObject, { kind: K }>> };
 
 export const REGISTRY: Registry = {
+  collation: collationKind,
   domain: domainKind,
   'composite-type': compositeTypeKind,
   'range-type': rangeTypeKind,

@@ -2,6 +2,7 @@
  * The model of every registry kind, one discriminated union on `kind`
  * (model/types.ts holds them in `Schema.objects`).
  */
+import type { CollationObject } from './collation/model.js';
 import type { CommentObject } from './comment/model.js';
 import type { CompositeTypeObject } from './composite-type/model.js';
 import type { DomainObject } from './domain/model.js';
@@ -18,9 +19,9 @@ import type { UnloggedObject } from './unlogged/model.js';
 import type { ViewObject } from './view/model.js';
 import type { ViewIndexObject } from './view-index/model.js';
 
-export type { CommentObject, CompositeTypeObject, DomainObject, FunctionObject, GrantObject, PolicyObject, RangeTypeObject, ReplicaIdentityObject, RowSecurityObject, RuleObject, StatisticsObject, TriggerObject, UnloggedObject, ViewIndexObject, ViewObject };
+export type { CollationObject, CommentObject, CompositeTypeObject, DomainObject, FunctionObject, GrantObject, PolicyObject, RangeTypeObject, ReplicaIdentityObject, RowSecurityObject, RuleObject, StatisticsObject, TriggerObject, UnloggedObject, ViewIndexObject, ViewObject };
 
-export type CatalogObject = DomainObject | CompositeTypeObject | CommentObject | FunctionObject | ViewObject | TriggerObject | PolicyObject | RowSecurityObject | GrantObject | ViewIndexObject | ReplicaIdentityObject | UnloggedObject | RangeTypeObject | RuleObject | StatisticsObject;
+export type CatalogObject = CollationObject | DomainObject | CompositeTypeObject | CommentObject | FunctionObject | ViewObject | TriggerObject | PolicyObject | RowSecurityObject | GrantObject | ViewIndexObject | ReplicaIdentityObject | UnloggedObject | RangeTypeObject | RuleObject | StatisticsObject;
 export type CatalogObjectKind = CatalogObject['kind'];
 
 /** Catalog objects the model does not hold yet, counted so they are never silently dropped. */

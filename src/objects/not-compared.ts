@@ -23,7 +23,6 @@ const COUNTS: readonly [string, string][] = [
     'inheritance link',
     `SELECT count(*) FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid JOIN pg_class p ON p.oid = i.inhparent WHERE p.relkind = 'r' AND NOT c.relispartition AND ${inSchemas('c.relnamespace')} AND ${notExtensionMember('pg_class', 'c')}`,
   ],
-  ['collation', `SELECT count(*) FROM pg_collation co WHERE ${inSchemas('co.collnamespace')} AND ${notExtensionMember('pg_collation', 'co')}`],
 ];
 
 export const NOT_COMPARED_SQL =
