@@ -59,8 +59,11 @@ export function applyScope(model: Schema, scope: Scope, options: { ledger: boole
     sequences: model.sequences.filter((s) => keep(s) && !(s.ownedBy && options.ledger && isLedger(s.ownedBy.table))),
     extensions: model.extensions,
     views: model.views.filter(keep),
-    // Objects on a table follow the table (a ledger table's triggers are the ledger's too).
-    objects: model.objects.filter((o) => keep(objectTable(o) ?? o)),
+    // Objects on a table follow the table (a ledger table's triggers are the ledger's too); database-wide ones (publications) stay.
+    objects: model.objects.filter((o) => {
+      const on: QualifiedName | null = objectTable(o) ?? ('schema' in o && 'name' in o ? { schema: o.schema, name: o.name } : null);
+      return on === null || keep(on);
+    }),
     notCompared: model.notCompared,
   };
 }

@@ -12,6 +12,8 @@ import { functionKind } from './function/index.js';
 import { grantKind } from './grant/index.js';
 import type { CatalogObject, CatalogObjectKind } from './model.js';
 import { policyKind } from './policy/index.js';
+import { publicationKind } from './publication/index.js';
+import { publicationTableKind } from './publication-table/index.js';
 import { rangeTypeKind } from './range-type/index.js';
 import { replicaIdentityKind } from './replica-identity/index.js';
 import { rowSecurityKind } from './row-security/index.js';
@@ -45,6 +47,8 @@ export const REGISTRY: Registry = {
   'replica-identity': replicaIdentityKind,
   unlogged: unloggedKind,
   statistics: statisticsKind,
+  publication: publicationKind,
+  'publication-table': publicationTableKind,
   comment: commentKind,
   grant: grantKind,
 };

@@ -9,6 +9,8 @@ import type { DomainObject } from './domain/model.js';
 import type { FunctionObject } from './function/model.js';
 import type { GrantObject } from './grant/model.js';
 import type { PolicyObject } from './policy/model.js';
+import type { PublicationObject } from './publication/model.js';
+import type { PublicationTableObject } from './publication-table/model.js';
 import type { RangeTypeObject } from './range-type/model.js';
 import type { ReplicaIdentityObject } from './replica-identity/model.js';
 import type { RowSecurityObject } from './row-security/model.js';
@@ -19,9 +21,9 @@ import type { UnloggedObject } from './unlogged/model.js';
 import type { ViewObject } from './view/model.js';
 import type { ViewIndexObject } from './view-index/model.js';
 
-export type { CollationObject, CommentObject, CompositeTypeObject, DomainObject, FunctionObject, GrantObject, PolicyObject, RangeTypeObject, ReplicaIdentityObject, RowSecurityObject, RuleObject, StatisticsObject, TriggerObject, UnloggedObject, ViewIndexObject, ViewObject };
+export type { CollationObject, CommentObject, CompositeTypeObject, DomainObject, FunctionObject, GrantObject, PolicyObject, PublicationObject, PublicationTableObject, RangeTypeObject, ReplicaIdentityObject, RowSecurityObject, RuleObject, StatisticsObject, TriggerObject, UnloggedObject, ViewIndexObject, ViewObject };
 
-export type CatalogObject = CollationObject | DomainObject | CompositeTypeObject | CommentObject | FunctionObject | ViewObject | TriggerObject | PolicyObject | RowSecurityObject | GrantObject | ViewIndexObject | ReplicaIdentityObject | UnloggedObject | RangeTypeObject | RuleObject | StatisticsObject;
+export type CatalogObject = CollationObject | DomainObject | CompositeTypeObject | CommentObject | FunctionObject | ViewObject | TriggerObject | PolicyObject | RowSecurityObject | GrantObject | ViewIndexObject | ReplicaIdentityObject | UnloggedObject | RangeTypeObject | RuleObject | StatisticsObject | PublicationObject | PublicationTableObject;
 export type CatalogObjectKind = CatalogObject['kind'];
 
 /** Catalog objects the model does not hold yet, counted so they are never silently dropped. */

@@ -1,8 +1,8 @@
 /**
  * What the catalog holds that the model does not compare yet, counted by kind
- * in one query, so a report can say "not compared: 2 publications, 1 aggregate"
+ * in one query, so a report can say "not compared: 2 aggregates, 1 event trigger"
  * instead of dropping them silently. Scoped to the schemas read, except for
- * database-wide objects (publications, event triggers).
+ * database-wide objects (event triggers).
  */
 import type { NotCompared } from './model.js';
 import { pluralOf } from './sql.js';
@@ -14,7 +14,6 @@ const notExtensionMember = (catalog: string, alias: string): string =>
 const inSchemas = (nsp: string): string => `${nsp} IN (SELECT oid FROM pg_namespace WHERE nspname = ANY($1))`;
 
 const COUNTS: readonly [string, string][] = [
-  ['publication', `SELECT count(*) FROM pg_publication`],
   ['foreign table', `SELECT count(*) FROM pg_class c WHERE c.relkind = 'f' AND ${inSchemas('c.relnamespace')} AND ${notExtensionMember('pg_class', 'c')}`],
   ['event trigger', `SELECT count(*) FROM pg_event_trigger e WHERE ${notExtensionMember('pg_event_trigger', 'e')}`],
   ['aggregate', `SELECT count(*) FROM pg_proc p WHERE p.prokind = 'a' AND ${inSchemas('p.pronamespace')} AND ${notExtensionMember('pg_proc', 'p')}`],
@@ -35,7 +34,7 @@ export function notComparedFromRows(rows: readonly { kind: string; count: number
 
 const plural = (n: number, kind: string): string => (n === 1 ? kind : pluralOf(kind));
 
-/** "2 publications, 1 aggregate", or null when there is nothing. */
+/** "2 aggregates, 1 event trigger", or null when there is nothing. */
 export function notComparedText(items: readonly NotCompared[] | undefined): string | null {
   if (!items || items.length === 0) return null;
   return items.map((i) => `${i.count} ${plural(i.count, i.kind)}`).join(', ');

@@ -35,6 +35,8 @@ export const PHASES = [
   // Policies before the flag that enforces them, so no window denies every row.
   'policies',
   'row-security',
+  // Publications and their tables once the tables exist.
+  'publications',
   // Comments once every object they describe exists.
   'comments',
   // Privileges once every object they are on exists.

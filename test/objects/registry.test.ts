@@ -128,10 +128,14 @@ describe('registry kinds', () => {
       // Domains are a registry kind now: read, not counted.
       expect(live.objects.filter((o) => o.kind === 'domain').map((o) => o.name)).toEqual(['short_text']);
       expect(live.objects.filter((o) => o.kind === 'comment').map((o) => o.kind === 'comment' && o.text)).toEqual(['posts']);
-      // Rules and statistics objects are registry kinds now too.
-      expect(live.objects.filter((o) => o.kind === 'rule' || o.kind === 'statistics').map(describeObject)).toEqual(['rule posts_keep on app.posts', 'statistics app.posts_stats on app.posts']);
+      // Rules, statistics objects and publications are registry kinds now too.
+      expect(live.objects.filter((o) => ['rule', 'statistics', 'publication', 'publication-table'].includes(o.kind)).map(describeObject)).toEqual([
+        'rule posts_keep on app.posts',
+        'statistics app.posts_stats on app.posts',
+        'publication objects_test_pub',
+        'app.posts in publication objects_test_pub',
+      ]);
       expect(live.notCompared).toEqual([
-        { kind: 'publication', count: 1 },
         { kind: 'aggregate', count: 1 },
         { kind: 'inheritance link', count: 1 },
       ]);
@@ -140,9 +144,9 @@ describe('registry kinds', () => {
       const p = plan(compare(live, live), ctx);
       const text = renderPlanText(p, live, live, { color: false, title: 't' });
       expect(text).toContain('In sync');
-      expect(text).toContain('Not compared (the model does not hold these kinds yet): 1 publication, 1 aggregate, 1 inheritance link');
+      expect(text).toContain('Not compared (the model does not hold these kinds yet): 1 aggregate, 1 inheritance link');
       const sql = renderPlanSql(p, { source: 's', target: 't', serverVersion: 'N', toolVersion: 'test', plannedAt: 'T', liveHash: 'H', lockTimeout: '2s', notCompared: live.notCompared });
-      expect(sql).toContain('-- not compared: 1 publication, 1 aggregate');
+      expect(sql).toContain('-- not compared: 1 aggregate, 1 inheritance link');
     } finally {
       await db.exec('DROP PUBLICATION objects_test_pub');
     }
@@ -151,16 +155,16 @@ describe('registry kinds', () => {
   it('a source that declares only a function is valid (not "declares nothing at all"), and the JSON plan lists what is not compared', async () => {
     const db = await createDatabase('objects_j');
     dbs.push(db);
-    await db.exec("CREATE PUBLICATION objects_test_pub_j; COMMENT ON FUNCTION pg_catalog.now() IS 'now';");
+    await db.exec("CREATE AGGREGATE public.total_j(int) (SFUNC = int4pl, STYPE = int); COMMENT ON FUNCTION pg_catalog.now() IS 'now';");
     try {
       const file = writeFile(tempDir('objects-only'), 'functions.sql', 'CREATE FUNCTION public.answer() RETURNS integer LANGUAGE sql IMMUTABLE AS $$ SELECT 42 $$;');
       const r = await planRepair({ url: db.url, from: file });
       expect(r.plan.statements.map((s) => s.description)).toEqual(['create function public.answer()']);
       const json = JSON.parse(renderPlanJson(r.plan, r.header)) as { notCompared: unknown; changes: { kind: string; object?: { kind: string } }[] };
-      expect(json.notCompared).toEqual([{ kind: 'publication', count: 1 }]);
+      expect(json.notCompared).toEqual([{ kind: 'aggregate', count: 1 }]);
       expect(json.changes.map((c) => [c.kind, c.object?.kind])).toEqual([['missing-object', 'function']]);
     } finally {
-      await db.exec('DROP PUBLICATION objects_test_pub_j');
+      await db.exec('DROP AGGREGATE public.total_j(int)');
     }
   });
 
