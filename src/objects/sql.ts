@@ -74,3 +74,11 @@ export const showName = (name: string): string => (/^[a-z_][a-z0-9_$]*$/.test(na
 
 /** `app.users` for reading, quoted only where needed (the same rule as render/model-text.ts displayName). */
 export const displayName = (schema: string, name: string): string => `${showName(schema)}.${showName(name)}`;
+
+/** The enabled state of a trigger or rule (`tgenabled`, `ev_enabled`): origin and local, disabled, replica only, always. */
+export type EnabledState = 'O' | 'D' | 'R' | 'A';
+export const asEnabledState = (v: unknown): EnabledState => (['O', 'D', 'R', 'A'] as const).find((e) => e === v) ?? 'O';
+export const ENABLED_LABEL: Record<EnabledState, string> = { O: 'enabled', D: 'disabled', R: 'enabled for replicas only', A: 'always enabled' };
+/** `ALTER TABLE t ENABLE|DISABLE [REPLICA|ALWAYS] TRIGGER|RULE name`. */
+export const setEnabledSql = (table: string, what: 'TRIGGER' | 'RULE', name: string, state: EnabledState): string =>
+  `ALTER TABLE ${table} ${{ O: `ENABLE ${what}`, D: `DISABLE ${what}`, R: `ENABLE REPLICA ${what}`, A: `ENABLE ALWAYS ${what}` }[state]} ${name}`;

@@ -8,7 +8,7 @@
  */
 import { ident, literal, qualified } from '../../render/quote.js';
 import { normalizedText } from '../view/index.js';
-import { asString, asStrings, displayName, keySql, needed, notExtensionMember, objectKey, showName } from '../sql.js';
+import { asEnabledState, asString, asStrings, displayName, ENABLED_LABEL, keySql, needed, notExtensionMember, objectKey, setEnabledSql, showName } from '../sql.js';
 import type { ObjectKindDef, ObjectStatement } from '../types.js';
 import type { RuleObject } from './model.js';
 
@@ -39,9 +39,7 @@ const textIs = (r: RuleObject): string => `pg_catalog.rtrim(pg_catalog.pg_get_ru
 /** Before 16 the text printed differs from the declared (16+) text in qualifiers only: there, existence is what is checked. */
 const textMatches = (r: RuleObject): string => `(pg_catalog.current_setting('server_version_num')::int < 160000 OR ${textIs(r)})`;
 
-const ENABLE: Record<RuleObject['enabled'], string> = { O: 'ENABLE RULE', D: 'DISABLE RULE', R: 'ENABLE REPLICA RULE', A: 'ENABLE ALWAYS RULE' };
-const STATE: Record<RuleObject['enabled'], string> = { O: 'enabled', D: 'disabled', R: 'enabled for replicas only', A: 'always enabled' };
-const enableSql = (r: RuleObject): string => `ALTER TABLE ${qualified(tableOf(r))} ${ENABLE[r.enabled]} ${ident(r.name)}`;
+const enableSql = (r: RuleObject): string => setEnabledSql(qualified(tableOf(r)), 'RULE', ident(r.name), r.enabled);
 
 function statement(r: RuleObject, description: string, sql: string, guard: string): ObjectStatement {
   return { phase: 'triggers', description, sql, guard: needed(guard), lockLevel: 'ACCESS EXCLUSIVE', locks: [tableOf(r)] };
@@ -49,7 +47,7 @@ function statement(r: RuleObject, description: string, sql: string, guard: strin
 
 const replaceSql = (r: RuleObject): string => r.definition.replace(/^CREATE RULE /, 'CREATE OR REPLACE RULE ');
 const enableStatement = (r: RuleObject): ObjectStatement =>
-  statement(r, `set ${show(r)} ${STATE[r.enabled]}`, enableSql(r), exists(r, `r.ev_enabled <> ${literal(r.enabled)}`));
+  statement(r, `set ${show(r)} ${ENABLED_LABEL[r.enabled]}`, enableSql(r), exists(r, `r.ev_enabled <> ${literal(r.enabled)}`));
 
 export const ruleKind: ObjectKindDef<RuleObject> = {
   kind: 'rule',
@@ -63,7 +61,7 @@ export const ruleKind: ObjectKindDef<RuleObject> = {
     table: asString(r['table']),
     name: asString(r['name']),
     definition: asString(r['definition']),
-    enabled: (['O', 'D', 'R', 'A'] as const).find((e) => e === r['enabled']) ?? 'O',
+    enabled: asEnabledState(r['enabled']),
     dependsOn: asStrings(r['depends_on']).filter((k) => k !== ''),
   }),
   identity: (r) => [r.schema, r.table, r.name],

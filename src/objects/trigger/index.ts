@@ -6,7 +6,7 @@
  * they call and the tables they are on.
  */
 import { ident, literal, qualified } from '../../render/quote.js';
-import { asString, asStrings, atomically, displayName, keySql, needed, notExtensionMember, objectKey, showName } from '../sql.js';
+import { asEnabledState, asString, asStrings, atomically, displayName, ENABLED_LABEL, keySql, needed, notExtensionMember, objectKey, setEnabledSql, showName } from '../sql.js';
 import type { ObjectKindDef, ObjectStatement } from '../types.js';
 import type { TriggerObject } from './model.js';
 
@@ -36,14 +36,13 @@ const triggerWhere = (t: TriggerObject): string =>
 const definitionMatches = (t: TriggerObject): string =>
   `EXISTS (SELECT 1 FROM pg_catalog.pg_trigger t WHERE ${triggerWhere(t)} AND pg_catalog.pg_get_triggerdef(t.oid) = ${literal(t.definition)})`;
 
-const ENABLE: Record<TriggerObject['enabled'], string> = { O: 'ENABLE TRIGGER', D: 'DISABLE TRIGGER', R: 'ENABLE REPLICA TRIGGER', A: 'ENABLE ALWAYS TRIGGER' };
-const STATE: Record<TriggerObject['enabled'], string> = { O: 'enabled', D: 'disabled', R: 'enabled for replicas only', A: 'always enabled' };
+const enableSql = (t: TriggerObject): string => setEnabledSql(qualified(tableOf(t)), 'TRIGGER', ident(t.name), t.enabled);
 
 function enableStatement(t: TriggerObject): ObjectStatement {
   return {
     phase: 'triggers',
-    description: `set ${show(t)} ${STATE[t.enabled]}`,
-    sql: `ALTER TABLE ${qualified(tableOf(t))} ${ENABLE[t.enabled]} ${ident(t.name)}`,
+    description: `set ${show(t)} ${ENABLED_LABEL[t.enabled]}`,
+    sql: enableSql(t),
     guard: needed(`EXISTS (SELECT 1 FROM pg_catalog.pg_trigger t WHERE ${triggerWhere(t)} AND t.tgenabled <> ${literal(t.enabled)})`),
     lockLevel: 'SHARE ROW EXCLUSIVE',
     locks: [tableOf(t)],
@@ -72,7 +71,7 @@ export const triggerKind: ObjectKindDef<TriggerObject> = {
     table: asString(r['table']),
     name: asString(r['name']),
     definition: asString(r['definition']),
-    enabled: (['O', 'D', 'R', 'A'] as const).find((e) => e === r['enabled']) ?? 'O',
+    enabled: asEnabledState(r['enabled']),
     constraint: r['is_constraint'] === true,
     dependsOn: asStrings(r['depends_on']),
   }),
@@ -97,7 +96,7 @@ export const triggerKind: ObjectKindDef<TriggerObject> = {
     if (aspects.includes('enabled') || (aspects.includes('definition') && d.enabled !== 'O')) out.push(enableStatement(d));
     return out;
   },
-  text: (t) => `${t.definition};${t.enabled === 'O' ? '' : `\nALTER TABLE ${qualified(tableOf(t))} ${ENABLE[t.enabled]} ${ident(t.name)};`}`,
+  text: (t) => `${t.definition};${t.enabled === 'O' ? '' : `\n${enableSql(t)};`}`,
   drop: (t) => `DROP TRIGGER ${ident(t.name)} ON ${qualified(tableOf(t))}`,
   present: (t) => `EXISTS (SELECT 1 FROM pg_catalog.pg_trigger t WHERE ${triggerWhere(t)} AND pg_catalog.pg_get_triggerdef(t.oid) = ${literal(t.definition)} AND t.tgenabled = ${literal(t.enabled)})`,
 };

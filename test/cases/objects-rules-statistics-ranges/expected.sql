@@ -86,7 +86,7 @@ CREATE STATISTICS app.orders_mcv (mcv) ON city, created FROM app.orders;
 
 -- [9/13] views: drop and create view app.cheap (its columns change, and CREATE OR REPLACE VIEW may only add columns at the end)
 -- lock: none
--- HAZARD (replace): view app.cheap is dropped and created again (its columns change, and CREATE OR REPLACE VIEW may only add columns at the end) (without CASCADE: the drop fails, since rule cheap_no_delete on app.cheap depends on it and cannot all be created again from the model)
+-- HAZARD (replace): view app.cheap is dropped and created again (its columns change, and CREATE OR REPLACE VIEW may only add columns at the end) (without CASCADE: the drop fails if anything else depends on it)
 SELECT (EXISTS (SELECT 1 FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'app' AND c.relname = 'cheap' AND c.relkind = 'v' AND pg_catalog.rtrim(pg_catalog.btrim(pg_catalog.pg_get_viewdef(c.oid), E' \n'), ';') = 'SELECT id,
     city,
     total
