@@ -64,7 +64,7 @@ describe('registry kinds', () => {
   });
 
   it('reads every kind from the catalog', () => {
-    expect(original.objects.map((o) => `${o.kind} ${'table' in o ? `${o.table}.` : ''}${o.name}`)).toEqual([
+    expect(original.objects.map((o) => `${o.kind} ${'table' in o ? `${o.table}.` : ''}${'name' in o ? o.name : ''}`)).toEqual([
       'function no_title_change',
       'function visible',
       'view published',

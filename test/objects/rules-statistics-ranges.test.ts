@@ -90,14 +90,17 @@ describe('range types, extended statistics, rewrite rules', () => {
       INSERT INTO shop.orders SELECT g, 'c' || (g % 3), 'z' || g, g * 50, DATE '2026-01-01' + g FROM generate_series(1, 10) g;`,
     );
     const file = writeFile(tempDir('rsr-apply'), 'schema.sql', `${TABLES}\n${OBJECTS}`);
-    const first = await planRepair({ url: db.url, from: file, planOptions: { allowHazards: ['replace'] } });
+    const first = await planRepair({ url: db.url, from: file, options: { allowHazards: ['replace'] } });
     const order = first.plan.statements.map((s) => `${s.phase}: ${s.description}`);
     expect(order.indexOf('types: create range type shop.amounts')).toBeLessThan(order.indexOf('tables: create table shop.offers'));
     expect(order).toContain('triggers: create rule big_orders_keep on shop.big_orders');
+    expect(order).toContain('types: drop and create range type shop.names (its options differ)');
+    expect(first.plan.withheld).toEqual([]);
     const report = await applyRepair({ url: db.url, from: file, planOptions: { allowHazards: ['replace'] } });
     expect(report.stillNeeded).toEqual([]);
-    const again = await planRepair({ url: db.url, from: file, planOptions: { allowHazards: ['replace'] } });
+    const again = await planRepair({ url: db.url, from: file, options: { allowHazards: ['replace'] } });
     expect(again.plan.statements.map((s) => s.description)).toEqual([]);
+    expect(again.plan.withheld).toEqual([]);
     // The repaired rules act as declared: an update that keeps the total is not audited, one that changes it is;
     // the disabled rule does nothing; a delete through the view is swallowed.
     await db.exec(`DELETE FROM shop.audit; UPDATE shop.orders SET city = 'x' WHERE id = 1; UPDATE shop.orders SET total = 7 WHERE id = 2;
