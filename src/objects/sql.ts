@@ -41,13 +41,17 @@ export function pluralOf(noun: string): string {
   return `${noun}s`;
 }
 
+/** A catalog object's name as SQL text: quoted, schema-qualified outside pg_catalog (guards run under `search_path = pg_catalog`). */
+export const qualifiedNameSql = (nsp: string, name: string): string =>
+  `CASE WHEN ${nsp} = 'pg_catalog' THEN quote_ident(${name}) ELSE quote_ident(${nsp}) || '.' || quote_ident(${name}) END`;
+
 /**
  * The name of a collation (quoted; schema-qualified outside pg_catalog) when it is not
  * the default of `type` (a column's or attribute's type, a domain's base type), else NULL.
  */
 export const collationOtherThanDefault = (collation: string, type: string): string =>
   `CASE WHEN ${collation} <> 0 AND ${collation} IS DISTINCT FROM (SELECT b.typcollation FROM pg_type b WHERE b.oid = ${type}) ` +
-  `THEN (SELECT CASE WHEN cn.nspname = 'pg_catalog' THEN quote_ident(co.collname) ELSE quote_ident(cn.nspname) || '.' || quote_ident(co.collname) END ` +
+  `THEN (SELECT ${qualifiedNameSql('cn.nspname', 'co.collname')} ` +
   `FROM pg_collation co JOIN pg_namespace cn ON cn.oid = co.collnamespace WHERE co.oid = ${collation}) END`;
 
 export const textArray = (values: readonly string[]): string => `ARRAY[${values.map(literal).join(', ')}]::text[]`;

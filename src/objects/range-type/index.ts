@@ -7,24 +7,22 @@
  * nothing, while a column or function uses it.
  */
 import { literal, qualified } from '../../render/quote.js';
-import { asString, asStrings, atomically, displayName, keySql, needed, notExtensionMember } from '../sql.js';
+import { asString, asStrings, atomically, displayName, keySql, needed, notExtensionMember, qualifiedNameSql } from '../sql.js';
 import type { ObjectKindDef, ObjectStatement } from '../types.js';
 import type { RangeTypeObject } from './model.js';
 
 export type { RangeTypeObject } from './model.js';
 
-const qualifiedSql = (nsp: string, name: string): string => `CASE WHEN ${nsp} = 'pg_catalog' THEN quote_ident(${name}) ELSE quote_ident(${nsp}) || '.' || quote_ident(${name}) END`;
-
 /** The options text of the range whose pg_range row is `rg` (catalog names unqualified: guards run under `search_path = pg_catalog`). */
 const optionsSql = (rg: string): string =>
   `('SUBTYPE = ' || format_type(${rg}.rngsubtype, NULL)` +
-  ` || coalesce((SELECT ', SUBTYPE_OPCLASS = ' || ${qualifiedSql('ocn.nspname', 'oc.opcname')} FROM pg_opclass oc JOIN pg_namespace ocn ON ocn.oid = oc.opcnamespace WHERE oc.oid = ${rg}.rngsubopc` +
+  ` || coalesce((SELECT ', SUBTYPE_OPCLASS = ' || ${qualifiedNameSql('ocn.nspname', 'oc.opcname')} FROM pg_opclass oc JOIN pg_namespace ocn ON ocn.oid = oc.opcnamespace WHERE oc.oid = ${rg}.rngsubopc` +
   ` AND NOT oc.opcdefault), '')` +
-  ` || coalesce((SELECT ', COLLATION = ' || ${qualifiedSql('cn.nspname', 'co.collname')} FROM pg_collation co JOIN pg_namespace cn ON cn.oid = co.collnamespace WHERE co.oid = ${rg}.rngcollation` +
+  ` || coalesce((SELECT ', COLLATION = ' || ${qualifiedNameSql('cn.nspname', 'co.collname')} FROM pg_collation co JOIN pg_namespace cn ON cn.oid = co.collnamespace WHERE co.oid = ${rg}.rngcollation` +
   ` AND co.oid IS DISTINCT FROM (SELECT st.typcollation FROM pg_type st WHERE st.oid = ${rg}.rngsubtype)), '')` +
   ` || CASE WHEN ${rg}.rngcanonical <> 0 THEN ', CANONICAL = ' || ${rg}.rngcanonical::regproc::text ELSE '' END` +
   ` || CASE WHEN ${rg}.rngsubdiff <> 0 THEN ', SUBTYPE_DIFF = ' || ${rg}.rngsubdiff::regproc::text ELSE '' END` +
-  ` || coalesce((SELECT ', MULTIRANGE_TYPE_NAME = ' || ${qualifiedSql('mn.nspname', 'mt.typname')} FROM pg_type mt JOIN pg_namespace mn ON mn.oid = mt.typnamespace WHERE mt.oid = ${rg}.rngmultitypid), ''))`;
+  ` || coalesce((SELECT ', MULTIRANGE_TYPE_NAME = ' || ${qualifiedNameSql('mn.nspname', 'mt.typname')} FROM pg_type mt JOIN pg_namespace mn ON mn.oid = mt.typnamespace WHERE mt.oid = ${rg}.rngmultitypid), ''))`;
 
 const SQL = `
 SELECT n.nspname AS schema, t.typname AS name, ${optionsSql('rg')} AS options,

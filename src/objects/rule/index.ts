@@ -7,6 +7,7 @@
  * though kept.
  */
 import { ident, literal, qualified } from '../../render/quote.js';
+import { dependsOnSql } from '../function/index.js';
 import { normalizedText } from '../view/index.js';
 import { asEnabledState, asString, asStrings, displayName, ENABLED_LABEL, keySql, needed, notExtensionMember, objectKey, setEnabledSql, showName } from '../sql.js';
 import type { ObjectKindDef, ObjectStatement } from '../types.js';
@@ -17,12 +18,8 @@ export type { RuleObject } from './model.js';
 const SQL = `
 SELECT n.nspname AS schema, c.relname AS "table", r.rulename AS name,
        rtrim(pg_get_ruledef(r.oid), ';') AS definition, r.ev_enabled AS enabled,
-       ARRAY(SELECT DISTINCT CASE WHEN d.refclassid = 'pg_proc'::regclass
-                    THEN (SELECT ${keySql('function', ['pn.nspname', 'p.proname', 'oidvectortypes(p.proargtypes)'])} FROM pg_proc p JOIN pg_namespace pn ON pn.oid = p.pronamespace WHERE p.oid = d.refobjid)
-                    ELSE (SELECT ${keySql('view', ['vn.nspname', 'v.relname'])} FROM pg_class v JOIN pg_namespace vn ON vn.oid = v.relnamespace WHERE v.oid = d.refobjid AND v.relkind IN ('v', 'm')) END
-             FROM pg_depend d
-             WHERE d.classid = 'pg_rewrite'::regclass AND d.objid = r.oid AND d.refclassid IN ('pg_proc'::regclass, 'pg_class'::regclass)
-               AND NOT EXISTS (SELECT 1 FROM pg_proc p JOIN pg_namespace pn ON pn.oid = p.pronamespace WHERE p.oid = d.refobjid AND d.refclassid = 'pg_proc'::regclass AND (pn.nspname = 'pg_catalog' OR p.prokind = 'a'))) AS depends_on
+       ${dependsOnSql('pg_rewrite', 'r.oid')}
+         || CASE WHEN c.relkind IN ('v', 'm') THEN ARRAY[${keySql('view', ['n.nspname', 'c.relname'])}] ELSE ARRAY[]::text[] END AS depends_on
 FROM pg_rewrite r
 JOIN pg_class c ON c.oid = r.ev_class
 JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -62,7 +59,7 @@ export const ruleKind: ObjectKindDef<RuleObject> = {
     name: asString(r['name']),
     definition: asString(r['definition']),
     enabled: asEnabledState(r['enabled']),
-    dependsOn: asStrings(r['depends_on']).filter((k) => k !== ''),
+    dependsOn: [...new Set(asStrings(r['depends_on']))],
   }),
   identity: (r) => [r.schema, r.table, r.name],
   table: tableOf,
