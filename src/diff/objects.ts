@@ -40,7 +40,7 @@ export function compareObjects(declared: readonly CatalogObject[], live: readonl
     const aspects = kindOf(d).differs(d, l, ctx);
     if (aspects.length === 0) continue;
     const deps = dependentsOf(k, live);
-    const pairs = deps.map((o) => ({ live: o, declared: o.kind === 'view' ? declaredByKey.get(keyOf(o)) : undefined }));
+    const pairs = deps.map((o) => ({ live: o, declared: kindOf(o).recreatable ? declaredByKey.get(keyOf(o)) : undefined }));
     const complete = pairs.every((p): p is { live: CatalogObject; declared: CatalogObject } => p.declared !== undefined);
     const recreate = complete ? pairs : null;
     const dropped = new Set([k, ...deps.map(keyOf)]);

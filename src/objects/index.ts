@@ -4,12 +4,15 @@
  * pipeline stages iterate this list. Adding a kind: write its folder, add its
  * model to model.ts and its definition here.
  */
+import { aggregateKind } from './aggregate/index.js';
 import { collationKind } from './collation/index.js';
 import { commentKind } from './comment/index.js';
 import { compositeTypeKind } from './composite-type/index.js';
 import { domainKind } from './domain/index.js';
+import { eventTriggerKind } from './event-trigger/index.js';
 import { functionKind } from './function/index.js';
 import { grantKind } from './grant/index.js';
+import { inheritanceKind } from './inheritance/index.js';
 import type { CatalogObject, CatalogObjectKind } from './model.js';
 import { policyKind } from './policy/index.js';
 import { publicationKind } from './publication/index.js';
@@ -38,14 +41,17 @@ export const REGISTRY: Registry = {
   'composite-type': compositeTypeKind,
   'range-type': rangeTypeKind,
   function: functionKind,
+  aggregate: aggregateKind,
   view: viewKind,
   'view-index': viewIndexKind,
   trigger: triggerKind,
+  'event-trigger': eventTriggerKind,
   rule: ruleKind,
   policy: policyKind,
   'row-security': rowSecurityKind,
   'replica-identity': replicaIdentityKind,
   unlogged: unloggedKind,
+  inheritance: inheritanceKind,
   statistics: statisticsKind,
   publication: publicationKind,
   'publication-table': publicationTableKind,

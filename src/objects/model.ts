@@ -2,12 +2,15 @@
  * The model of every registry kind, one discriminated union on `kind`
  * (model/types.ts holds them in `Schema.objects`).
  */
+import type { AggregateObject } from './aggregate/model.js';
 import type { CollationObject } from './collation/model.js';
 import type { CommentObject } from './comment/model.js';
 import type { CompositeTypeObject } from './composite-type/model.js';
 import type { DomainObject } from './domain/model.js';
+import type { EventTriggerObject } from './event-trigger/model.js';
 import type { FunctionObject } from './function/model.js';
 import type { GrantObject } from './grant/model.js';
+import type { InheritanceObject } from './inheritance/model.js';
 import type { PolicyObject } from './policy/model.js';
 import type { PublicationObject } from './publication/model.js';
 import type { PublicationTableObject } from './publication-table/model.js';
@@ -21,9 +24,9 @@ import type { UnloggedObject } from './unlogged/model.js';
 import type { ViewObject } from './view/model.js';
 import type { ViewIndexObject } from './view-index/model.js';
 
-export type { CollationObject, CommentObject, CompositeTypeObject, DomainObject, FunctionObject, GrantObject, PolicyObject, PublicationObject, PublicationTableObject, RangeTypeObject, ReplicaIdentityObject, RowSecurityObject, RuleObject, StatisticsObject, TriggerObject, UnloggedObject, ViewIndexObject, ViewObject };
+export type { AggregateObject, CollationObject, CommentObject, CompositeTypeObject, DomainObject, EventTriggerObject, FunctionObject, GrantObject, InheritanceObject, PolicyObject, PublicationObject, PublicationTableObject, RangeTypeObject, ReplicaIdentityObject, RowSecurityObject, RuleObject, StatisticsObject, TriggerObject, UnloggedObject, ViewIndexObject, ViewObject };
 
-export type CatalogObject = CollationObject | DomainObject | CompositeTypeObject | CommentObject | FunctionObject | ViewObject | TriggerObject | PolicyObject | RowSecurityObject | GrantObject | ViewIndexObject | ReplicaIdentityObject | UnloggedObject | RangeTypeObject | RuleObject | StatisticsObject | PublicationObject | PublicationTableObject;
+export type CatalogObject = CollationObject | DomainObject | CompositeTypeObject | CommentObject | FunctionObject | AggregateObject | ViewObject | TriggerObject | EventTriggerObject | PolicyObject | RowSecurityObject | GrantObject | ViewIndexObject | ReplicaIdentityObject | UnloggedObject | InheritanceObject | RangeTypeObject | RuleObject | StatisticsObject | PublicationObject | PublicationTableObject;
 export type CatalogObjectKind = CatalogObject['kind'];
 
 /** Catalog objects the model does not hold yet, counted so they are never silently dropped. */

@@ -1,6 +1,6 @@
 /**
  * What the catalog holds that the model does not compare yet, counted by kind
- * in one query, so a report can say "not compared: 2 aggregates, 1 event trigger"
+ * in one query, so a report can say "not compared: 2 foreign tables, 1 operator"
  * instead of dropping them silently. Scoped to the schemas read, except for
  * database-wide objects (event triggers).
  */
@@ -13,15 +13,24 @@ const notExtensionMember = (catalog: string, alias: string): string =>
 
 const inSchemas = (nsp: string): string => `${nsp} IN (SELECT oid FROM pg_namespace WHERE nspname = ANY($1))`;
 
+/** A count of `catalog` rows in the schemas read (`nsp`: its schema column), extension members left out. */
+const inScope = (catalog: string, nsp: string, where = 'true'): string =>
+  `SELECT count(*) FROM ${catalog} o WHERE (${where}) AND ${inSchemas(`o.${nsp}`)} AND ${notExtensionMember(catalog, 'o')}`;
+/** Database-wide objects made by users (not by initdb, not by an extension). */
+const userMade = (catalog: string, where = 'true'): string =>
+  `SELECT count(*) FROM ${catalog} o WHERE (${where}) AND o.oid >= 16384 AND ${notExtensionMember(catalog, 'o')}`;
+
 const COUNTS: readonly [string, string][] = [
-  ['foreign table', `SELECT count(*) FROM pg_class c WHERE c.relkind = 'f' AND ${inSchemas('c.relnamespace')} AND ${notExtensionMember('pg_class', 'c')}`],
-  ['event trigger', `SELECT count(*) FROM pg_event_trigger e WHERE ${notExtensionMember('pg_event_trigger', 'e')}`],
-  ['aggregate', `SELECT count(*) FROM pg_proc p WHERE p.prokind = 'a' AND ${inSchemas('p.pronamespace')} AND ${notExtensionMember('pg_proc', 'p')}`],
-  // Inheritance (not partitioning): the child's own columns and keys are compared, the INHERITS link is not.
-  [
-    'inheritance link',
-    `SELECT count(*) FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid JOIN pg_class p ON p.oid = i.inhparent WHERE p.relkind = 'r' AND NOT c.relispartition AND ${inSchemas('c.relnamespace')} AND ${notExtensionMember('pg_class', 'c')}`,
-  ],
+  ['foreign table', inScope('pg_class', 'relnamespace', `o.relkind = 'f'`)],
+  ['foreign server', userMade('pg_foreign_server')],
+  ['operator', inScope('pg_operator', 'oprnamespace')],
+  ['operator class', inScope('pg_opclass', 'opcnamespace')],
+  ['cast', userMade('pg_cast')],
+  ['base type', inScope('pg_type', 'typnamespace', `(o.typtype = 'b' AND o.typcategory <> 'A') OR (o.typtype = 'p' AND NOT o.typisdefined)`)],
+  ['text search configuration', inScope('pg_ts_config', 'cfgnamespace')],
+  ['text search dictionary', inScope('pg_ts_dict', 'dictnamespace')],
+  ['conversion', inScope('pg_conversion', 'connamespace')],
+  ['procedural language', userMade('pg_language')],
 ];
 
 export const NOT_COMPARED_SQL =

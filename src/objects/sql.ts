@@ -36,7 +36,7 @@ export function attachedTo(on: string, schema: string, name: string, sub: string
 /** The plural of a kind's noun, for counts: `policies`, `indexes`, `row-level security settings`. */
 export function pluralOf(noun: string): string {
   if (noun.endsWith('security')) return `${noun} settings`;
-  if (noun.endsWith('x')) return `${noun}es`;
+  if (/(x|s)$/.test(noun)) return `${noun}es`;
   if (/[^aeiou]y$/.test(noun)) return `${noun.slice(0, -1)}ies`;
   return `${noun}s`;
 }
@@ -83,6 +83,8 @@ export const displayName = (schema: string, name: string): string => `${showName
 export type EnabledState = 'O' | 'D' | 'R' | 'A';
 export const asEnabledState = (v: unknown): EnabledState => (['O', 'D', 'R', 'A'] as const).find((e) => e === v) ?? 'O';
 export const ENABLED_LABEL: Record<EnabledState, string> = { O: 'enabled', D: 'disabled', R: 'enabled for replicas only', A: 'always enabled' };
+/** The words that set a state: `ENABLE`, `DISABLE`, `ENABLE REPLICA`, `ENABLE ALWAYS`. */
+export const ENABLE_WORDS: Record<EnabledState, string> = { O: 'ENABLE', D: 'DISABLE', R: 'ENABLE REPLICA', A: 'ENABLE ALWAYS' };
 /** `ALTER TABLE t ENABLE|DISABLE [REPLICA|ALWAYS] TRIGGER|RULE name`. */
 export const setEnabledSql = (table: string, what: 'TRIGGER' | 'RULE', name: string, state: EnabledState): string =>
-  `ALTER TABLE ${table} ${{ O: `ENABLE ${what}`, D: `DISABLE ${what}`, R: `ENABLE REPLICA ${what}`, A: `ENABLE ALWAYS ${what}` }[state]} ${name}`;
+  `ALTER TABLE ${table} ${ENABLE_WORDS[state]} ${what} ${name}`;

@@ -48,7 +48,7 @@ export interface ObjectPlanContext {
   /** Display names of live objects that depend on the one being replaced (directly or not). */
   readonly dependents: readonly string[];
   /**
-   * When those dependents can be created again from the model (views it declares): SQL
+   * When those dependents can be created again from the model (views and aggregates it declares): SQL
    * dropping them (dependents first) and creating them (in creation order), to wrap a
    * drop-and-create. Null when something else depends on it: the drop then fails rather
    * than cascading.
@@ -60,6 +60,11 @@ export interface ObjectKindDef<O extends { readonly kind: string }> {
   readonly kind: O['kind'];
   /** `function`, `policy`, ... */
   readonly noun: string;
+  /**
+   * An object of this kind that depends on one being dropped and created again can be
+   * dropped and created with it from the model (views, aggregates: no rows of their own).
+   */
+  readonly recreatable?: boolean;
   /** Extra live objects of this kind are shown as warnings (security-relevant), though kept. */
   readonly securityRelevant: boolean;
   /** Why an extra live object matters though it is kept (shown as a warning), when it does. */

@@ -23,6 +23,8 @@ export const PHASES = [
   'keys',
   'constraints',
   'validate',
+  // Inheritance links once the child has the parent's columns and validated checks.
+  'inheritance',
   'indexes',
   // Replica identity once the index it may name exists.
   'replica-identity',
@@ -43,6 +45,8 @@ export const PHASES = [
   'grants',
   // What migrations of the source dropped and the live database still has, after everything that replaces it is built.
   'drops',
+  // Event triggers last: created earlier, they would run on the repair's own DDL.
+  'event-triggers',
   'ledger',
 ] as const;
 export type Phase = (typeof PHASES)[number];

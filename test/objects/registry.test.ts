@@ -121,6 +121,8 @@ describe('registry kinds', () => {
       CREATE DOMAIN app.short_text AS text CHECK (length(VALUE) < 10);
       CREATE AGGREGATE app.total(int) (SFUNC = int4pl, STYPE = int);
       CREATE TABLE app.posts_archive () INHERITS (app.posts);
+      CREATE OPERATOR app.=== (LEFTARG = int, RIGHTARG = int, FUNCTION = int4eq);
+      CREATE TEXT SEARCH CONFIGURATION app.plain (COPY = pg_catalog.simple);
       COMMENT ON TABLE app.posts IS 'posts';
       GRANT SELECT ON app.posts TO PUBLIC;`);
     try {
@@ -135,18 +137,23 @@ describe('registry kinds', () => {
         'publication objects_test_pub',
         'app.posts in publication objects_test_pub',
       ]);
+      // Aggregates and inheritance links are registry kinds now too.
+      expect(live.objects.filter((o) => ['aggregate', 'inheritance'].includes(o.kind)).map(describeObject)).toEqual([
+        'aggregate app.total(integer)',
+        'inheritance of app.posts_archive from app.posts',
+      ]);
       expect(live.notCompared).toEqual([
-        { kind: 'aggregate', count: 1 },
-        { kind: 'inheritance link', count: 1 },
+        { kind: 'operator', count: 1 },
+        { kind: 'text search configuration', count: 1 },
       ]);
       // Grants are a registry kind now too.
       expect(live.objects.filter((o) => o.kind === 'grant').map(describeObject)).toEqual(['grant SELECT on table app.posts to PUBLIC']);
       const p = plan(compare(live, live), ctx);
       const text = renderPlanText(p, live, live, { color: false, title: 't' });
       expect(text).toContain('In sync');
-      expect(text).toContain('Not compared (the model does not hold these kinds yet): 1 aggregate, 1 inheritance link');
+      expect(text).toContain('Not compared (the model does not hold these kinds yet): 1 operator, 1 text search configuration');
       const sql = renderPlanSql(p, { source: 's', target: 't', serverVersion: 'N', toolVersion: 'test', plannedAt: 'T', liveHash: 'H', lockTimeout: '2s', notCompared: live.notCompared });
-      expect(sql).toContain('-- not compared: 1 aggregate, 1 inheritance link');
+      expect(sql).toContain('-- not compared: 1 operator, 1 text search configuration');
     } finally {
       await db.exec('DROP PUBLICATION objects_test_pub');
     }
@@ -155,16 +162,16 @@ describe('registry kinds', () => {
   it('a source that declares only a function is valid (not "declares nothing at all"), and the JSON plan lists what is not compared', async () => {
     const db = await createDatabase('objects_j');
     dbs.push(db);
-    await db.exec("CREATE AGGREGATE public.total_j(int) (SFUNC = int4pl, STYPE = int); COMMENT ON FUNCTION pg_catalog.now() IS 'now';");
+    await db.exec("CREATE OPERATOR public.=== (LEFTARG = int, RIGHTARG = int, FUNCTION = int4eq); COMMENT ON FUNCTION pg_catalog.now() IS 'now';");
     try {
       const file = writeFile(tempDir('objects-only'), 'functions.sql', 'CREATE FUNCTION public.answer() RETURNS integer LANGUAGE sql IMMUTABLE AS $$ SELECT 42 $$;');
       const r = await planRepair({ url: db.url, from: file });
       expect(r.plan.statements.map((s) => s.description)).toEqual(['create function public.answer()']);
       const json = JSON.parse(renderPlanJson(r.plan, r.header)) as { notCompared: unknown; changes: { kind: string; object?: { kind: string } }[] };
-      expect(json.notCompared).toEqual([{ kind: 'aggregate', count: 1 }]);
+      expect(json.notCompared).toEqual([{ kind: 'operator', count: 1 }]);
       expect(json.changes.map((c) => [c.kind, c.object?.kind])).toEqual([['missing-object', 'function']]);
     } finally {
-      await db.exec('DROP AGGREGATE public.total_j(int)');
+      await db.exec('DROP OPERATOR public.=== (int, int)');
     }
   });
 

@@ -16,7 +16,8 @@ const ROUTINE: Record<string, FunctionObject['routine']> = { f: 'function', p: '
 /** Referenced objects of the registry (functions, views) that `pg_depend` records for `objid`. */
 export const dependsOnSql = (catalog: string, objid: string): string => `ARRAY(
   SELECT DISTINCT CASE WHEN d.refclassid = 'pg_proc'::regclass
-      THEN ${keySql('function', ['rn.nspname', 'rp.proname', 'oidvectortypes(rp.proargtypes)'])}
+      THEN CASE WHEN rp.prokind = 'a' THEN ${keySql('aggregate', ['rn.nspname', 'rp.proname', 'oidvectortypes(rp.proargtypes)'])}
+                ELSE ${keySql('function', ['rn.nspname', 'rp.proname', 'oidvectortypes(rp.proargtypes)'])} END
       ELSE ${keySql('view', ['cn.nspname', 'rc.relname'])} END
   FROM pg_depend d
   LEFT JOIN pg_proc rp ON d.refclassid = 'pg_proc'::regclass AND rp.oid = d.refobjid
@@ -24,7 +25,7 @@ export const dependsOnSql = (catalog: string, objid: string): string => `ARRAY(
   LEFT JOIN pg_class rc ON d.refclassid = 'pg_class'::regclass AND rc.oid = d.refobjid AND rc.relkind IN ('v', 'm')
   LEFT JOIN pg_namespace cn ON cn.oid = rc.relnamespace
   WHERE d.classid = '${catalog}'::regclass AND d.objid = ${objid} AND d.deptype = 'n'
-    AND ((rp.oid IS NOT NULL AND rn.nspname <> 'pg_catalog' AND rp.prokind <> 'a') OR rc.oid IS NOT NULL)
+    AND ((rp.oid IS NOT NULL AND rn.nspname <> 'pg_catalog') OR rc.oid IS NOT NULL)
   ORDER BY 1)`;
 
 const SQL = `

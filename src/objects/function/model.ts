@@ -1,4 +1,4 @@
-/** Functions and procedures (aggregates are counted as not compared). */
+/** Functions and procedures (aggregates are their own kind, objects/aggregate). */
 export interface FunctionObject {
   readonly kind: 'function';
   readonly schema: string;

@@ -117,6 +117,7 @@ function createStatement(v: ViewObject, description: string, sql: string): Objec
 export const viewKind: ObjectKindDef<ViewObject> = {
   kind: 'view',
   noun: 'view',
+  recreatable: true,
   securityRelevant: false,
   sql: () => SQL,
   fromRow: (r) => {
