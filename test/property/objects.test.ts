@@ -60,6 +60,10 @@ const specArb = fc.record({
   vr: fc.record({ declared: fc.boolean(), live: live() }),
   st: fc.record({ declared: fc.boolean(), live: live('kinds', 'target') }),
   rg: fc.record({ declared: fc.boolean(), live: live('collation') }),
+  // An aggregate (another initial condition: CREATE OR REPLACE; another result: dropped and created);
+  // a child of t1 (missing, or made by hand without INHERITS).
+  ag: fc.record({ declared: fc.boolean(), live: live('initcond', 'result') }),
+  inh: fc.record({ declared: fc.boolean(), live: live('unlinked') }),
   extraComment: fc.boolean(),
   extraPolicy: fc.boolean(),
   extraView: fc.boolean(),
@@ -95,6 +99,8 @@ function exists(s: Spec) {
     vr: s.vr.declared && (s.v1.declared || s.v2.declared),
     st: s.st.declared,
     rg: s.rg.declared,
+    ag: s.ag.declared,
+    inh: s.inh.declared,
   };
   const l = {
     f1: d.f1 && s.f1.live !== 'missing',
@@ -114,6 +120,8 @@ function exists(s: Spec) {
     vr: false,
     st: d.st && s.st.live !== 'missing',
     rg: d.rg && s.rg.live !== 'missing',
+    ag: d.ag && s.ag.live !== 'missing',
+    inh: d.inh && s.inh.live === 'same',
   };
   l.vr = d.vr && l.v1 && s.vr.live !== 'missing';
   l.rev = d.rev && l.f1 && s.rev.live !== 'missing';
@@ -170,6 +178,9 @@ function sideSql(s: Spec, side: 'declared' | 'live'): string {
     out.push(`CREATE STATISTICS p.t1_st (${v(s.st) === 'kinds' ? 'dependencies' : 'ndistinct'}) ON a, b FROM p.t1;`);
     if (v(s.st) === 'target') out.push('ALTER STATISTICS p.t1_st SET STATISTICS 50;');
   }
+  if (has.ag) out.push(`CREATE AGGREGATE p.total(integer) (${v(s.ag) === 'result' ? 'SFUNC = int4_sum, STYPE = bigint' : `SFUNC = int4pl, STYPE = integer, INITCOND = '${v(s.ag) === 'initcond' ? 1 : 0}'`});`);
+  if (has.inh) out.push('CREATE TABLE p.t3 (x integer) INHERITS (p.t1);');
+  else if (side === 'live' && exists(s).d.inh && s.inh.live === 'unlinked') out.push('CREATE TABLE p.t3 (id bigint NOT NULL, a integer NOT NULL DEFAULT 0, b text, x integer);');
   if (has.rg) out.push(`CREATE TYPE p.tr AS RANGE (SUBTYPE = text${v(s.rg) === 'collation' ? ', COLLATION = "C"' : ''});`);
   const ri = side === 'declared' ? s.ri.declared : s.ri.live;
   if (ri !== 'DEFAULT') out.push(`ALTER TABLE p.t2 REPLICA IDENTITY ${ri};`);
@@ -211,6 +222,8 @@ function expected(s: Spec): string[] {
     vr: objectKey('rule', ['p', 'v1', 'v1_no_delete']),
     st: objectKey('statistics', ['p', 't1_st']),
     rg: objectKey('range-type', ['p', 'tr']),
+    ag: objectKey('aggregate', ['p', 'total', 'integer']),
+    inh: objectKey('inheritance', ['p', 't3', 'p', 't1']),
   };
   const variant: Record<keyof typeof d, boolean> = {
     f1: s.f1.live !== 'same',
@@ -231,6 +244,8 @@ function expected(s: Spec): string[] {
     vr: false,
     st: s.st.live !== 'same',
     rg: s.rg.live !== 'same',
+    ag: s.ag.live !== 'same',
+    inh: false,
   };
   const out: string[] = [];
   for (const k of Object.keys(d) as (keyof typeof d)[]) {
