@@ -16,6 +16,7 @@ import { inheritanceKind } from './inheritance/index.js';
 import type { CatalogObject, CatalogObjectKind } from './model.js';
 import { policyKind } from './policy/index.js';
 import { publicationKind } from './publication/index.js';
+import { publicationSchemaKind } from './publication-schema/index.js';
 import { publicationTableKind } from './publication-table/index.js';
 import { rangeTypeKind } from './range-type/index.js';
 import { replicaIdentityKind } from './replica-identity/index.js';
@@ -23,6 +24,7 @@ import { rowSecurityKind } from './row-security/index.js';
 import { ruleKind } from './rule/index.js';
 import { statisticsKind } from './statistics/index.js';
 import { objectKey } from './sql.js';
+import { tableOptionsKind } from './table-options/index.js';
 import { triggerKind } from './trigger/index.js';
 import type { ObjectKindDef } from './types.js';
 import { unloggedKind } from './unlogged/index.js';
@@ -51,10 +53,12 @@ export const REGISTRY: Registry = {
   'row-security': rowSecurityKind,
   'replica-identity': replicaIdentityKind,
   unlogged: unloggedKind,
+  'table-options': tableOptionsKind,
   inheritance: inheritanceKind,
   statistics: statisticsKind,
   publication: publicationKind,
   'publication-table': publicationTableKind,
+  'publication-schema': publicationSchemaKind,
   comment: commentKind,
   grant: grantKind,
 };

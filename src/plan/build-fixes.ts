@@ -7,7 +7,7 @@ import type { QualifiedName } from '../model/types.js';
 import { qualifiedKey } from '../model/types.js';
 import { createIndexSql, foreignKeyClause } from '../render/ddl.js';
 import { displayName } from '../render/model-text.js';
-import { ident, qualified, storageParameterNames, storageParameters } from '../render/quote.js';
+import { ident, qualified, storageParameterName as parameterName, storageParameterNames, storageParameters } from '../render/quote.js';
 import { validateForeignKey } from './build-constraints.js';
 import { dropPrimaryKeyFor } from './build-keys.js';
 import { built, holdsRows, statement, type BuildContext, type Built } from './build-context.js';
@@ -156,7 +156,6 @@ export function foreignKeyDiffers(c: Of<'foreign-key-differs'>): Built {
 
 /** Storage parameters whose change PostgreSQL makes under SHARE UPDATE EXCLUSIVE (on the index); the others take ACCESS EXCLUSIVE. */
 const SHARE_UPDATE_PARAMETERS = new Set(['fillfactor', 'deduplicate_items']);
-const parameterName = (o: string): string => (o.includes('=') ? o.slice(0, o.indexOf('=')) : o);
 
 /**
  * Only the storage parameters differ: set them in place (`ALTER INDEX ... SET (...)`,

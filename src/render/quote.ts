@@ -34,13 +34,23 @@ export function literal(value: string): string {
  * plain lower-case word is written bare (the grammar takes any keyword there), others
  * quoted; a value that is a plain number bare, others as a literal (`'off'`: always valid).
  */
+/** A storage parameter's name as SQL: bare when simple, quoted otherwise; `toast.` kept as the namespace it is. */
+const parameterSql = (name: string): string =>
+  name
+    .split(/(?<=^toast)\./)
+    .map((part) => (/^[a-z_][a-z0-9_]*$/.test(part) ? part : ident(part)))
+    .join('.');
+
+/** The name of a storage parameter `name=value` (or a bare `name`). */
+export const storageParameterName = (o: string): string => (o.includes('=') ? o.slice(0, o.indexOf('=')) : o);
+
 export function storageParameters(options: readonly string[]): string {
   return options
     .map((o) => {
       const at = o.indexOf('=');
       const name = at < 0 ? o : o.slice(0, at);
       const value = at < 0 ? null : o.slice(at + 1);
-      const n = /^[a-z_][a-z0-9_]*$/.test(name) ? name : ident(name);
+      const n = parameterSql(name);
       if (value === null) return n;
       return `${n} = ${/^-?[0-9]+(\.[0-9]+)?$/.test(value) ? value : literal(value)}`;
     })
@@ -49,13 +59,7 @@ export function storageParameters(options: readonly string[]): string {
 
 /** The names of storage parameters, for `ALTER INDEX ... RESET (...)`. */
 export function storageParameterNames(options: readonly string[]): string {
-  return options
-    .map((o) => {
-      const at = o.indexOf('=');
-      const name = at < 0 ? o : o.slice(0, at);
-      return /^[a-z_][a-z0-9_]*$/.test(name) ? name : ident(name);
-    })
-    .join(', ');
+  return options.map((o) => parameterSql(storageParameterName(o))).join(', ');
 }
 
 /** A comma-separated list of quoted identifiers. */

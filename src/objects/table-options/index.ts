@@ -1,0 +1,67 @@
+/**
+ * Storage parameters of tables (`ALTER TABLE … SET (…)` / `RESET (…)`): a catalog
+ * change that applies to pages written from now on, nothing is rewritten, under
+ * SHARE UPDATE EXCLUSIVE (reads and writes go on; `user_catalog_table` takes
+ * ACCESS EXCLUSIVE). A live table with parameters the model lacks keeps them.
+ */
+import { literal, qualified, storageParameterName, storageParameterNames, storageParameters } from '../../render/quote.js';
+import { asString, asStrings, displayName, needed, notExtensionMember, textArray } from '../sql.js';
+import type { ObjectKindDef, ObjectStatement } from '../types.js';
+import type { TableOptionsObject } from './model.js';
+
+export type { TableOptionsObject } from './model.js';
+
+/** The parameters of table `c` and of its TOAST table (prefixed `toast.`), sorted. */
+const optionsSql = (c: string): string =>
+  `ARRAY(SELECT o FROM unnest(coalesce(${c}.reloptions, '{}'::text[]) || ARRAY(SELECT 'toast.' || t FROM pg_catalog.pg_class tc, unnest(tc.reloptions) t WHERE tc.oid = ${c}.reltoastrelid)) o ORDER BY o COLLATE "C")`;
+
+const SQL = `
+SELECT schema, name, options FROM (
+  SELECT n.nspname AS schema, c.relname AS name, ${optionsSql('c')} AS options
+  FROM pg_class c
+  JOIN pg_namespace n ON n.oid = c.relnamespace
+  WHERE n.nspname = ANY($1)
+    AND c.relkind IN ('r', 'p')
+    AND ${notExtensionMember('pg_class', 'c')}
+) t
+WHERE cardinality(options) > 0`;
+
+const tableOf = (o: TableOptionsObject): { schema: string; name: string } => ({ schema: o.schema, name: o.name });
+const show = (o: TableOptionsObject): string => `storage parameters of ${displayName(o.schema, o.name)} (${storageParameters(o.options)})`;
+const present = (o: TableOptionsObject): string =>
+  `EXISTS (SELECT 1 FROM pg_catalog.pg_class c WHERE c.oid = pg_catalog.to_regclass(${literal(qualified(tableOf(o)))}) AND ${optionsSql('c')} = ${textArray(o.options)})`;
+
+function set(d: TableOptionsObject, live: readonly string[], description: string): ObjectStatement {
+  const has = new Set(live);
+  const setting = d.options.filter((o) => !has.has(o));
+  const names = new Set(d.options.map(storageParameterName));
+  const reset = live.filter((o) => !names.has(storageParameterName(o)));
+  const actions = [...(setting.length ? [`SET (${storageParameters(setting)})`] : []), ...(reset.length ? [`RESET (${storageParameterNames(reset)})`] : [])];
+  const touched = [...setting, ...reset].map(storageParameterName);
+  return {
+    phase: 'fixes',
+    description,
+    sql: `ALTER TABLE ${qualified(tableOf(d))} ${actions.join(', ')}`,
+    guard: needed(`NOT ${present(d)}`),
+    lockLevel: touched.includes('user_catalog_table') ? 'ACCESS EXCLUSIVE' : 'SHARE UPDATE EXCLUSIVE',
+    locks: [tableOf(d)],
+  };
+}
+
+export const tableOptionsKind: ObjectKindDef<TableOptionsObject> = {
+  kind: 'table-options',
+  noun: 'table storage setting',
+  securityRelevant: false,
+  sql: () => SQL,
+  fromRow: (r) => ({ kind: 'table-options', schema: asString(r['schema']), name: asString(r['name']), options: asStrings(r['options']) }),
+  identity: (o) => [o.schema, o.name],
+  table: tableOf,
+  display: show,
+  dependsOn: () => [],
+  differs: (d, l) => (d.options.join('\0') === l.options.join('\0') ? [] : ['options']),
+  create: (o) => [set(o, [], `set ${show(o)} (pages written from now on; no rewrite)`)],
+  repair: (d, l) => [set(d, l.options, `set ${show(d)} (live: ${storageParameters(l.options)}; pages written from now on; no rewrite)`)],
+  text: (o) => `ALTER TABLE ${qualified(tableOf(o))} SET (${storageParameters(o.options)});`,
+  drop: (o) => `ALTER TABLE ${qualified(tableOf(o))} RESET (${storageParameterNames(o.options)})`,
+  present,
+};
