@@ -6,8 +6,8 @@
  * kind stay, else dropped and created again under `replace`, as functions are.
  */
 import { literal, qualified } from '../../render/quote.js';
-import { dependsOnSql, replaceNote } from '../function/index.js';
-import { asString, asStrings, atomically, displayName, needed, notExtensionMember, qualifiedNameSql } from '../sql.js';
+import { dependsOnSql, dropAndCreate } from '../function/index.js';
+import { asString, asStrings, displayName, needed, notExtensionMember, qualifiedNameSql } from '../sql.js';
 import type { ObjectKindDef, ObjectStatement } from '../types.js';
 import type { AggregateObject } from './model.js';
 
@@ -99,13 +99,8 @@ export const aggregateKind: ObjectKindDef<AggregateObject> = {
   create: (g) => [statement(g, `create ${show(g)}`, g.definition)],
   repair: (d, l, _aspects, ctx) => {
     if (replaceable(d, l)) return [statement(d, `replace the definition of ${show(d)}`, d.definition.replace(/^CREATE AGGREGATE /, 'CREATE OR REPLACE AGGREGATE '))];
-    return [
-      {
-        ...statement(d, `drop and create ${show(d)} (its arguments, result or kind change)`, atomically([...(ctx.around?.drops ?? []), dropSql(l), d.definition, ...(ctx.around?.creates ?? [])])),
-        hazards: [{ kind: 'replace', message: `${show(d)} changes its arguments, result or kind, which CREATE OR REPLACE cannot do: it is dropped and created again${replaceNote(ctx)}` }],
-        recreates: true,
-      },
-    ];
+    const why = `${show(d)} changes its arguments, result or kind, which CREATE OR REPLACE cannot do: it is dropped and created again`;
+    return [dropAndCreate(statement(d, `drop and create ${show(d)} (its arguments, result or kind change)`, ''), dropSql(l), d.definition, why, ctx)];
   },
   text: (g) => `${g.definition};`,
   drop: dropSql,

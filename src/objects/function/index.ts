@@ -58,6 +58,18 @@ export function replaceNote(ctx: ObjectPlanContext): string {
   if (ctx.around) return `, with what depends on it, created again as declared: ${ctx.dependents.join(', ')}`;
   return ` (without CASCADE: the drop fails, since ${ctx.dependents.join(', ')} depend${ctx.dependents.length === 1 ? 's' : ''} on it and cannot all be created again from the model)`;
 }
+/**
+ * `base` as a drop and create of a routine CREATE OR REPLACE cannot change, with what depends
+ * on it dropped before and created after it when the model can (`ctx.around`), under `replace`.
+ */
+export function dropAndCreate(base: ObjectStatement, drop: string, definition: string, why: string, ctx: ObjectPlanContext): ObjectStatement {
+  return {
+    ...base,
+    sql: atomically([...(ctx.around?.drops ?? []), drop, definition, ...(ctx.around?.creates ?? [])], { uncheckedBodies: true }),
+    hazards: [{ kind: 'replace', message: `${why}${replaceNote(ctx)}` }],
+    recreates: true,
+  };
+}
 const show = (f: FunctionObject): string => `${f.routine === 'procedure' ? 'procedure' : 'function'} ${displayName(f.schema, f.name)}(${f.argumentTypes})`;
 
 function present(f: FunctionObject): string {
@@ -106,14 +118,7 @@ export const functionKind: ObjectKindDef<FunctionObject> = {
   repair: (d, l, _aspects, ctx) => {
     if (replaceable(d, l)) return [createStatement(d, `replace the definition of ${show(d)}`)];
     const why = `${show(d)} changes its arguments, result or kind, which CREATE OR REPLACE cannot do: it is dropped and created again`;
-    return [
-      {
-        ...createStatement(d, `drop and create ${show(d)} (its arguments or result change)`),
-        sql: atomically([...(ctx.around?.drops ?? []), dropSql(l), d.definition, ...(ctx.around?.creates ?? [])], { uncheckedBodies: true }),
-        hazards: [{ kind: 'replace', message: `${why}${replaceNote(ctx)}` }],
-        recreates: true,
-      },
-    ];
+    return [dropAndCreate(createStatement(d, `drop and create ${show(d)} (its arguments or result change)`), dropSql(l), d.definition, why, ctx)];
   },
   text: (f) => f.definition.trimEnd(),
   drop: dropSql,

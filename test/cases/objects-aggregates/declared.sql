@@ -14,3 +14,5 @@ CREATE AGGREGATE stats.pick(double precision ORDER BY text) (SFUNC = array_appen
 -- no arguments
 CREATE FUNCTION stats.count_step(state bigint) RETURNS bigint LANGUAGE sql IMMUTABLE AS $$ SELECT state + 1 $$;
 CREATE AGGREGATE stats.rows_seen(*) (SFUNC = stats.count_step, STYPE = bigint, INITCOND = '0');
+-- live returns another type (no function of ours involved): dropped and created (replace)
+CREATE AGGREGATE stats.total(integer) (SFUNC = int4_sum, STYPE = bigint);

@@ -6,3 +6,4 @@ CREATE FUNCTION stats.pick_final(state text[], frac double precision, v text) RE
 CREATE AGGREGATE stats.pick(double precision ORDER BY text) (SFUNC = array_append, STYPE = text[], FINALFUNC = stats.pick_final, FINALFUNC_EXTRA);
 -- not in the model: kept
 CREATE AGGREGATE stats.longest(text) (SFUNC = textcat, STYPE = text);
+CREATE AGGREGATE stats.total(integer) (SFUNC = int4pl, STYPE = integer);
