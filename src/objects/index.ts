@@ -6,6 +6,7 @@
  */
 import { aggregateKind } from './aggregate/index.js';
 import { collationKind } from './collation/index.js';
+import { columnSettingsKind } from './column-settings/index.js';
 import { commentKind } from './comment/index.js';
 import { compositeTypeKind } from './composite-type/index.js';
 import { domainKind } from './domain/index.js';
@@ -54,6 +55,7 @@ export const REGISTRY: Registry = {
   'replica-identity': replicaIdentityKind,
   unlogged: unloggedKind,
   'table-options': tableOptionsKind,
+  'column-settings': columnSettingsKind,
   inheritance: inheritanceKind,
   statistics: statisticsKind,
   publication: publicationKind,

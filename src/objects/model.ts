@@ -4,6 +4,7 @@
  */
 import type { AggregateObject } from './aggregate/model.js';
 import type { CollationObject } from './collation/model.js';
+import type { ColumnSettingsObject } from './column-settings/model.js';
 import type { CommentObject } from './comment/model.js';
 import type { CompositeTypeObject } from './composite-type/model.js';
 import type { DomainObject } from './domain/model.js';
@@ -26,9 +27,9 @@ import type { UnloggedObject } from './unlogged/model.js';
 import type { ViewObject } from './view/model.js';
 import type { ViewIndexObject } from './view-index/model.js';
 
-export type { AggregateObject, CollationObject, CommentObject, CompositeTypeObject, DomainObject, EventTriggerObject, FunctionObject, GrantObject, InheritanceObject, PolicyObject, PublicationObject, PublicationSchemaObject, PublicationTableObject, RangeTypeObject, ReplicaIdentityObject, RowSecurityObject, RuleObject, StatisticsObject, TableOptionsObject, TriggerObject, UnloggedObject, ViewIndexObject, ViewObject };
+export type { AggregateObject, CollationObject, ColumnSettingsObject, CommentObject, CompositeTypeObject, DomainObject, EventTriggerObject, FunctionObject, GrantObject, InheritanceObject, PolicyObject, PublicationObject, PublicationSchemaObject, PublicationTableObject, RangeTypeObject, ReplicaIdentityObject, RowSecurityObject, RuleObject, StatisticsObject, TableOptionsObject, TriggerObject, UnloggedObject, ViewIndexObject, ViewObject };
 
-export type CatalogObject = CollationObject | DomainObject | CompositeTypeObject | CommentObject | FunctionObject | AggregateObject | ViewObject | TriggerObject | EventTriggerObject | PolicyObject | RowSecurityObject | GrantObject | ViewIndexObject | ReplicaIdentityObject | UnloggedObject | TableOptionsObject | InheritanceObject | RangeTypeObject | RuleObject | StatisticsObject | PublicationObject | PublicationTableObject | PublicationSchemaObject;
+export type CatalogObject = CollationObject | DomainObject | CompositeTypeObject | CommentObject | FunctionObject | AggregateObject | ViewObject | TriggerObject | EventTriggerObject | PolicyObject | RowSecurityObject | GrantObject | ViewIndexObject | ReplicaIdentityObject | UnloggedObject | TableOptionsObject | ColumnSettingsObject | InheritanceObject | RangeTypeObject | RuleObject | StatisticsObject | PublicationObject | PublicationTableObject | PublicationSchemaObject;
 export type CatalogObjectKind = CatalogObject['kind'];
 
 /** Catalog objects the model does not hold yet, counted so they are never silently dropped. */

@@ -20,10 +20,6 @@ const inScope = (catalog: string, nsp: string, where = 'true'): string =>
 const userMade = (catalog: string, where = 'true'): string =>
   `SELECT count(*) FROM ${catalog} o WHERE (${where}) AND o.oid >= 16384 AND ${notExtensionMember(catalog, 'o')}`;
 
-/** Columns of tables in the schemas read matching `where` (alias `a`). */
-const columnsWhere = (where: string): string =>
-  `SELECT count(*) FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p') AND (${where}) AND ${inSchemas('c.relnamespace')} AND ${notExtensionMember('pg_class', 'c')}`;
-
 const COUNTS: readonly [string, string][] = [
   ['foreign table', inScope('pg_class', 'relnamespace', `o.relkind = 'f'`)],
   ['foreign server', userMade('pg_foreign_server')],
@@ -36,10 +32,6 @@ const COUNTS: readonly [string, string][] = [
   ['text search dictionary', inScope('pg_ts_dict', 'dictnamespace')],
   ['conversion', inScope('pg_conversion', 'connamespace')],
   ['procedural language', userMade('pg_language')],
-  // Per-column settings of tables (ALTER COLUMN … SET STATISTICS / SET STORAGE / SET COMPRESSION).
-  ['column statistics target', columnsWhere('coalesce(a.attstattarget, -1) <> -1')],
-  ['column storage setting', columnsWhere('a.attstorage <> (SELECT t.typstorage FROM pg_type t WHERE t.oid = a.atttypid)')],
-  ['column compression setting', columnsWhere(`a.attcompression::text <> ''`)],
 ];
 
 export const NOT_COMPARED_SQL =
