@@ -2,7 +2,7 @@
  * What the catalog holds that the model does not compare yet, counted by kind
  * in one query, so a report can say "not compared: 2 foreign tables, 1 operator"
  * instead of dropping them silently. Scoped to the schemas read, except for
- * database-wide objects (event triggers).
+ * database-wide objects (foreign servers, casts, procedural languages).
  */
 import type { NotCompared } from './model.js';
 import { pluralOf } from './sql.js';

@@ -7,7 +7,7 @@ import type { QualifiedName } from '../model/types.js';
 import { qualifiedKey } from '../model/types.js';
 import { createIndexSql, foreignKeyClause } from '../render/ddl.js';
 import { displayName } from '../render/model-text.js';
-import { ident, qualified, storageParameterName as parameterName, storageParameterNames, storageParameters } from '../render/quote.js';
+import { ident, qualified, storageParameterChange, storageParameters } from '../render/quote.js';
 import { validateForeignKey } from './build-constraints.js';
 import { dropPrimaryKeyFor } from './build-keys.js';
 import { built, holdsRows, statement, type BuildContext, type Built } from './build-context.js';
@@ -165,12 +165,7 @@ const SHARE_UPDATE_PARAMETERS = new Set(['fillfactor', 'deduplicate_items']);
  */
 function indexStorageDiffers(c: Of<'index-differs'>): Built {
   const t = c.table;
-  const live = new Set(c.live.storage);
-  const set = c.declared.storage.filter((o) => !live.has(o));
-  const declaredNames = new Set(c.declared.storage.map(parameterName));
-  const reset = c.live.storage.map(parameterName).filter((n) => !declaredNames.has(n));
-  const actions = [...(set.length > 0 ? [`SET (${storageParameters(set)})`] : []), ...(reset.length > 0 ? [`RESET (${storageParameterNames(reset)})`] : [])];
-  const touched = [...set.map(parameterName), ...reset];
+  const { clauses: actions, touched } = storageParameterChange(c.declared.storage, c.live.storage);
   const brief = touched.every((n) => SHARE_UPDATE_PARAMETERS.has(n));
   const liveIndex = { schema: t.schema, name: c.live.name };
   const shown = c.declared.storage.length > 0 ? storageParameters(c.declared.storage) : 'none';

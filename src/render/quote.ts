@@ -62,6 +62,21 @@ export function storageParameterNames(options: readonly string[]): string {
   return options.map((o) => parameterSql(storageParameterName(o))).join(', ');
 }
 
+/**
+ * The `SET (…)` and `RESET (…)` clauses that turn storage parameters `live` into `declared`
+ * (`name=value` each), and the names of the parameters they touch (for the lock they take).
+ */
+export function storageParameterChange(declared: readonly string[], live: readonly string[]): { clauses: string[]; touched: string[] } {
+  const has = new Set(live);
+  const set = declared.filter((o) => !has.has(o));
+  const names = new Set(declared.map(storageParameterName));
+  const reset = live.filter((o) => !names.has(storageParameterName(o)));
+  return {
+    clauses: [...(set.length > 0 ? [`SET (${storageParameters(set)})`] : []), ...(reset.length > 0 ? [`RESET (${storageParameterNames(reset)})`] : [])],
+    touched: [...set, ...reset].map(storageParameterName),
+  };
+}
+
 /** A comma-separated list of quoted identifiers. */
 export function identList(names: readonly string[]): string {
   return names.map(ident).join(', ');

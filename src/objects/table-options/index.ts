@@ -4,7 +4,7 @@
  * SHARE UPDATE EXCLUSIVE (reads and writes go on; `user_catalog_table` takes
  * ACCESS EXCLUSIVE). A live table with parameters the model lacks keeps them.
  */
-import { literal, qualified, storageParameterName, storageParameterNames, storageParameters } from '../../render/quote.js';
+import { literal, qualified, storageParameterChange, storageParameterNames, storageParameters } from '../../render/quote.js';
 import { asString, asStrings, displayName, needed, notExtensionMember, textArray } from '../sql.js';
 import type { ObjectKindDef, ObjectStatement } from '../types.js';
 import type { TableOptionsObject } from './model.js';
@@ -32,12 +32,7 @@ const present = (o: TableOptionsObject): string =>
   `EXISTS (SELECT 1 FROM pg_catalog.pg_class c WHERE c.oid = pg_catalog.to_regclass(${literal(qualified(tableOf(o)))}) AND ${optionsSql('c')} = ${textArray(o.options)})`;
 
 function set(d: TableOptionsObject, live: readonly string[], description: string): ObjectStatement {
-  const has = new Set(live);
-  const setting = d.options.filter((o) => !has.has(o));
-  const names = new Set(d.options.map(storageParameterName));
-  const reset = live.filter((o) => !names.has(storageParameterName(o)));
-  const actions = [...(setting.length ? [`SET (${storageParameters(setting)})`] : []), ...(reset.length ? [`RESET (${storageParameterNames(reset)})`] : [])];
-  const touched = [...setting, ...reset].map(storageParameterName);
+  const { clauses: actions, touched } = storageParameterChange(d.options, live);
   return {
     phase: 'fixes',
     description,
