@@ -9,13 +9,17 @@
  *   npx tsx bench/profile-inspect.ts --url postgres://postgres@127.0.0.1:5432/db [--runs 3]
  *
  * The query list is read from src/introspect/queries.ts (every exported `*_SQL`
- * constant and `*Sql(version)` function), so it follows changes there.
+ * constant and `*Sql(version)` function) and from the object registry (each kind's
+ * `sql(version)`, plus the not-compared counts), so it follows changes there.
  */
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { resolveConnection } from '../src/db/connection.js';
 import { openPool } from '../src/db/pool.js';
 import { CATALOG_SETTINGS, inspect } from '../src/introspect/index.js';
 import * as Q from '../src/introspect/queries.js';
+import { OBJECT_KINDS, REGISTRY } from '../src/objects/index.js';
+import { NOT_COMPARED_SQL } from '../src/objects/not-compared.js';
 
 const argv = process.argv.slice(2);
 const arg = (name: string): string | undefined => {
@@ -49,25 +53,51 @@ try {
     const sql = typeof value === 'string' && name.endsWith('_SQL') ? value : typeof value === 'function' && /Sql$/.test(name) ? (value as (v: number) => string)(version) : null;
     if (sql !== null) queries.push([name, sql, sql.includes('$1')]);
   }
+  for (const kind of OBJECT_KINDS) {
+    const sql = REGISTRY[kind].sql(version);
+    queries.push([`kind ${kind}`, sql, sql.includes('$1')]);
+  }
+  queries.push(['not-compared counts', NOT_COMPARED_SQL, NOT_COMPARED_SQL.includes('$1')]);
   process.stdout.write(`${url.replace(/:[^:@/]*@/, '@')}  PostgreSQL ${version}  schemas ${schemas.join(',')}\n\n`);
-  process.stdout.write('query                     server (EXPLAIN ANALYZE)   client wall     rows\n');
+  // The backend's own CPU time (ns, /proc/PID/schedstat) when the server runs on this machine:
+  // unlike EXPLAIN ANALYZE's wall time, other load on the machine barely changes it.
+  const backend = await pool.connect();
+  const pid = Number((await backend.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]?.pid);
+  const cpuNs = (): number | null => {
+    try {
+      return Number(readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ')[0]);
+    } catch {
+      return null;
+    }
+  };
+  process.stdout.write('query                     server (EXPLAIN ANALYZE)   client wall     rows   backend CPU\n');
+  let cpuTotal = 0;
   for (const [name, sql, usesParam] of queries) {
     const params = usesParam ? [schemas] : [];
     const server: number[] = [];
     const client: number[] = [];
+    const cpu: number[] = [];
     let count = 0;
     for (let i = 0; i < runs; i++) {
-      const plan = await pool.query<{ 'QUERY PLAN': Array<{ 'Execution Time': number }> }>(
+      const plan = await backend.query<{ 'QUERY PLAN': Array<{ 'Execution Time': number }> }>(
         `EXPLAIN (ANALYZE, TIMING OFF, FORMAT JSON) ${sql}`,
         params,
       );
       server.push(plan.rows[0]?.['QUERY PLAN'][0]?.['Execution Time'] ?? NaN);
       const t0 = performance.now();
-      count = (await pool.query(sql, params)).rows.length;
+      const c0 = cpuNs();
+      count = (await backend.query(sql, params)).rows.length;
+      const c1 = cpuNs();
       client.push(performance.now() - t0);
+      if (c0 !== null && c1 !== null) cpu.push((c1 - c0) / 1e6);
     }
-    process.stdout.write(`${name.padEnd(26)}${ms(median(server)).padStart(14)}${ms(median(client)).padStart(24)}${String(count).padStart(9)}\n`);
+    const cpuText = cpu.length > 0 ? ms(median(cpu)) : '     n/a';
+    process.stdout.write(`${name.padEnd(26)}${ms(median(server)).padStart(14)}${ms(median(client)).padStart(24)}${String(count).padStart(9)}${cpuText.padStart(14)}\n`);
+    cpuTotal += cpu.length > 0 ? median(cpu) : 0;
   }
+
+  backend.release();
+  process.stdout.write(`backend CPU of all queries, one after another: ${ms(cpuTotal)}\n`);
 
   const together: number[] = [];
   for (let i = 0; i < runs; i++) {

@@ -21,10 +21,7 @@
  * the planner's cost estimates cross `jit_above_cost`, and compiling costs more
  * than these queries.
  */
-
-/** Objects that belong to an extension are not part of the user's schema. */
-const notExtensionMember = (catalog: string, alias: string): string =>
-  `NOT EXISTS (SELECT 1 FROM pg_depend xd WHERE xd.classid = '${catalog}'::regclass AND xd.objid = ${alias}.oid AND xd.deptype = 'e')`;
+import { notExtensionMember } from '../objects/sql.js';
 
 export const NAMESPACES_SQL = `
 SELECT n.nspname AS name

@@ -5,7 +5,7 @@
  * database-wide objects (foreign servers, casts, procedural languages).
  */
 import type { NotCompared } from './model.js';
-import { pluralOf } from './sql.js';
+import { EXTENSION_MEMBERS_CTE, pluralOf } from './sql.js';
 
 /** Extension members, read once for all the counts (`ext`, a materialized CTE: one scan of pg_depend). */
 const notExtensionMember = (catalog: string, alias: string): string =>
@@ -35,7 +35,7 @@ const COUNTS: readonly [string, string][] = [
 ];
 
 export const NOT_COMPARED_SQL =
-  `WITH ext AS MATERIALIZED (SELECT classid, objid FROM pg_depend WHERE deptype = 'e')\n` +
+  `WITH ${EXTENSION_MEMBERS_CTE}\n` +
   COUNTS.map(([kind, sql], i) => `SELECT ${i} AS ord, '${kind}' AS kind, (${sql})::int AS count`).join('\nUNION ALL\n');
 
 export function notComparedFromRows(rows: readonly { kind: string; count: number; ord: number }[]): NotCompared[] {

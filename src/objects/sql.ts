@@ -18,9 +18,18 @@ export function keySql(kind: string, parts: readonly string[]): string {
   return `(${literal(`${kind}:`)} || array_to_json(ARRAY[${parts.map((p) => `(${p})::text`).join(', ')}]::text[])::text)`;
 }
 
-/** Objects that belong to an extension are not part of the user's schema. */
+/**
+ * Objects that belong to an extension are not part of the user's schema. Every
+ * membership row (`deptype 'e'`) references `pg_extension`, so the condition on
+ * `refclassid` lets PostgreSQL read the few such rows through
+ * `pg_depend_reference_index` instead of every dependency of the catalog (at
+ * 10,000 tables ~100,000 rows of `pg_class` dependencies: ~20 ms per query).
+ */
 export const notExtensionMember = (catalog: string, alias: string): string =>
-  `NOT EXISTS (SELECT 1 FROM pg_depend xd WHERE xd.classid = '${catalog}'::regclass AND xd.objid = ${alias}.oid AND xd.deptype = 'e')`;
+  `NOT EXISTS (SELECT 1 FROM pg_depend xd WHERE xd.refclassid = 'pg_extension'::regclass AND xd.classid = '${catalog}'::regclass AND xd.objid = ${alias}.oid AND xd.deptype = 'e')`;
+
+/** The extension members as a table `ext(classid, objid)`, for a query that tests many catalogs. */
+export const EXTENSION_MEMBERS_CTE = `ext AS MATERIALIZED (SELECT classid, objid FROM pg_depend WHERE refclassid = 'pg_extension'::regclass AND deptype = 'e')`;
 
 /**
  * The registry keys of the function, view, domain or composite type a grant or comment may be attached

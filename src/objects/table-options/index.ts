@@ -11,20 +11,23 @@ import type { TableOptionsObject } from './model.js';
 
 export type { TableOptionsObject } from './model.js';
 
-/** The parameters of table `c` and of its TOAST table (prefixed `toast.`), sorted. */
+/** The parameters of table `c` and of its TOAST table (`toast`: their array, prefixed `toast.`), sorted. */
+const optionsOf = (c: string, toast: string): string =>
+  `ARRAY(SELECT o FROM unnest(coalesce(${c}.reloptions, '{}'::text[]) || ${toast}) o ORDER BY o COLLATE "C")`;
 const optionsSql = (c: string): string =>
-  `ARRAY(SELECT o FROM unnest(coalesce(${c}.reloptions, '{}'::text[]) || ARRAY(SELECT 'toast.' || t FROM pg_catalog.pg_class tc, unnest(tc.reloptions) t WHERE tc.oid = ${c}.reltoastrelid)) o ORDER BY o COLLATE "C")`;
+  optionsOf(c, `ARRAY(SELECT 'toast.' || t FROM pg_catalog.pg_class tc, unnest(tc.reloptions) t WHERE tc.oid = ${c}.reltoastrelid)`);
 
+// TOAST tables with parameters are joined (a small hash join) and tables without parameters are
+// left out before the array is built: building it for every table cost ~70 ms at 10,000 tables.
 const SQL = `
-SELECT schema, name, options FROM (
-  SELECT n.nspname AS schema, c.relname AS name, ${optionsSql('c')} AS options
-  FROM pg_class c
-  JOIN pg_namespace n ON n.oid = c.relnamespace
-  WHERE n.nspname = ANY($1)
-    AND c.relkind IN ('r', 'p')
-    AND ${notExtensionMember('pg_class', 'c')}
-) t
-WHERE cardinality(options) > 0`;
+SELECT n.nspname AS schema, c.relname AS name, ${optionsOf('c', `ARRAY(SELECT 'toast.' || t FROM unnest(tc.reloptions) t)`)} AS options
+FROM pg_class c
+JOIN pg_namespace n ON n.oid = c.relnamespace
+LEFT JOIN (SELECT oid, reloptions FROM pg_class WHERE relkind = 't' AND reloptions IS NOT NULL) tc ON tc.oid = c.reltoastrelid
+WHERE n.nspname = ANY($1)
+  AND c.relkind IN ('r', 'p')
+  AND (cardinality(c.reloptions) > 0 OR cardinality(tc.reloptions) > 0)
+  AND ${notExtensionMember('pg_class', 'c')}`;
 
 const tableOf = (o: TableOptionsObject): { schema: string; name: string } => ({ schema: o.schema, name: o.name });
 const show = (o: TableOptionsObject): string => `storage parameters of ${displayName(o.schema, o.name)} (${storageParameters(o.options)})`;
