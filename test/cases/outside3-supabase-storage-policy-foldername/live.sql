@@ -1,0 +1,11 @@
+DO $$ BEGIN CREATE ROLE reconcile_case_anon NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$;
+DO $$ BEGIN CREATE ROLE reconcile_case_authenticated NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$;
+CREATE SCHEMA auth;
+CREATE FUNCTION auth.uid() RETURNS uuid LANGUAGE sql STABLE AS $$ SELECT nullif(current_setting('request.jwt.claims', true)::jsonb ->> 'sub', '')::uuid $$;
+CREATE SCHEMA storage;
+CREATE TABLE storage.objects (id uuid PRIMARY KEY, bucket_id text NOT NULL, name text NOT NULL, owner uuid);
+CREATE FUNCTION storage.foldername(name text) RETURNS text[] LANGUAGE plpgsql IMMUTABLE AS $$ BEGIN RETURN (string_to_array(name, '/'))[1:array_length(string_to_array(name, '/'), 1) - 1]; END $$;
+ALTER TABLE storage.objects ENABLE ROW LEVEL SECURITY;
+INSERT INTO storage.objects SELECT ('00000000-0000-0000-0000-0000000000' || lpad(g::text, 2, '0'))::uuid, 'avatars', 'u' || g || '/pic.png', NULL FROM generate_series(1, 5) g;
+CREATE POLICY "Avatar images are publicly accessible" ON storage.objects FOR SELECT TO reconcile_case_anon, reconcile_case_authenticated USING (bucket_id = 'avatars');
+CREATE POLICY "Users update their own files" ON storage.objects FOR UPDATE TO reconcile_case_authenticated USING (bucket_id = 'avatars');

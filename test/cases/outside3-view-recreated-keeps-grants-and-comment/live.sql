@@ -1,0 +1,10 @@
+DO $$ BEGIN CREATE ROLE reconcile_case_anon NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$;
+DO $$ BEGIN CREATE ROLE reconcile_case_authenticated NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$;
+CREATE TABLE invoices (id bigint PRIMARY KEY, customer text NOT NULL, cents bigint NOT NULL, issued_on date NOT NULL);
+INSERT INTO invoices SELECT g, 'c' || (g % 4), g * 1250, '2024-01-01'::date + g FROM generate_series(1, 10) g;
+CREATE VIEW invoice_summary AS SELECT id, customer, issued_on, cents / 100.0 AS amount FROM invoices;
+CREATE VIEW big_invoices AS SELECT id, customer FROM invoice_summary WHERE amount > 50;
+GRANT SELECT ON invoice_summary TO reconcile_case_authenticated;
+GRANT SELECT ON big_invoices TO reconcile_case_anon;
+COMMENT ON VIEW invoice_summary IS 'amounts in currency units';
+COMMENT ON COLUMN invoice_summary.amount IS 'cents / 100';

@@ -1,0 +1,12 @@
+DO $$ BEGIN CREATE ROLE reconcile_case_anon NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$;
+DO $$ BEGIN CREATE ROLE reconcile_case_authenticated NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$;
+CREATE SCHEMA billing;
+CREATE TYPE billing.money_pair AS (cents bigint, currency char(3));
+CREATE DOMAIN billing.positive_cents AS bigint CONSTRAINT positive_cents_check CHECK (VALUE > 0);
+CREATE TABLE billing.charges (id bigint PRIMARY KEY, cents billing.positive_cents NOT NULL, owner text NOT NULL);
+CREATE INDEX charges_owner ON billing.charges (owner);
+CREATE FUNCTION billing.noop() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
+CREATE TRIGGER charges_noop BEFORE INSERT ON billing.charges FOR EACH ROW EXECUTE FUNCTION billing.noop();
+ALTER TABLE billing.charges ENABLE ROW LEVEL SECURITY;
+CREATE POLICY charges_owner ON billing.charges FOR SELECT TO reconcile_case_authenticated USING (owner = current_user);
+INSERT INTO billing.charges SELECT g, g * 100, 'o' || (g % 2) FROM generate_series(1, 6) g;
