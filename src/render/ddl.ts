@@ -133,8 +133,10 @@ export function createIndexSql(
 /** `CREATE TABLE` with columns, primary key, uniques, checks and exclusions inline; foreign keys apart. */
 export function createTableSql(t: Table, options: { ifNotExists?: boolean } = {}): string {
   const head = `CREATE TABLE ${options.ifNotExists ? 'IF NOT EXISTS ' : ''}${qualified(t)}`;
+  // A partition that is itself partitioned (a second level) keeps its own key.
+  const partitionBy = t.kind === 'partitioned' && t.partitionKey ? ` PARTITION BY ${t.partitionKey}` : '';
   if (t.partitionOf) {
-    return `${head} PARTITION OF ${qualified(t.partitionOf.parent)} ${t.partitionOf.bound}`;
+    return `${head} PARTITION OF ${qualified(t.partitionOf.parent)} ${t.partitionOf.bound}${partitionBy}`;
   }
   const items = [
     ...t.columns.map((c) => columnDefinition(c)),
@@ -144,7 +146,7 @@ export function createTableSql(t: Table, options: { ifNotExists?: boolean } = {}
     ...t.exclusions.map((x) => `CONSTRAINT ${ident(x.name)} ${x.definition}`),
   ];
   const body = items.length > 0 ? ` (\n  ${items.join(',\n  ')}\n)` : ' ()';
-  return `${head}${body}${t.kind === 'partitioned' && t.partitionKey ? ` PARTITION BY ${t.partitionKey}` : ''}`;
+  return `${head}${body}${partitionBy}`;
 }
 
 /** The whole table as DDL, for reading and for unified diffs. */
