@@ -81,9 +81,52 @@ function present(f: FunctionObject): string {
   );
 }
 
-/** `CREATE OR REPLACE` keeps the function (its oid, grants and dependents) only when these stay. */
+/**
+ * `pg_get_function_arguments` text split into its parameters at top-level commas, each
+ * without its ` DEFAULT …` expression, and how many carry one. Deparsed expressions quote
+ * strings with `'` (doubled inside) and identifiers with `"`; nothing else hides a comma
+ * or the word DEFAULT outside parentheses.
+ */
+export function parameters(args: string): { readonly params: readonly string[]; readonly defaults: number } {
+  const params: string[] = [];
+  let defaults = 0;
+  let depth = 0;
+  let quote: string | null = null;
+  let start = 0;
+  let cut = -1;
+  const end = (i: number): void => {
+    const p = args.slice(start, cut >= 0 ? cut : i).trim();
+    if (p) params.push(p);
+    if (cut >= 0) defaults += 1;
+    start = i + 1;
+    cut = -1;
+  };
+  for (let i = 0; i < args.length; i++) {
+    const ch = args[i]!;
+    if (quote) {
+      if (ch === quote) quote = null;
+    } else if (ch === "'" || ch === '"') quote = ch;
+    else if (ch === '(' || ch === '[') depth += 1;
+    else if (ch === ')' || ch === ']') depth -= 1;
+    else if (depth === 0 && ch === ',') end(i);
+    else if (depth === 0 && cut < 0 && args.startsWith(' DEFAULT ', i)) cut = i;
+  }
+  end(args.length);
+  return { params, defaults };
+}
+
+/**
+ * `CREATE OR REPLACE` keeps the function (its oid, grants and dependents) only when its kind,
+ * result and parameters (modes, names, types; OUT ones too) stay. A default's value may change
+ * and defaults may be added; PostgreSQL refuses to remove one (a default's type follows its
+ * parameter's, which stays).
+ */
 export function replaceable(declared: FunctionObject, live: FunctionObject): boolean {
-  return declared.routine === live.routine && declared.arguments === live.arguments && declared.result === live.result;
+  if (declared.routine !== live.routine || declared.result !== live.result) return false;
+  if (declared.arguments === live.arguments) return true;
+  const d = parameters(declared.arguments);
+  const l = parameters(live.arguments);
+  return d.defaults >= l.defaults && d.params.length === l.params.length && d.params.every((p, i) => p === l.params[i]);
 }
 
 function createStatement(f: FunctionObject, description: string): ObjectStatement {

@@ -8,7 +8,7 @@ export interface FunctionObject {
   readonly argumentTypes: string;
   /** `pg_get_function_identity_arguments` (with names), to name it in `DROP`. */
   readonly identityArguments: string;
-  /** `pg_get_function_arguments`: names, modes and defaults (CREATE OR REPLACE cannot change them). */
+  /** `pg_get_function_arguments`: names, modes and defaults (CREATE OR REPLACE keeps names, modes and types, and may change or add defaults). */
   readonly arguments: string;
   /** `pg_get_function_result`; null for procedures. */
   readonly result: string | null;
