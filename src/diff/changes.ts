@@ -75,11 +75,23 @@ export interface NameHolder {
  * A missing index on a partitioned table: built ON ONLY the parent, then one per
  * partition (concurrently), attached to it. Indexes attached to a parent's are
  * not in the model (the parent's stands for them), so their names are ours to choose.
- * Empty when a partition is itself partitioned (then one plain build on the parent).
+ * A partitioned partition's index is built ON ONLY it in turn, its partitions' attached
+ * to it, and then it is attached to the parent's (bottom-up, at every level).
  */
 export interface PartitionIndexes {
   readonly role: 'parent';
-  readonly children: readonly { readonly table: QualifiedName; readonly index: Index }[];
+  readonly children: readonly PartitionIndex[];
+}
+
+/** One partition's part of an index missing on a partitioned table. */
+export interface PartitionIndex {
+  readonly table: QualifiedName;
+  /** The partition's index: a free matching valid index's own name, else one of our choosing (`<partition>_<index>`). */
+  readonly index: Index;
+  /** That free matching index already exists on the partition: attached, not built. */
+  readonly existing: boolean;
+  /** A partitioned partition's own partitions (not for a leaf, nor for an existing index, which already covers them). */
+  readonly children: readonly PartitionIndex[] | null;
 }
 
 export type Change =

@@ -3,7 +3,7 @@
  * and indexes by structure.
  */
 import type { Column, Index, QualifiedName, Table, Unique } from '../model/types.js';
-import type { Change, KeyPlacement, PartitionIndexes, PartitionKey, ReplacedKey } from './changes.js';
+import type { Change, KeyPlacement, PartitionIndex, PartitionIndexes, PartitionKey, ReplacedKey } from './changes.js';
 import { matchBy, type Matched } from './match.js';
 import { noNames, type NameLookup } from './names.js';
 import { sequenceAspects } from './sequences.js';
@@ -113,6 +113,8 @@ interface TableContext {
   readonly declaredTables: readonly Table[];
   /** Live indexes owned by no constraint and matched to no declared index (extra so far). */
   readonly freeIndexes: Index[];
+  /** Partition index names (schema NUL name) this table's missing indexes already chose or took over. */
+  readonly takenNames: Set<string>;
   readonly out: Change[];
 }
 
@@ -257,23 +259,61 @@ function compareForeignKeys(ctx: TableContext): void {
 
 const sameTable = (a: QualifiedName, b: QualifiedName): boolean => a.schema === b.schema && a.name === b.name;
 
-/** The partitions of a partitioned table, each with the index to build and attach for `d` (names of our choosing). */
+/** The partitions of a partitioned table, each with the index to build (names of our choosing) or take over for `d`, at every level. */
 function partitionIndexes(ctx: TableContext, d: Index): PartitionIndexes | null {
   if (ctx.live.kind !== 'partitioned') return null;
-  const partitions = ctx.liveTables.filter((lt) => lt.partitionOf && sameTable(lt.partitionOf.parent, ctx.t));
-  if (partitions.some((p) => p.kind === 'partitioned')) return { role: 'parent', children: [] };
-  return {
-    role: 'parent',
-    children: partitions.map((p) => ({ table: { schema: p.schema, name: p.name }, index: { ...d, name: partitionIndexName(p.name, d.name) } })),
-  };
+  return { role: 'parent', children: partitionIndexChildren(ctx, ctx.t, d, new Set([relationKey(ctx.t.schema, ctx.t.name)])) };
+}
+
+function partitionIndexChildren(ctx: TableContext, parent: QualifiedName, d: Index, seen: Set<string>): PartitionIndex[] {
+  const partitions = ctx.liveTables.filter((lt) => lt.partitionOf && sameTable(lt.partitionOf.parent, parent));
+  return partitions.flatMap((p) => {
+    const key = relationKey(p.schema, p.name);
+    if (seen.has(key)) return [];
+    seen.add(key);
+    return [partitionIndex(ctx, p, d, seen)];
+  });
+}
+
+const relationKey = (schema: string, name: string): string => `${schema}\u0000${name}`;
+
+/**
+ * A partition's part of `d`: a free valid index of the partition with the same structure is
+ * attached as it is (unless the partition declares such an index of its own); otherwise one is
+ * built under `<partition>_<index>`, or with a number appended when another relation holds that
+ * name. An invalid free index of that structure under that very name is a leftover of an earlier
+ * run: the name stays (the build drops and rebuilds it; ON ONLY keeps it and attaches to it).
+ */
+function partitionIndex(ctx: TableContext, p: Table, d: Index, seen: Set<string>): PartitionIndex {
+  const table: QualifiedName = { schema: p.schema, name: p.name };
+  const shape = indexSignature(d);
+  const declared = ctx.declaredTables.find((dt) => sameTable(dt, table));
+  const declaresOwn = declared ? ownIndexes(declared).some((ix) => indexSignature(ix) === shape) : false;
+  const free = declaresOwn ? undefined : ownIndexes(p).find((ix) => ix.valid && indexSignature(ix) === shape && !ctx.takenNames.has(relationKey(p.schema, ix.name)));
+  if (free) {
+    ctx.takenNames.add(relationKey(p.schema, free.name));
+    return { table, index: { ...d, name: free.name }, existing: true, children: null };
+  }
+  const leftover = (name: string): boolean => p.indexes.some((ix) => ix.name === name && ix.constraint === null && !ix.valid && indexSignature(ix) === shape);
+  const usable = (name: string): boolean => !ctx.takenNames.has(relationKey(p.schema, name)) && (!ctx.names(p.schema, name) || leftover(name));
+  const base = partitionIndexName(p.name, d.name);
+  let name = base;
+  for (let n = 1; !usable(name); n++) name = withSuffix(base, String(n));
+  ctx.takenNames.add(relationKey(p.schema, name));
+  return { table, index: { ...d, name }, existing: false, children: p.kind === 'partitioned' ? partitionIndexChildren(ctx, table, d, seen) : null };
 }
 
 /** `<partition>_<index>`, shortened to PostgreSQL's 63 bytes on a character boundary. */
 function partitionIndexName(partition: string, index: string): string {
+  return withSuffix(`${partition}_${index}`, '');
+}
+
+/** `name` shortened on a character boundary so that `name` + `suffix` fits PostgreSQL's 63 bytes. */
+function withSuffix(name: string, suffix: string): string {
   const enc = new TextEncoder();
-  let n = `${partition}_${index}`;
-  while (enc.encode(n).length > 63) n = [...n].slice(0, -1).join('');
-  return n;
+  let n = name;
+  while (enc.encode(n + suffix).length > 63) n = [...n].slice(0, -1).join('');
+  return n + suffix;
 }
 
 /** Indexes that implement constraints are compared as constraints. */
@@ -285,7 +325,10 @@ function compareIndexes(ctx: TableContext, indexes: Matched<Index>): void {
   const extraByName = new Map(indexes.extra.filter((i) => free.has(i)).map((i) => [i.name, i]));
   for (const [d, l] of indexes.pairs) {
     if (!l.valid) {
-      out.push({ kind: 'invalid-index', table: t, index: l, declared: d });
+      // On a partitioned table: an index built ON ONLY it whose partitions' indexes are not all attached yet
+      // (an interrupted run): planned as missing, so its ON ONLY step finds it and the partitions' steps go on.
+      const partitions = l.name === d.name ? partitionIndexes(ctx, d) : null;
+      out.push(partitions ? { kind: 'missing-index', table: t, index: d, nameTakenBy: null, partitions } : { kind: 'invalid-index', table: t, index: l, declared: d });
       continue;
     }
     // Before a rename: the storage parameters are set on the index under its live name.
@@ -322,7 +365,7 @@ export function compareTable(declared: Table, live: Table, context: TableCompari
   const reserved = liveOwn.filter((ix) => reservedNames.has(ix.name));
   const matched = matchBy(ownIndexes(declared), liveOwn.filter((ix) => !reservedNames.has(ix.name)), [indexSignature]);
   const indexes: Matched<Index> = { ...matched, extra: [...matched.extra, ...reserved] };
-  const ctx: TableContext = { t, declared, live, names: context.names, liveTables: context.liveTables, declaredTables: context.declaredTables, freeIndexes: [...indexes.extra], out };
+  const ctx: TableContext = { t, declared, live, names: context.names, liveTables: context.liveTables, declaredTables: context.declaredTables, freeIndexes: [...indexes.extra], takenNames: new Set(), out };
   compareColumns(ctx);
   compareKeys(ctx);
   compareForeignKeys(ctx);

@@ -3,7 +3,7 @@
  * On tables that hold rows: constraints are added NOT VALID and validated as their
  * own step after counting violations; unique keys are built concurrently first.
  */
-import type { Change } from '../diff/changes.js';
+import type { Change, PartitionIndex } from '../diff/changes.js';
 import type { ForeignKey, Index, QualifiedName } from '../model/types.js';
 import { checkClause, createIndexSql, foreignKeyClause } from '../render/ddl.js';
 import { displayName } from '../render/model-text.js';
@@ -196,14 +196,17 @@ export function constraintNotValidated(c: Of<'constraint-not-validated'>): Built
  * Create an index: concurrently (outside any transaction) on a table that holds
  * rows, after dropping an invalid leftover of the same name; plainly otherwise.
  */
-export function indexBuild(c: Change, t: QualifiedName, ix: Index, options: { concurrently: boolean; phase?: Phase }): Statement[] {
+export function indexBuild(c: Change, t: QualifiedName, ix: Index, options: { concurrently: boolean; phase?: Phase; unless?: string }): Statement[] {
   const phase = options.phase ?? 'indexes';
+  // `unless`: a condition under which the build is not needed (a partition whose part is already attached).
+  const unless = options.unless ? ` AND NOT ${options.unless}` : '';
   if (!options.concurrently) {
     return [
       statement(c, {
         phase,
         description: `create index ${ix.name} on ${show(t)}`,
         sql: createIndexSql(t, ix, { ifNotExists: true }),
+        ...(options.unless ? { guard: needed(`NOT ${options.unless}`) } : {}),
         lockLevel: 'SHARE',
         locks: [t],
       }),
@@ -226,7 +229,7 @@ export function indexBuild(c: Change, t: QualifiedName, ix: Index, options: { co
       phase,
       description: `create index ${ix.name} on ${show(t)} concurrently`,
       sql: createIndexSql(t, ix, { ifNotExists: true, concurrently: true }),
-      guard: needed(`NOT ${indexExists(t.schema, ix.name, true)}`),
+      guard: needed(`NOT ${indexExists(t.schema, ix.name, true)}${unless}`),
       lockLevel: 'SHARE UPDATE EXCLUSIVE',
       locks: [t],
       transactional: false,
@@ -246,13 +249,17 @@ function referenceable(ix: Index): boolean {
  * there, and a plain build locks every partition against writes for as long as it
  * takes. So: the parent's index ON ONLY the parent (brief, invalid for now), each
  * partition's own index concurrently, then attached; the parent's becomes valid
- * once every partition's is attached. Partitions without rows take the plain build.
+ * once every partition's is attached. A partition that is itself partitioned gets
+ * the same in turn (ON ONLY, its partitions' indexes, attached to it) before its
+ * index is attached to the parent's: bottom-up, so each index is valid when it is
+ * attached and the root's becomes valid with the last attach. A partition's free
+ * matching index is attached as it is. Partitions without rows take the plain build
+ * (a partitioned one: one plain build over its own partitions).
  */
-function partitionedIndex(c: Of<'missing-index'>, ctx: BuildContext, children: readonly { table: QualifiedName; index: Index }[]): Built {
+function partitionedIndex(c: Of<'missing-index'>, ctx: BuildContext, children: readonly PartitionIndex[]): Built {
   const ix = c.index;
-  const parentIndex = qualified({ schema: c.table.schema, name: ix.name });
   const anyRows = children.some((ch) => holdsRows(ctx, ch.table));
-  if (!anyRows) return built(indexBuild(c, c.table, ix, { concurrently: false }).map((s) => ({ ...s, locks: [c.table, ...children.map((ch) => ch.table)] })));
+  if (!anyRows) return built(indexBuild(c, c.table, ix, { concurrently: false }).map((s) => ({ ...s, locks: [c.table, ...children.flatMap(subtree)] })));
   const steps: Statement[] = [
     statement(c, {
       phase: 'indexes',
@@ -262,21 +269,61 @@ function partitionedIndex(c: Of<'missing-index'>, ctx: BuildContext, children: r
       locks: [c.table],
     }),
   ];
-  for (const ch of children) {
-    steps.push(...indexBuild(c, ch.table, ch.index, { concurrently: holdsRows(ctx, ch.table) }));
-    const childIndex = qualified({ schema: ch.table.schema, name: ch.index.name });
+  for (const ch of children) steps.push(...partitionIndexSteps(c, ctx, { table: c.table, index: ix, mayBeAbsent: false }, ch));
+  return built(steps);
+}
+
+/** A partition and every partition below it. */
+const subtree = (p: PartitionIndex): QualifiedName[] => [p.table, ...(p.children ?? []).flatMap(subtree)];
+
+/** Some index of `partition` is attached to `parentIndex` already (an earlier run's, under whatever name). */
+function attachedUnder(parentIndex: string, partition: QualifiedName): string {
+  return `EXISTS (SELECT 1 FROM pg_catalog.pg_inherits h JOIN pg_catalog.pg_index x ON x.indexrelid = h.inhrelid WHERE h.inhparent = pg_catalog.to_regclass(${literal(parentIndex)}) AND x.indrelid = pg_catalog.to_regclass(${literal(qualified(partition))}))`;
+}
+
+/**
+ * One partition's index (built, or ON ONLY with its own partitions' below it) and its attach to `parent`'s.
+ * Each step is skipped once some index of the partition is attached to the parent's (a resumed run, or
+ * a re-plan after one, whose attached indexes the model does not show); below a partitioned partition
+ * also while the parent's index is absent (its ON ONLY step was skipped for that reason).
+ */
+function partitionIndexSteps(c: Of<'missing-index'>, ctx: BuildContext, parent: { table: QualifiedName; index: Index; mayBeAbsent: boolean }, ch: PartitionIndex): Statement[] {
+  const steps: Statement[] = [];
+  const rows = holdsRows(ctx, ch.table);
+  const parentIndex = qualified({ schema: parent.table.schema, name: parent.index.name });
+  const childIndex = qualified({ schema: ch.table.schema, name: ch.index.name });
+  const attached = attachedUnder(parentIndex, ch.table);
+  const done = parent.mayBeAbsent ? `(pg_catalog.to_regclass(${literal(parentIndex)}) IS NULL OR ${attached})` : attached;
+  if (ch.existing) {
+    // Attached as it is.
+  } else if (ch.children && rows) {
     steps.push(
       statement(c, {
         phase: 'indexes',
-        description: `attach index ${ch.index.name} of partition ${show(ch.table)} to ${ix.name}`,
-        sql: `ALTER INDEX ${parentIndex} ATTACH PARTITION ${childIndex}`,
-        guard: needed(`NOT EXISTS (SELECT 1 FROM pg_catalog.pg_inherits WHERE inhrelid = pg_catalog.to_regclass(${literal(childIndex)}) AND inhparent = pg_catalog.to_regclass(${literal(parentIndex)}))`),
-        lockLevel: 'SHARE UPDATE EXCLUSIVE',
-        locks: [c.table, ch.table],
+        description: `create index ${ch.index.name} on only the partitioned partition ${show(ch.table)} (valid once each of its partitions' index is attached)`,
+        sql: createIndexSql(ch.table, ch.index, { ifNotExists: true, only: true }),
+        guard: needed(`NOT ${done}`),
+        lockLevel: 'SHARE',
+        locks: [ch.table],
       }),
     );
+    for (const g of ch.children) steps.push(...partitionIndexSteps(c, ctx, { table: ch.table, index: ch.index, mayBeAbsent: true }, g));
+  } else if (ch.children) {
+    steps.push(...indexBuild(c, ch.table, ch.index, { concurrently: false, unless: done }).map((s) => ({ ...s, locks: subtree(ch) })));
+  } else {
+    steps.push(...indexBuild(c, ch.table, ch.index, { concurrently: rows, unless: done }));
   }
-  return built(steps);
+  steps.push(
+    statement(c, {
+      phase: 'indexes',
+      description: `attach ${ch.existing ? 'the existing ' : ''}index ${ch.index.name} of partition ${show(ch.table)} to ${parent.index.name}`,
+      sql: `ALTER INDEX ${parentIndex} ATTACH PARTITION ${childIndex}`,
+      guard: needed(`NOT ${done}`),
+      lockLevel: 'SHARE UPDATE EXCLUSIVE',
+      locks: [parent.table, ch.table],
+    }),
+  );
+  return steps;
 }
 
 export function missingIndex(c: Of<'missing-index'>, ctx: BuildContext): Built {

@@ -29,7 +29,7 @@ DROP INDEX CONCURRENTLY IF EXISTS "public"."audit_entry_a_audit_entry_actor_idx"
 -- [3/7] indexes: create index audit_entry_a_audit_entry_actor_idx on public.audit_entry_a concurrently
 -- lock: SHARE UPDATE EXCLUSIVE, outside any transaction, may take long
 SET statement_timeout = 0;
-SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relname = 'audit_entry_a_audit_entry_actor_idx' AND i.indisvalid)) AS needed \gset reconcile_
+SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relname = 'audit_entry_a_audit_entry_actor_idx' AND i.indisvalid) AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_inherits h JOIN pg_catalog.pg_index x ON x.indexrelid = h.inhrelid WHERE h.inhparent = pg_catalog.to_regclass('"public"."audit_entry_actor_idx"') AND x.indrelid = pg_catalog.to_regclass('"public"."audit_entry_a"'))) AS needed \gset reconcile_
 \if :reconcile_needed
 CREATE INDEX CONCURRENTLY IF NOT EXISTS "audit_entry_a_audit_entry_actor_idx" ON "public"."audit_entry_a" USING btree ("actor");
 \endif
@@ -37,7 +37,7 @@ SET statement_timeout = '60s';
 
 -- [4/7] indexes: attach index audit_entry_a_audit_entry_actor_idx of partition public.audit_entry_a to audit_entry_actor_idx
 -- lock: SHARE UPDATE EXCLUSIVE
-SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_inherits WHERE inhrelid = pg_catalog.to_regclass('"public"."audit_entry_a_audit_entry_actor_idx"') AND inhparent = pg_catalog.to_regclass('"public"."audit_entry_actor_idx"'))) AS needed \gset reconcile_
+SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_inherits h JOIN pg_catalog.pg_index x ON x.indexrelid = h.inhrelid WHERE h.inhparent = pg_catalog.to_regclass('"public"."audit_entry_actor_idx"') AND x.indrelid = pg_catalog.to_regclass('"public"."audit_entry_a"'))) AS needed \gset reconcile_
 \if :reconcile_needed
 ALTER INDEX "public"."audit_entry_actor_idx" ATTACH PARTITION "public"."audit_entry_a_audit_entry_actor_idx";
 \endif
@@ -52,7 +52,7 @@ DROP INDEX CONCURRENTLY IF EXISTS "public"."audit_entry_b_audit_entry_actor_idx"
 -- [6/7] indexes: create index audit_entry_b_audit_entry_actor_idx on public.audit_entry_b concurrently
 -- lock: SHARE UPDATE EXCLUSIVE, outside any transaction, may take long
 SET statement_timeout = 0;
-SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relname = 'audit_entry_b_audit_entry_actor_idx' AND i.indisvalid)) AS needed \gset reconcile_
+SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relname = 'audit_entry_b_audit_entry_actor_idx' AND i.indisvalid) AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_inherits h JOIN pg_catalog.pg_index x ON x.indexrelid = h.inhrelid WHERE h.inhparent = pg_catalog.to_regclass('"public"."audit_entry_actor_idx"') AND x.indrelid = pg_catalog.to_regclass('"public"."audit_entry_b"'))) AS needed \gset reconcile_
 \if :reconcile_needed
 CREATE INDEX CONCURRENTLY IF NOT EXISTS "audit_entry_b_audit_entry_actor_idx" ON "public"."audit_entry_b" USING btree ("actor");
 \endif
@@ -60,7 +60,7 @@ SET statement_timeout = '60s';
 
 -- [7/7] indexes: attach index audit_entry_b_audit_entry_actor_idx of partition public.audit_entry_b to audit_entry_actor_idx
 -- lock: SHARE UPDATE EXCLUSIVE
-SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_inherits WHERE inhrelid = pg_catalog.to_regclass('"public"."audit_entry_b_audit_entry_actor_idx"') AND inhparent = pg_catalog.to_regclass('"public"."audit_entry_actor_idx"'))) AS needed \gset reconcile_
+SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_inherits h JOIN pg_catalog.pg_index x ON x.indexrelid = h.inhrelid WHERE h.inhparent = pg_catalog.to_regclass('"public"."audit_entry_actor_idx"') AND x.indrelid = pg_catalog.to_regclass('"public"."audit_entry_b"'))) AS needed \gset reconcile_
 \if :reconcile_needed
 ALTER INDEX "public"."audit_entry_actor_idx" ATTACH PARTITION "public"."audit_entry_b_audit_entry_actor_idx";
 \endif

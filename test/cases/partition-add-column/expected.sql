@@ -33,7 +33,7 @@ DROP INDEX CONCURRENTLY IF EXISTS "public"."measurements_2025_measurements_unit_
 -- [4/7] indexes: create index measurements_2025_measurements_unit_idx on public.measurements_2025 concurrently
 -- lock: SHARE UPDATE EXCLUSIVE, outside any transaction, may take long
 SET statement_timeout = 0;
-SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relname = 'measurements_2025_measurements_unit_idx' AND i.indisvalid)) AS needed \gset reconcile_
+SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relname = 'measurements_2025_measurements_unit_idx' AND i.indisvalid) AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_inherits h JOIN pg_catalog.pg_index x ON x.indexrelid = h.inhrelid WHERE h.inhparent = pg_catalog.to_regclass('"public"."measurements_unit_idx"') AND x.indrelid = pg_catalog.to_regclass('"public"."measurements_2025"'))) AS needed \gset reconcile_
 \if :reconcile_needed
 CREATE INDEX CONCURRENTLY IF NOT EXISTS "measurements_2025_measurements_unit_idx" ON "public"."measurements_2025" USING btree ("unit");
 \endif
@@ -41,18 +41,21 @@ SET statement_timeout = '60s';
 
 -- [5/7] indexes: attach index measurements_2025_measurements_unit_idx of partition public.measurements_2025 to measurements_unit_idx
 -- lock: SHARE UPDATE EXCLUSIVE
-SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_inherits WHERE inhrelid = pg_catalog.to_regclass('"public"."measurements_2025_measurements_unit_idx"') AND inhparent = pg_catalog.to_regclass('"public"."measurements_unit_idx"'))) AS needed \gset reconcile_
+SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_inherits h JOIN pg_catalog.pg_index x ON x.indexrelid = h.inhrelid WHERE h.inhparent = pg_catalog.to_regclass('"public"."measurements_unit_idx"') AND x.indrelid = pg_catalog.to_regclass('"public"."measurements_2025"'))) AS needed \gset reconcile_
 \if :reconcile_needed
 ALTER INDEX "public"."measurements_unit_idx" ATTACH PARTITION "public"."measurements_2025_measurements_unit_idx";
 \endif
 
 -- [6/7] indexes: create index measurements_2026_measurements_unit_idx on public.measurements_2026
 -- lock: SHARE
+SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_inherits h JOIN pg_catalog.pg_index x ON x.indexrelid = h.inhrelid WHERE h.inhparent = pg_catalog.to_regclass('"public"."measurements_unit_idx"') AND x.indrelid = pg_catalog.to_regclass('"public"."measurements_2026"'))) AS needed \gset reconcile_
+\if :reconcile_needed
 CREATE INDEX IF NOT EXISTS "measurements_2026_measurements_unit_idx" ON "public"."measurements_2026" USING btree ("unit");
+\endif
 
 -- [7/7] indexes: attach index measurements_2026_measurements_unit_idx of partition public.measurements_2026 to measurements_unit_idx
 -- lock: SHARE UPDATE EXCLUSIVE
-SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_inherits WHERE inhrelid = pg_catalog.to_regclass('"public"."measurements_2026_measurements_unit_idx"') AND inhparent = pg_catalog.to_regclass('"public"."measurements_unit_idx"'))) AS needed \gset reconcile_
+SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_inherits h JOIN pg_catalog.pg_index x ON x.indexrelid = h.inhrelid WHERE h.inhparent = pg_catalog.to_regclass('"public"."measurements_unit_idx"') AND x.indrelid = pg_catalog.to_regclass('"public"."measurements_2026"'))) AS needed \gset reconcile_
 \if :reconcile_needed
 ALTER INDEX "public"."measurements_unit_idx" ATTACH PARTITION "public"."measurements_2026_measurements_unit_idx";
 \endif
