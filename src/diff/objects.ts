@@ -34,6 +34,7 @@ export function compareObjects(declared: readonly CatalogObject[], live: readonl
     const k = keyOf(d);
     const l = liveByKey.get(k);
     if (!l) {
+      if (kindOf(d).held?.(d, liveByKey)) continue;
       out.push({ kind: 'missing-object', object: d });
       continue;
     }
@@ -47,6 +48,6 @@ export function compareObjects(declared: readonly CatalogObject[], live: readonl
     const carried = declared.filter((o) => liveByKey.has(keyOf(o)) && (kindOf(o).partOf?.(o) ?? []).some((p) => dropped.has(p)));
     out.push({ kind: 'object-differs', declared: d, live: l, aspects, dependents: deps.map(describeObject), recreate, ...(carried.length ? { carried } : {}) });
   }
-  for (const l of live) if (!declaredByKey.has(keyOf(l))) out.push({ kind: 'extra-object', object: l });
+  for (const l of live) if (!declaredByKey.has(keyOf(l)) && !kindOf(l).held?.(l, liveByKey)) out.push({ kind: 'extra-object', object: l });
   return out;
 }

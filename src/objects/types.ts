@@ -8,6 +8,7 @@
  * objects/index.ts instead of knowing each kind.
  */
 import type { QualifiedName } from '../model/types.js';
+import type { CatalogObject } from './model.js';
 import type { Hazard, LockLevel, Phase } from '../plan/types.js';
 
 /** A statement a kind proposes; the planner attaches the change it repairs. */
@@ -88,6 +89,11 @@ export interface ObjectKindDef<O extends { readonly kind: string }> {
   partOf?(o: O): readonly string[];
   /** Keys (objectKey) of other registry objects it needs to exist first. */
   dependsOn(o: O): readonly string[];
+  /**
+   * The live server holds the object without an object of its own for it (a grant to the role
+   * that owns the object there), or it is only read to tell that: neither missing nor extra.
+   */
+  held?(o: O, live: ReadonlyMap<string, CatalogObject>): boolean;
   /** Aspects that differ (empty when equal). */
   differs(declared: O, live: O, ctx: CompareContext): readonly string[];
   /** Statements creating a missing object. */

@@ -138,6 +138,10 @@ describe('settings and roles the shadow does not have', () => {
     expect(declared.schema.tables.map((t) => `${t.schema}.${t.name}`)).toEqual(['tenant.notes']);
     expect(declared.notices).toContain('created roles the source refers to in the shadow: app_reader, tenant_admin');
     expect(declared.notices).toContain('skipped 1 statement about ownership and roles (OWNER TO, SET ROLE; GRANT and REVOKE where the shadow cannot create roles)');
-    expect(declared.schema.objects.filter((o) => o.kind === 'grant').map(describeObject)).toEqual(['grant SELECT on table tenant.notes to app_reader']);
+    expect(declared.schema.objects.filter((o) => o.kind === 'grant' && o.on !== 'owners').map(describeObject)).toEqual(['grant SELECT on table tenant.notes to app_reader']);
+    // AUTHORIZATION made tenant_admin the schema's owner in the shadow: the owners row says so (no privilege of its own).
+    expect(declared.schema.objects.filter((o) => o.kind === 'grant' && o.on === 'owners')).toEqual([
+      { kind: 'grant', on: 'owners', grantee: expect.any(String), owned: [['schema', 'tenant', '', '', 'tenant_admin']] },
+    ]);
   });
 });

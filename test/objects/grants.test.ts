@@ -86,6 +86,44 @@ describe('grants', () => {
     expect(again.plan.statements).toEqual([]);
   });
 
+  it('a grant to the role that owns the object on the live server is held there: not planned, with or without --schema', async () => {
+    // On live reconcile_grants_app owns everything (the migrations ran as it); in the PGlite
+    // shadow the shadow's user does, so the grants to reconcile_grants_app are privileges beyond the default there.
+    const owned = [
+      'ALTER SCHEMA shop OWNER TO reconcile_grants_app;',
+      'ALTER TABLE shop.orders OWNER TO reconcile_grants_app;',
+      'ALTER VIEW shop.order_totals OWNER TO reconcile_grants_app;',
+      'ALTER FUNCTION shop.close_day() OWNER TO reconcile_grants_app;',
+      'ALTER DOMAIN shop.money_amount OWNER TO reconcile_grants_app;',
+    ].join('\n');
+    const db = await database('grants_owner', `${ROLES}\n${SCHEMA}\n${owned}`);
+    const toOwner = `
+GRANT ALL ON SCHEMA shop TO reconcile_grants_app;
+GRANT ALL ON TABLE shop.orders, shop.order_totals TO postgres, reconcile_grants_app, reconcile_grants_ro;
+GRANT UPDATE (total) ON shop.orders TO reconcile_grants_app;
+GRANT USAGE ON ALL SEQUENCES IN SCHEMA shop TO reconcile_grants_app WITH GRANT OPTION;
+GRANT EXECUTE ON FUNCTION shop.close_day() TO reconcile_grants_app WITH GRANT OPTION;
+GRANT USAGE ON DOMAIN shop.money_amount TO reconcile_grants_app;
+ALTER DEFAULT PRIVILEGES FOR ROLE reconcile_grants_app IN SCHEMA shop GRANT SELECT ON TABLES TO reconcile_grants_app;
+`;
+    const file = writeFile(tempDir('grants-owner'), 'schema.sql', `${SCHEMA}\n${toOwner}`);
+    const declared = await loadDeclared(file, NO_CACHE);
+    // The shadow's user owns all it creates: no owners row there.
+    expect(declared.schema.objects.some((o) => o.kind === 'grant' && o.on === 'owners')).toBe(false);
+    expect(declared.schema.objects.filter((o) => o.kind === 'grant' && o.grantee === 'reconcile_grants_app').length).toBeGreaterThan(10);
+    for (const schemas of [undefined, ['shop']]) {
+      const first = await planRepair({ url: db.url, from: file, ...(schemas ? { schemas } : {}) });
+      const planned = first.plan.statements.map((s) => s.description);
+      expect(planned.some((d) => d.includes('reconcile_grants_app'))).toBe(false);
+      expect(planned).toContain('grant SELECT on table shop.orders to reconcile_grants_ro');
+      expect(first.plan.notes.filter((n) => n.level === 'warning')).toEqual([]);
+    }
+    const report = await applyRepair({ url: db.url, from: file, planOptions: { allowHazards: [] } });
+    expect(report.stillNeeded).toEqual([]);
+    const again = await planRepair({ url: db.url, from: file });
+    expect(again.plan.statements).toEqual([]);
+  });
+
   it('a grantee or policy role the live server lacks is reported, not created, and nothing fails', async () => {
     const db = await database('grants_norole', SCHEMA);
     const file = writeFile(

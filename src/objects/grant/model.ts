@@ -5,7 +5,7 @@
  * object's owner are not modelled: the owner differs between the shadow and the
  * live server and holds every privilege by ownership.
  */
-export interface GrantObject {
+export interface GrantEntry {
   readonly kind: 'grant';
   /** What the privilege is on; `default` is `ALTER DEFAULT PRIVILEGES`. */
   readonly on: 'table' | 'sequence' | 'column' | 'function' | 'procedure' | 'schema' | 'type' | 'default';
@@ -24,3 +24,22 @@ export interface GrantObject {
   /** Granted WITH GRANT OPTION (false for a revoked one). */
   readonly grantable: boolean;
 }
+
+/**
+ * Who owns what on the server read: no privilege and never compared, read so that a
+ * declared grant to the role that owns the object there counts as held (the owner
+ * holds every privilege, with grant option, by ownership; a GRANT to it changes
+ * nothing the catalog shows). One per database, present only when another role than
+ * the session's owns something read (never in a shadow, which skips OWNER TO). It has no
+ * schema or name: `--schema` keeps it.
+ */
+export interface GrantOwners {
+  readonly kind: 'grant';
+  readonly on: 'owners';
+  /** The role the session runs as (`current_user`): it owns every object not listed, and what a plan creates. */
+  readonly grantee: string;
+  /** Objects owned by another role: `[class, schema, name, sub, owner]`, class `relation`, `routine` (sub: the identity arguments), `schema` or `type`. */
+  readonly owned: readonly (readonly string[])[];
+}
+
+export type GrantObject = GrantEntry | GrantOwners;
