@@ -39,7 +39,9 @@ SELECT n.nspname AS schema, p.proname AS name, p.prokind AS routine,
           SELECT 1 FROM unnest(p.proargtypes::oid[] || coalesce(p.proallargtypes, '{}'::oid[]) || p.prorettype) AS a(oid)
           JOIN pg_type ty ON ty.oid = a.oid
           LEFT JOIN pg_type el ON el.oid = ty.typelem
-          WHERE ty.typrelid <> 0 OR coalesce(el.typrelid, 0) <> 0)) AS late,
+          -- A row type of a table or view (a stand-alone composite type is created in the types phase, before functions).
+          JOIN pg_class rc ON rc.oid = CASE WHEN ty.typrelid <> 0 THEN ty.typrelid ELSE el.typrelid END
+          WHERE rc.relkind <> 'c')) AS late,
        ${dependsOnSql('pg_proc', 'p.oid')} AS depends_on
 FROM pg_proc p
 JOIN pg_namespace n ON n.oid = p.pronamespace

@@ -22,7 +22,7 @@ SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_type t JOIN pg_catalog.pg_class 
 CREATE TYPE "api"."account_row" AS ("id" integer, "name" text, "balance" numeric);
 \endif
 
--- [2/2] late-functions: create function api.rich_accounts(numeric)
+-- [2/2] functions: create function api.rich_accounts(numeric)
 -- lock: none
 SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = 'api' AND p.proname = 'rich_accounts' AND p.prokind <> 'a' AND pg_catalog.oidvectortypes(p.proargtypes) = 'numeric' AND CASE WHEN p.prokind <> 'a' THEN pg_catalog.pg_get_functiondef(p.oid) END = 'CREATE OR REPLACE FUNCTION api.rich_accounts(min_balance numeric)
  RETURNS SETOF api.account_row
