@@ -1,7 +1,7 @@
 /**
  * Statements for missing keys, foreign keys, checks, unvalidated constraints and indexes.
- * On tables that hold rows: constraints are added NOT VALID and validated as their
- * own step after counting violations; unique keys are built concurrently first.
+ * On tables that hold rows: violations are counted first, then constraints are added
+ * NOT VALID and validated as their own step; unique keys are built concurrently first.
  */
 import type { Change, PartitionIndex } from '../diff/changes.js';
 import type { ForeignKey, Index, QualifiedName } from '../model/types.js';
@@ -16,8 +16,23 @@ import type { Phase, Statement } from './types.js';
 type Of<K extends Change['kind']> = Extract<Change, { kind: K }>;
 const show = (q: QualifiedName): string => displayName(q.schema, q.name);
 
+/**
+ * A constraint added to a table that holds rows: [count the rows that break it, ADD ... NOT VALID, VALIDATE].
+ * The count (the first of `checks`, which stops the script with a clear error naming the rows) runs before the
+ * ADD, in the ADD's phase: counted after it, a stop would leave a NOT VALID constraint behind that already
+ * refuses writes the application makes today (an UPDATE of a violating row that leaves the column alone).
+ * Rows written between the count and the ADD are not counted: VALIDATE then stops with PostgreSQL's own error
+ * (23514 or 23503), the NOT VALID constraint stays, and the next run's count (guarded on the constraint not
+ * being validated) names those rows. A second count just before VALIDATE would only reword that error at the
+ * cost of another scan of the table, so there is none (as for NOT NULL in build-fixes.ts).
+ */
+function countFirst(add: Statement, checks: readonly [count: Statement, validate: Statement]): Statement[] {
+  const [count, validate] = checks;
+  return [{ ...count, phase: add.phase }, add, validate];
+}
+
 /** Count orphans, then validate: a clear error instead of a blind failure. */
-export function validateForeignKey(c: Change, t: QualifiedName, fk: ForeignKey, name: string): Statement[] {
+export function validateForeignKey(c: Change, t: QualifiedName, fk: ForeignKey, name: string): [count: Statement, validate: Statement] {
   return [
     statement(c, {
       phase: 'validate',
@@ -66,7 +81,7 @@ export function missingForeignKey(c: Of<'missing-foreign-key'>, ctx: BuildContex
     locks: [c.table, fk.references],
     duration: !empty && c.onPartitioned ? 'long' : 'brief',
   });
-  return built(empty ? [add] : [add, ...validateForeignKey(c, c.table, fk, fk.name)]);
+  return built(empty ? [add] : countFirst(add, validateForeignKey(c, c.table, fk, fk.name)));
 }
 
 export function missingCheck(c: Of<'missing-check'>, ctx: BuildContext): Built {
@@ -82,7 +97,7 @@ export function missingCheck(c: Of<'missing-check'>, ctx: BuildContext): Built {
     lockLevel: 'ACCESS EXCLUSIVE',
     locks: [t],
   });
-  return built(empty ? [add] : [add, ...validateCheck(c, t, ck.name, ck.expression)]);
+  return built(empty ? [add] : countFirst(add, validateCheck(c, t, ck.name, ck.expression)));
 }
 
 /** A live check with the declared name and another expression: the declared one beside it (NOT VALID), validated, then swapped in. */
@@ -92,19 +107,26 @@ function replaceCheck(c: Of<'missing-check'>, liveName: string, ctx: BuildContex
   const fresh = derivedName(ck.name, '_reconcile_new');
   const rows = holdsRows(ctx, t);
   const done = checkMatches(t, ck.name, ck.expression, { validated: true, noInherit: ck.noInherit });
-  const validate = rows
-    ? validateCheck(c, t, fresh, ck.expression).map((s) => ({ ...s, guard: needed(`NOT ${done} AND ${checkMatches(t, fresh, ck.expression, { noInherit: ck.noInherit })} AND NOT ${checkMatches(t, fresh, ck.expression, { validated: true, noInherit: ck.noInherit })}`) }))
-    : [];
+  const freshAdded = checkMatches(t, fresh, ck.expression, { noInherit: ck.noInherit });
+  const freshValid = checkMatches(t, fresh, ck.expression, { validated: true, noInherit: ck.noInherit });
+  const add = statement(c, {
+    phase: 'constraints',
+    description: `add check ${fresh} on ${show(t)} with the declared expression of ${ck.name}${rows ? ' (NOT VALID)' : ''}`,
+    sql: `ALTER TABLE ${qualified(t)} ADD ${checkClause({ ...ck, name: fresh })}${rows ? ' NOT VALID' : ''}`,
+    guard: needed(`NOT ${done} AND NOT ${freshAdded}`),
+    lockLevel: 'ACCESS EXCLUSIVE',
+    locks: [t],
+  });
+  // With rows: counted before the fresh check is added (see countFirst), so a stop leaves only the live check.
+  const [count, validate] = validateCheck(c, t, fresh, ck.expression);
+  const checked = rows
+    ? countFirst(add, [
+        { ...count, guard: needed(`NOT ${done} AND NOT ${freshValid}`) },
+        { ...validate, guard: needed(`NOT ${done} AND ${freshAdded} AND NOT ${freshValid}`) },
+      ])
+    : [add];
   return built([
-    statement(c, {
-      phase: 'constraints',
-      description: `add check ${fresh} on ${show(t)} with the declared expression of ${ck.name}${rows ? ' (NOT VALID)' : ''}`,
-      sql: `ALTER TABLE ${qualified(t)} ADD ${checkClause({ ...ck, name: fresh })}${rows ? ' NOT VALID' : ''}`,
-      guard: needed(`NOT ${done} AND NOT ${checkMatches(t, fresh, ck.expression, { noInherit: ck.noInherit })}`),
-      lockLevel: 'ACCESS EXCLUSIVE',
-      locks: [t],
-    }),
-    ...validate,
+    ...checked,
     statement(c, {
       phase: 'validate',
       description: `drop the replaced check ${liveName} on ${show(t)}`,
@@ -158,7 +180,7 @@ export function missingExclusion(c: Of<'missing-exclusion'>, ctx: BuildContext):
   return built([add], notes);
 }
 
-export function validateCheck(c: Change, t: QualifiedName, name: string, expression: string): Statement[] {
+export function validateCheck(c: Change, t: QualifiedName, name: string, expression: string): [count: Statement, validate: Statement] {
   const condition = expression.replace(/^CHECK /, '');
   return [
     statement(c, {

@@ -15,14 +15,7 @@ SET lock_timeout = '2s';
 SET statement_timeout = '60s';
 SET search_path = pg_catalog;
 
--- [1/3] constraints: add check posts_title_len on public.posts (NOT VALID)
--- lock: ACCESS EXCLUSIVE
-SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.conrelid = pg_catalog.to_regclass('"public"."posts"') AND c.contype = 'c' AND c.conname = 'posts_title_len' AND pg_catalog.regexp_replace(pg_catalog.regexp_replace(pg_catalog.pg_get_constraintdef(c.oid), ' NOT VALID$', ''), ' NO INHERIT$', '') = 'CHECK ((char_length(title) > 0))' AND NOT c.connoinherit)) AS needed \gset reconcile_
-\if :reconcile_needed
-ALTER TABLE "public"."posts" ADD CONSTRAINT "posts_title_len" CHECK ((char_length(title) > 0)) NOT VALID;
-\endif
-
--- [2/3] validate: check rows of public.posts against posts_title_len
+-- [1/3] constraints: check rows of public.posts against posts_title_len
 -- lock: ACCESS SHARE, may take long
 SET statement_timeout = 0;
 SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = pg_catalog.to_regclass('"public"."posts"') AND conname = 'posts_title_len' AND convalidated)) AS needed \gset reconcile_
@@ -30,6 +23,13 @@ SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = pg_c
 DO $reconcile$ DECLARE n bigint; BEGIN SELECT count(*) INTO n FROM "public"."posts" WHERE NOT (((char_length(title) > 0))); IF n > 0 THEN RAISE EXCEPTION USING ERRCODE = '23514', MESSAGE = 'check posts_title_len on public.posts cannot be validated: rows violate ((char_length(title) > 0)): ' || n || ' row(s)', HINT = 'find them with SELECT * FROM "public"."posts" WHERE NOT (((char_length(title) > 0))); fix them, then run again'; END IF; END $reconcile$;
 \endif
 SET statement_timeout = '60s';
+
+-- [2/3] constraints: add check posts_title_len on public.posts (NOT VALID)
+-- lock: ACCESS EXCLUSIVE
+SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.conrelid = pg_catalog.to_regclass('"public"."posts"') AND c.contype = 'c' AND c.conname = 'posts_title_len' AND pg_catalog.regexp_replace(pg_catalog.regexp_replace(pg_catalog.pg_get_constraintdef(c.oid), ' NOT VALID$', ''), ' NO INHERIT$', '') = 'CHECK ((char_length(title) > 0))' AND NOT c.connoinherit)) AS needed \gset reconcile_
+\if :reconcile_needed
+ALTER TABLE "public"."posts" ADD CONSTRAINT "posts_title_len" CHECK ((char_length(title) > 0)) NOT VALID;
+\endif
 
 -- [3/3] validate: validate check posts_title_len on public.posts
 -- lock: SHARE UPDATE EXCLUSIVE, may take long

@@ -36,14 +36,7 @@ CREATE TABLE IF NOT EXISTS "public"."tagged_events" (
   CONSTRAINT "events_actor_nonempty" CHECK ((actor <> ''::text))
 );
 
--- [3/10] constraints: add check events_actor_nonempty on public.export_events (NOT VALID)
--- lock: ACCESS EXCLUSIVE
-SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.conrelid = pg_catalog.to_regclass('"public"."export_events"') AND c.contype = 'c' AND c.conname = 'events_actor_nonempty' AND pg_catalog.regexp_replace(pg_catalog.regexp_replace(pg_catalog.pg_get_constraintdef(c.oid), ' NOT VALID$', ''), ' NO INHERIT$', '') = 'CHECK ((actor <> ''''::text))' AND NOT c.connoinherit)) AS needed \gset reconcile_
-\if :reconcile_needed
-ALTER TABLE "public"."export_events" ADD CONSTRAINT "events_actor_nonempty" CHECK ((actor <> ''::text)) NOT VALID;
-\endif
-
--- [4/10] validate: check rows of public.export_events against events_actor_nonempty
+-- [3/10] constraints: check rows of public.export_events against events_actor_nonempty
 -- lock: ACCESS SHARE, may take long
 SET statement_timeout = 0;
 SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = pg_catalog.to_regclass('"public"."export_events"') AND conname = 'events_actor_nonempty' AND convalidated)) AS needed \gset reconcile_
@@ -51,6 +44,13 @@ SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = pg_c
 DO $reconcile$ DECLARE n bigint; BEGIN SELECT count(*) INTO n FROM "public"."export_events" WHERE NOT (((actor <> ''::text))); IF n > 0 THEN RAISE EXCEPTION USING ERRCODE = '23514', MESSAGE = 'check events_actor_nonempty on public.export_events cannot be validated: rows violate ((actor <> ''''::text)): ' || n || ' row(s)', HINT = 'find them with SELECT * FROM "public"."export_events" WHERE NOT (((actor <> ''''::text))); fix them, then run again'; END IF; END $reconcile$;
 \endif
 SET statement_timeout = '60s';
+
+-- [4/10] constraints: add check events_actor_nonempty on public.export_events (NOT VALID)
+-- lock: ACCESS EXCLUSIVE
+SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.conrelid = pg_catalog.to_regclass('"public"."export_events"') AND c.contype = 'c' AND c.conname = 'events_actor_nonempty' AND pg_catalog.regexp_replace(pg_catalog.regexp_replace(pg_catalog.pg_get_constraintdef(c.oid), ' NOT VALID$', ''), ' NO INHERIT$', '') = 'CHECK ((actor <> ''''::text))' AND NOT c.connoinherit)) AS needed \gset reconcile_
+\if :reconcile_needed
+ALTER TABLE "public"."export_events" ADD CONSTRAINT "events_actor_nonempty" CHECK ((actor <> ''::text)) NOT VALID;
+\endif
 
 -- [5/10] validate: validate check events_actor_nonempty on public.export_events
 -- lock: SHARE UPDATE EXCLUSIVE, may take long

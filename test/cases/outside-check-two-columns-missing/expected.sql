@@ -15,14 +15,7 @@ SET lock_timeout = '2s';
 SET statement_timeout = '60s';
 SET search_path = pg_catalog;
 
--- [1/3] constraints: add check booking_range_ok on public.booking (NOT VALID)
--- lock: ACCESS EXCLUSIVE
-SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.conrelid = pg_catalog.to_regclass('"public"."booking"') AND c.contype = 'c' AND c.conname = 'booking_range_ok' AND pg_catalog.regexp_replace(pg_catalog.regexp_replace(pg_catalog.pg_get_constraintdef(c.oid), ' NOT VALID$', ''), ' NO INHERIT$', '') = 'CHECK ((ends_on >= starts_on))' AND NOT c.connoinherit)) AS needed \gset reconcile_
-\if :reconcile_needed
-ALTER TABLE "public"."booking" ADD CONSTRAINT "booking_range_ok" CHECK ((ends_on >= starts_on)) NOT VALID;
-\endif
-
--- [2/3] validate: check rows of public.booking against booking_range_ok
+-- [1/3] constraints: check rows of public.booking against booking_range_ok
 -- lock: ACCESS SHARE, may take long
 SET statement_timeout = 0;
 SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = pg_catalog.to_regclass('"public"."booking"') AND conname = 'booking_range_ok' AND convalidated)) AS needed \gset reconcile_
@@ -30,6 +23,13 @@ SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = pg_c
 DO $reconcile$ DECLARE n bigint; BEGIN SELECT count(*) INTO n FROM "public"."booking" WHERE NOT (((ends_on >= starts_on))); IF n > 0 THEN RAISE EXCEPTION USING ERRCODE = '23514', MESSAGE = 'check booking_range_ok on public.booking cannot be validated: rows violate ((ends_on >= starts_on)): ' || n || ' row(s)', HINT = 'find them with SELECT * FROM "public"."booking" WHERE NOT (((ends_on >= starts_on))); fix them, then run again'; END IF; END $reconcile$;
 \endif
 SET statement_timeout = '60s';
+
+-- [2/3] constraints: add check booking_range_ok on public.booking (NOT VALID)
+-- lock: ACCESS EXCLUSIVE
+SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.conrelid = pg_catalog.to_regclass('"public"."booking"') AND c.contype = 'c' AND c.conname = 'booking_range_ok' AND pg_catalog.regexp_replace(pg_catalog.regexp_replace(pg_catalog.pg_get_constraintdef(c.oid), ' NOT VALID$', ''), ' NO INHERIT$', '') = 'CHECK ((ends_on >= starts_on))' AND NOT c.connoinherit)) AS needed \gset reconcile_
+\if :reconcile_needed
+ALTER TABLE "public"."booking" ADD CONSTRAINT "booking_range_ok" CHECK ((ends_on >= starts_on)) NOT VALID;
+\endif
 
 -- [3/3] validate: validate check booking_range_ok on public.booking
 -- lock: SHARE UPDATE EXCLUSIVE, may take long

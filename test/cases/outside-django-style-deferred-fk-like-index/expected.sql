@@ -15,14 +15,7 @@ SET lock_timeout = '2s';
 SET statement_timeout = '60s';
 SET search_path = pg_catalog;
 
--- [1/7] constraints: add foreign key catalog_item_category_id_5e7a1f_fk_catalog_category_id on public.catalog_item -> public.catalog_category (NOT VALID)
--- lock: SHARE ROW EXCLUSIVE
-SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.conrelid = pg_catalog.to_regclass('"public"."catalog_item"') AND c.contype = 'f' AND c.confrelid = pg_catalog.to_regclass('"public"."catalog_category"') AND c.confdeltype = 'a' AND c.confupdtype = 'a' AND c.confmatchtype = 's' AND c.condeferrable = true AND c.condeferred = true AND ARRAY(SELECT a.attname::text FROM unnest(c.conkey) WITH ORDINALITY AS k(num, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.num ORDER BY k.ord) = ARRAY['category_id']::text[] AND ARRAY(SELECT a.attname::text FROM unnest(c.confkey) WITH ORDINALITY AS k(num, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = c.confrelid AND a.attnum = k.num ORDER BY k.ord) = ARRAY['id']::text[] AND c.conname = 'catalog_item_category_id_5e7a1f_fk_catalog_category_id')) AS needed \gset reconcile_
-\if :reconcile_needed
-ALTER TABLE "public"."catalog_item" ADD CONSTRAINT "catalog_item_category_id_5e7a1f_fk_catalog_category_id" FOREIGN KEY ("category_id") REFERENCES "public"."catalog_category" ("id") DEFERRABLE INITIALLY DEFERRED NOT VALID;
-\endif
-
--- [2/7] validate: check rows of public.catalog_item against foreign key catalog_item_category_id_5e7a1f_fk_catalog_category_id
+-- [1/7] constraints: check rows of public.catalog_item against foreign key catalog_item_category_id_5e7a1f_fk_catalog_category_id
 -- lock: ACCESS SHARE, may take long
 SET statement_timeout = 0;
 SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = pg_catalog.to_regclass('"public"."catalog_item"') AND conname = 'catalog_item_category_id_5e7a1f_fk_catalog_category_id' AND convalidated)) AS needed \gset reconcile_
@@ -30,6 +23,13 @@ SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = pg_c
 DO $reconcile$ DECLARE n bigint; BEGIN SELECT count(*) INTO n FROM "public"."catalog_item" child WHERE ((child."category_id" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "public"."catalog_category" parent WHERE parent."id" = child."category_id"))); IF n > 0 THEN RAISE EXCEPTION USING ERRCODE = '23514', MESSAGE = 'foreign key catalog_item_category_id_5e7a1f_fk_catalog_category_id on public.catalog_item cannot be validated: rows reference missing public.catalog_category rows: ' || n || ' row(s)', HINT = 'find them with SELECT * FROM "public"."catalog_item" child WHERE ((child."category_id" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "public"."catalog_category" parent WHERE parent."id" = child."category_id"))); fix or delete them, then run again'; END IF; END $reconcile$;
 \endif
 SET statement_timeout = '60s';
+
+-- [2/7] constraints: add foreign key catalog_item_category_id_5e7a1f_fk_catalog_category_id on public.catalog_item -> public.catalog_category (NOT VALID)
+-- lock: SHARE ROW EXCLUSIVE
+SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.conrelid = pg_catalog.to_regclass('"public"."catalog_item"') AND c.contype = 'f' AND c.confrelid = pg_catalog.to_regclass('"public"."catalog_category"') AND c.confdeltype = 'a' AND c.confupdtype = 'a' AND c.confmatchtype = 's' AND c.condeferrable = true AND c.condeferred = true AND ARRAY(SELECT a.attname::text FROM unnest(c.conkey) WITH ORDINALITY AS k(num, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.num ORDER BY k.ord) = ARRAY['category_id']::text[] AND ARRAY(SELECT a.attname::text FROM unnest(c.confkey) WITH ORDINALITY AS k(num, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = c.confrelid AND a.attnum = k.num ORDER BY k.ord) = ARRAY['id']::text[] AND c.conname = 'catalog_item_category_id_5e7a1f_fk_catalog_category_id')) AS needed \gset reconcile_
+\if :reconcile_needed
+ALTER TABLE "public"."catalog_item" ADD CONSTRAINT "catalog_item_category_id_5e7a1f_fk_catalog_category_id" FOREIGN KEY ("category_id") REFERENCES "public"."catalog_category" ("id") DEFERRABLE INITIALLY DEFERRED NOT VALID;
+\endif
 
 -- [3/7] validate: validate foreign key catalog_item_category_id_5e7a1f_fk_catalog_category_id on public.catalog_item
 -- lock: SHARE UPDATE EXCLUSIVE, may take long

@@ -15,14 +15,7 @@ SET lock_timeout = '2s';
 SET statement_timeout = '60s';
 SET search_path = pg_catalog;
 
--- [1/5] constraints: add foreign key books_author_id_authors_id_fk on public.books -> public.authors (NOT VALID)
--- lock: SHARE ROW EXCLUSIVE
-SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.conrelid = pg_catalog.to_regclass('"public"."books"') AND c.contype = 'f' AND c.confrelid = pg_catalog.to_regclass('"public"."authors"') AND c.confdeltype = 'a' AND c.confupdtype = 'a' AND c.confmatchtype = 's' AND c.condeferrable = false AND c.condeferred = false AND ARRAY(SELECT a.attname::text FROM unnest(c.conkey) WITH ORDINALITY AS k(num, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.num ORDER BY k.ord) = ARRAY['author_id']::text[] AND ARRAY(SELECT a.attname::text FROM unnest(c.confkey) WITH ORDINALITY AS k(num, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = c.confrelid AND a.attnum = k.num ORDER BY k.ord) = ARRAY['id']::text[] AND c.conname = 'books_author_id_authors_id_fk')) AS needed \gset reconcile_
-\if :reconcile_needed
-ALTER TABLE "public"."books" ADD CONSTRAINT "books_author_id_authors_id_fk" FOREIGN KEY ("author_id") REFERENCES "public"."authors" ("id") NOT VALID;
-\endif
-
--- [2/5] validate: check rows of public.books against foreign key books_author_id_authors_id_fk
+-- [1/5] constraints: check rows of public.books against foreign key books_author_id_authors_id_fk
 -- lock: ACCESS SHARE, may take long
 SET statement_timeout = 0;
 SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = pg_catalog.to_regclass('"public"."books"') AND conname = 'books_author_id_authors_id_fk' AND convalidated)) AS needed \gset reconcile_
@@ -30,6 +23,13 @@ SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = pg_c
 DO $reconcile$ DECLARE n bigint; BEGIN SELECT count(*) INTO n FROM "public"."books" child WHERE ((child."author_id" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "public"."authors" parent WHERE parent."id" = child."author_id"))); IF n > 0 THEN RAISE EXCEPTION USING ERRCODE = '23514', MESSAGE = 'foreign key books_author_id_authors_id_fk on public.books cannot be validated: rows reference missing public.authors rows: ' || n || ' row(s)', HINT = 'find them with SELECT * FROM "public"."books" child WHERE ((child."author_id" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "public"."authors" parent WHERE parent."id" = child."author_id"))); fix or delete them, then run again'; END IF; END $reconcile$;
 \endif
 SET statement_timeout = '60s';
+
+-- [2/5] constraints: add foreign key books_author_id_authors_id_fk on public.books -> public.authors (NOT VALID)
+-- lock: SHARE ROW EXCLUSIVE
+SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.conrelid = pg_catalog.to_regclass('"public"."books"') AND c.contype = 'f' AND c.confrelid = pg_catalog.to_regclass('"public"."authors"') AND c.confdeltype = 'a' AND c.confupdtype = 'a' AND c.confmatchtype = 's' AND c.condeferrable = false AND c.condeferred = false AND ARRAY(SELECT a.attname::text FROM unnest(c.conkey) WITH ORDINALITY AS k(num, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.num ORDER BY k.ord) = ARRAY['author_id']::text[] AND ARRAY(SELECT a.attname::text FROM unnest(c.confkey) WITH ORDINALITY AS k(num, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = c.confrelid AND a.attnum = k.num ORDER BY k.ord) = ARRAY['id']::text[] AND c.conname = 'books_author_id_authors_id_fk')) AS needed \gset reconcile_
+\if :reconcile_needed
+ALTER TABLE "public"."books" ADD CONSTRAINT "books_author_id_authors_id_fk" FOREIGN KEY ("author_id") REFERENCES "public"."authors" ("id") NOT VALID;
+\endif
 
 -- [3/5] validate: validate foreign key books_author_id_authors_id_fk on public.books
 -- lock: SHARE UPDATE EXCLUSIVE, may take long

@@ -47,14 +47,7 @@ SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.conrelid = 
 ALTER TABLE "public"."product" ADD CONSTRAINT "product_sku_key" UNIQUE USING INDEX "product_sku_key";
 \endif
 
--- [5/7] constraints: add foreign key stock_sku_fk on public.stock -> public.product (NOT VALID)
--- lock: SHARE ROW EXCLUSIVE
-SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.conrelid = pg_catalog.to_regclass('"public"."stock"') AND c.contype = 'f' AND c.confrelid = pg_catalog.to_regclass('"public"."product"') AND c.confdeltype = 'a' AND c.confupdtype = 'a' AND c.confmatchtype = 's' AND c.condeferrable = false AND c.condeferred = false AND ARRAY(SELECT a.attname::text FROM unnest(c.conkey) WITH ORDINALITY AS k(num, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.num ORDER BY k.ord) = ARRAY['sku']::text[] AND ARRAY(SELECT a.attname::text FROM unnest(c.confkey) WITH ORDINALITY AS k(num, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = c.confrelid AND a.attnum = k.num ORDER BY k.ord) = ARRAY['sku']::text[] AND c.conname = 'stock_sku_fk')) AS needed \gset reconcile_
-\if :reconcile_needed
-ALTER TABLE "public"."stock" ADD CONSTRAINT "stock_sku_fk" FOREIGN KEY ("sku") REFERENCES "public"."product" ("sku") NOT VALID;
-\endif
-
--- [6/7] validate: check rows of public.stock against foreign key stock_sku_fk
+-- [5/7] constraints: check rows of public.stock against foreign key stock_sku_fk
 -- lock: ACCESS SHARE, may take long
 SET statement_timeout = 0;
 SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = pg_catalog.to_regclass('"public"."stock"') AND conname = 'stock_sku_fk' AND convalidated)) AS needed \gset reconcile_
@@ -62,6 +55,13 @@ SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = pg_c
 DO $reconcile$ DECLARE n bigint; BEGIN SELECT count(*) INTO n FROM "public"."stock" child WHERE ((child."sku" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "public"."product" parent WHERE parent."sku" = child."sku"))); IF n > 0 THEN RAISE EXCEPTION USING ERRCODE = '23514', MESSAGE = 'foreign key stock_sku_fk on public.stock cannot be validated: rows reference missing public.product rows: ' || n || ' row(s)', HINT = 'find them with SELECT * FROM "public"."stock" child WHERE ((child."sku" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "public"."product" parent WHERE parent."sku" = child."sku"))); fix or delete them, then run again'; END IF; END $reconcile$;
 \endif
 SET statement_timeout = '60s';
+
+-- [6/7] constraints: add foreign key stock_sku_fk on public.stock -> public.product (NOT VALID)
+-- lock: SHARE ROW EXCLUSIVE
+SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.conrelid = pg_catalog.to_regclass('"public"."stock"') AND c.contype = 'f' AND c.confrelid = pg_catalog.to_regclass('"public"."product"') AND c.confdeltype = 'a' AND c.confupdtype = 'a' AND c.confmatchtype = 's' AND c.condeferrable = false AND c.condeferred = false AND ARRAY(SELECT a.attname::text FROM unnest(c.conkey) WITH ORDINALITY AS k(num, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.num ORDER BY k.ord) = ARRAY['sku']::text[] AND ARRAY(SELECT a.attname::text FROM unnest(c.confkey) WITH ORDINALITY AS k(num, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = c.confrelid AND a.attnum = k.num ORDER BY k.ord) = ARRAY['sku']::text[] AND c.conname = 'stock_sku_fk')) AS needed \gset reconcile_
+\if :reconcile_needed
+ALTER TABLE "public"."stock" ADD CONSTRAINT "stock_sku_fk" FOREIGN KEY ("sku") REFERENCES "public"."product" ("sku") NOT VALID;
+\endif
 
 -- [7/7] validate: validate foreign key stock_sku_fk on public.stock
 -- lock: SHARE UPDATE EXCLUSIVE, may take long

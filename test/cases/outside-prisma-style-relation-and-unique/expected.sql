@@ -19,14 +19,7 @@ SET search_path = pg_catalog;
 -- lock: ACCESS EXCLUSIVE
 ALTER TABLE "public"."Article" ADD COLUMN IF NOT EXISTS "published" boolean DEFAULT false NOT NULL;
 
--- [2/8] constraints: add foreign key Article_memberId_fkey on public."Article" -> public."Member" (NOT VALID)
--- lock: SHARE ROW EXCLUSIVE
-SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.conrelid = pg_catalog.to_regclass('"public"."Article"') AND c.contype = 'f' AND c.confrelid = pg_catalog.to_regclass('"public"."Member"') AND c.confdeltype = 'r' AND c.confupdtype = 'c' AND c.confmatchtype = 's' AND c.condeferrable = false AND c.condeferred = false AND ARRAY(SELECT a.attname::text FROM unnest(c.conkey) WITH ORDINALITY AS k(num, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.num ORDER BY k.ord) = ARRAY['memberId']::text[] AND ARRAY(SELECT a.attname::text FROM unnest(c.confkey) WITH ORDINALITY AS k(num, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = c.confrelid AND a.attnum = k.num ORDER BY k.ord) = ARRAY['id']::text[] AND c.conname = 'Article_memberId_fkey')) AS needed \gset reconcile_
-\if :reconcile_needed
-ALTER TABLE "public"."Article" ADD CONSTRAINT "Article_memberId_fkey" FOREIGN KEY ("memberId") REFERENCES "public"."Member" ("id") ON UPDATE CASCADE ON DELETE RESTRICT NOT VALID;
-\endif
-
--- [3/8] validate: check rows of public."Article" against foreign key Article_memberId_fkey
+-- [2/8] constraints: check rows of public."Article" against foreign key Article_memberId_fkey
 -- lock: ACCESS SHARE, may take long
 SET statement_timeout = 0;
 SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = pg_catalog.to_regclass('"public"."Article"') AND conname = 'Article_memberId_fkey' AND convalidated)) AS needed \gset reconcile_
@@ -34,6 +27,13 @@ SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = pg_c
 DO $reconcile$ DECLARE n bigint; BEGIN SELECT count(*) INTO n FROM "public"."Article" child WHERE ((child."memberId" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "public"."Member" parent WHERE parent."id" = child."memberId"))); IF n > 0 THEN RAISE EXCEPTION USING ERRCODE = '23514', MESSAGE = 'foreign key Article_memberId_fkey on public."Article" cannot be validated: rows reference missing public."Member" rows: ' || n || ' row(s)', HINT = 'find them with SELECT * FROM "public"."Article" child WHERE ((child."memberId" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "public"."Member" parent WHERE parent."id" = child."memberId"))); fix or delete them, then run again'; END IF; END $reconcile$;
 \endif
 SET statement_timeout = '60s';
+
+-- [3/8] constraints: add foreign key Article_memberId_fkey on public."Article" -> public."Member" (NOT VALID)
+-- lock: SHARE ROW EXCLUSIVE
+SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.conrelid = pg_catalog.to_regclass('"public"."Article"') AND c.contype = 'f' AND c.confrelid = pg_catalog.to_regclass('"public"."Member"') AND c.confdeltype = 'r' AND c.confupdtype = 'c' AND c.confmatchtype = 's' AND c.condeferrable = false AND c.condeferred = false AND ARRAY(SELECT a.attname::text FROM unnest(c.conkey) WITH ORDINALITY AS k(num, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.num ORDER BY k.ord) = ARRAY['memberId']::text[] AND ARRAY(SELECT a.attname::text FROM unnest(c.confkey) WITH ORDINALITY AS k(num, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = c.confrelid AND a.attnum = k.num ORDER BY k.ord) = ARRAY['id']::text[] AND c.conname = 'Article_memberId_fkey')) AS needed \gset reconcile_
+\if :reconcile_needed
+ALTER TABLE "public"."Article" ADD CONSTRAINT "Article_memberId_fkey" FOREIGN KEY ("memberId") REFERENCES "public"."Member" ("id") ON UPDATE CASCADE ON DELETE RESTRICT NOT VALID;
+\endif
 
 -- [4/8] validate: validate foreign key Article_memberId_fkey on public."Article"
 -- lock: SHARE UPDATE EXCLUSIVE, may take long

@@ -32,14 +32,7 @@ AS $function$ SELECT s ~ ''^[A-Z]{3}-[0-9]{4}$'' $function$
 '; END $reconcile$;
 \endif
 
--- [2/4] constraints: add check product_sku_format on public.product (NOT VALID)
--- lock: ACCESS EXCLUSIVE
-SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.conrelid = pg_catalog.to_regclass('"public"."product"') AND c.contype = 'c' AND c.conname = 'product_sku_format' AND pg_catalog.regexp_replace(pg_catalog.regexp_replace(pg_catalog.pg_get_constraintdef(c.oid), ' NOT VALID$', ''), ' NO INHERIT$', '') = 'CHECK (public.is_valid_sku(sku))' AND NOT c.connoinherit)) AS needed \gset reconcile_
-\if :reconcile_needed
-ALTER TABLE "public"."product" ADD CONSTRAINT "product_sku_format" CHECK (public.is_valid_sku(sku)) NOT VALID;
-\endif
-
--- [3/4] validate: check rows of public.product against product_sku_format
+-- [2/4] constraints: check rows of public.product against product_sku_format
 -- lock: ACCESS SHARE, may take long
 SET statement_timeout = 0;
 SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = pg_catalog.to_regclass('"public"."product"') AND conname = 'product_sku_format' AND convalidated)) AS needed \gset reconcile_
@@ -47,6 +40,13 @@ SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = pg_c
 DO $reconcile$ DECLARE n bigint; BEGIN SELECT count(*) INTO n FROM "public"."product" WHERE NOT ((public.is_valid_sku(sku))); IF n > 0 THEN RAISE EXCEPTION USING ERRCODE = '23514', MESSAGE = 'check product_sku_format on public.product cannot be validated: rows violate (public.is_valid_sku(sku)): ' || n || ' row(s)', HINT = 'find them with SELECT * FROM "public"."product" WHERE NOT ((public.is_valid_sku(sku))); fix them, then run again'; END IF; END $reconcile$;
 \endif
 SET statement_timeout = '60s';
+
+-- [3/4] constraints: add check product_sku_format on public.product (NOT VALID)
+-- lock: ACCESS EXCLUSIVE
+SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.conrelid = pg_catalog.to_regclass('"public"."product"') AND c.contype = 'c' AND c.conname = 'product_sku_format' AND pg_catalog.regexp_replace(pg_catalog.regexp_replace(pg_catalog.pg_get_constraintdef(c.oid), ' NOT VALID$', ''), ' NO INHERIT$', '') = 'CHECK (public.is_valid_sku(sku))' AND NOT c.connoinherit)) AS needed \gset reconcile_
+\if :reconcile_needed
+ALTER TABLE "public"."product" ADD CONSTRAINT "product_sku_format" CHECK (public.is_valid_sku(sku)) NOT VALID;
+\endif
 
 -- [4/4] validate: validate check product_sku_format on public.product
 -- lock: SHARE UPDATE EXCLUSIVE, may take long

@@ -15,21 +15,21 @@ SET lock_timeout = '2s';
 SET statement_timeout = '60s';
 SET search_path = pg_catalog;
 
--- [1/7] constraints: add check stock_price_pos_reconcile_new on public.stock with the declared expression of stock_price_pos (NOT VALID)
+-- [1/7] constraints: check rows of public.stock against stock_price_pos_reconcile_new
+-- lock: ACCESS SHARE, may take long
+SET statement_timeout = 0;
+SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.conrelid = pg_catalog.to_regclass('"public"."stock"') AND c.contype = 'c' AND c.conname = 'stock_price_pos' AND pg_catalog.regexp_replace(pg_catalog.regexp_replace(pg_catalog.pg_get_constraintdef(c.oid), ' NOT VALID$', ''), ' NO INHERIT$', '') = 'CHECK ((price > (0)::numeric))' AND c.convalidated AND c.connoinherit) AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.conrelid = pg_catalog.to_regclass('"public"."stock"') AND c.contype = 'c' AND c.conname = 'stock_price_pos_reconcile_new' AND pg_catalog.regexp_replace(pg_catalog.regexp_replace(pg_catalog.pg_get_constraintdef(c.oid), ' NOT VALID$', ''), ' NO INHERIT$', '') = 'CHECK ((price > (0)::numeric))' AND c.convalidated AND c.connoinherit)) AS needed \gset reconcile_
+\if :reconcile_needed
+DO $reconcile$ DECLARE n bigint; BEGIN SELECT count(*) INTO n FROM "public"."stock" WHERE NOT (((price > (0)::numeric))); IF n > 0 THEN RAISE EXCEPTION USING ERRCODE = '23514', MESSAGE = 'check stock_price_pos_reconcile_new on public.stock cannot be validated: rows violate ((price > (0)::numeric)): ' || n || ' row(s)', HINT = 'find them with SELECT * FROM "public"."stock" WHERE NOT (((price > (0)::numeric))); fix them, then run again'; END IF; END $reconcile$;
+\endif
+SET statement_timeout = '60s';
+
+-- [2/7] constraints: add check stock_price_pos_reconcile_new on public.stock with the declared expression of stock_price_pos (NOT VALID)
 -- lock: ACCESS EXCLUSIVE
 SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.conrelid = pg_catalog.to_regclass('"public"."stock"') AND c.contype = 'c' AND c.conname = 'stock_price_pos' AND pg_catalog.regexp_replace(pg_catalog.regexp_replace(pg_catalog.pg_get_constraintdef(c.oid), ' NOT VALID$', ''), ' NO INHERIT$', '') = 'CHECK ((price > (0)::numeric))' AND c.convalidated AND c.connoinherit) AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.conrelid = pg_catalog.to_regclass('"public"."stock"') AND c.contype = 'c' AND c.conname = 'stock_price_pos_reconcile_new' AND pg_catalog.regexp_replace(pg_catalog.regexp_replace(pg_catalog.pg_get_constraintdef(c.oid), ' NOT VALID$', ''), ' NO INHERIT$', '') = 'CHECK ((price > (0)::numeric))' AND c.connoinherit)) AS needed \gset reconcile_
 \if :reconcile_needed
 ALTER TABLE "public"."stock" ADD CONSTRAINT "stock_price_pos_reconcile_new" CHECK ((price > (0)::numeric)) NO INHERIT NOT VALID;
 \endif
-
--- [2/7] validate: check rows of public.stock against stock_price_pos_reconcile_new
--- lock: ACCESS SHARE, may take long
-SET statement_timeout = 0;
-SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.conrelid = pg_catalog.to_regclass('"public"."stock"') AND c.contype = 'c' AND c.conname = 'stock_price_pos' AND pg_catalog.regexp_replace(pg_catalog.regexp_replace(pg_catalog.pg_get_constraintdef(c.oid), ' NOT VALID$', ''), ' NO INHERIT$', '') = 'CHECK ((price > (0)::numeric))' AND c.convalidated AND c.connoinherit) AND EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.conrelid = pg_catalog.to_regclass('"public"."stock"') AND c.contype = 'c' AND c.conname = 'stock_price_pos_reconcile_new' AND pg_catalog.regexp_replace(pg_catalog.regexp_replace(pg_catalog.pg_get_constraintdef(c.oid), ' NOT VALID$', ''), ' NO INHERIT$', '') = 'CHECK ((price > (0)::numeric))' AND c.connoinherit) AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.conrelid = pg_catalog.to_regclass('"public"."stock"') AND c.contype = 'c' AND c.conname = 'stock_price_pos_reconcile_new' AND pg_catalog.regexp_replace(pg_catalog.regexp_replace(pg_catalog.pg_get_constraintdef(c.oid), ' NOT VALID$', ''), ' NO INHERIT$', '') = 'CHECK ((price > (0)::numeric))' AND c.convalidated AND c.connoinherit)) AS needed \gset reconcile_
-\if :reconcile_needed
-DO $reconcile$ DECLARE n bigint; BEGIN SELECT count(*) INTO n FROM "public"."stock" WHERE NOT (((price > (0)::numeric))); IF n > 0 THEN RAISE EXCEPTION USING ERRCODE = '23514', MESSAGE = 'check stock_price_pos_reconcile_new on public.stock cannot be validated: rows violate ((price > (0)::numeric)): ' || n || ' row(s)', HINT = 'find them with SELECT * FROM "public"."stock" WHERE NOT (((price > (0)::numeric))); fix them, then run again'; END IF; END $reconcile$;
-\endif
-SET statement_timeout = '60s';
 
 -- [3/7] validate: validate check stock_price_pos_reconcile_new on public.stock
 -- lock: SHARE UPDATE EXCLUSIVE, may take long

@@ -15,14 +15,7 @@ SET lock_timeout = '2s';
 SET statement_timeout = '60s';
 SET search_path = pg_catalog;
 
--- [1/3] constraints: add foreign key office_region_fkey on public.office -> public.region (NOT VALID)
--- lock: SHARE ROW EXCLUSIVE
-SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.conrelid = pg_catalog.to_regclass('"public"."office"') AND c.contype = 'f' AND c.confrelid = pg_catalog.to_regclass('"public"."region"') AND c.confdeltype = 'a' AND c.confupdtype = 'a' AND c.confmatchtype = 's' AND c.condeferrable = false AND c.condeferred = false AND ARRAY(SELECT a.attname::text FROM unnest(c.conkey) WITH ORDINALITY AS k(num, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.num ORDER BY k.ord) = ARRAY['region_code', 'region_country']::text[] AND ARRAY(SELECT a.attname::text FROM unnest(c.confkey) WITH ORDINALITY AS k(num, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = c.confrelid AND a.attnum = k.num ORDER BY k.ord) = ARRAY['code', 'country']::text[] AND c.conname = 'office_region_fkey')) AS needed \gset reconcile_
-\if :reconcile_needed
-ALTER TABLE "public"."office" ADD CONSTRAINT "office_region_fkey" FOREIGN KEY ("region_code", "region_country") REFERENCES "public"."region" ("code", "country") NOT VALID;
-\endif
-
--- [2/3] validate: check rows of public.office against foreign key office_region_fkey
+-- [1/3] constraints: check rows of public.office against foreign key office_region_fkey
 -- lock: ACCESS SHARE, may take long
 SET statement_timeout = 0;
 SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = pg_catalog.to_regclass('"public"."office"') AND conname = 'office_region_fkey' AND convalidated)) AS needed \gset reconcile_
@@ -30,6 +23,13 @@ SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = pg_c
 DO $reconcile$ DECLARE n bigint; BEGIN SELECT count(*) INTO n FROM "public"."office" child WHERE ((child."region_code" IS NOT NULL AND child."region_country" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "public"."region" parent WHERE parent."code" = child."region_code" AND parent."country" = child."region_country"))); IF n > 0 THEN RAISE EXCEPTION USING ERRCODE = '23514', MESSAGE = 'foreign key office_region_fkey on public.office cannot be validated: rows reference missing public.region rows: ' || n || ' row(s)', HINT = 'find them with SELECT * FROM "public"."office" child WHERE ((child."region_code" IS NOT NULL AND child."region_country" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "public"."region" parent WHERE parent."code" = child."region_code" AND parent."country" = child."region_country"))); fix or delete them, then run again'; END IF; END $reconcile$;
 \endif
 SET statement_timeout = '60s';
+
+-- [2/3] constraints: add foreign key office_region_fkey on public.office -> public.region (NOT VALID)
+-- lock: SHARE ROW EXCLUSIVE
+SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.conrelid = pg_catalog.to_regclass('"public"."office"') AND c.contype = 'f' AND c.confrelid = pg_catalog.to_regclass('"public"."region"') AND c.confdeltype = 'a' AND c.confupdtype = 'a' AND c.confmatchtype = 's' AND c.condeferrable = false AND c.condeferred = false AND ARRAY(SELECT a.attname::text FROM unnest(c.conkey) WITH ORDINALITY AS k(num, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.num ORDER BY k.ord) = ARRAY['region_code', 'region_country']::text[] AND ARRAY(SELECT a.attname::text FROM unnest(c.confkey) WITH ORDINALITY AS k(num, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = c.confrelid AND a.attnum = k.num ORDER BY k.ord) = ARRAY['code', 'country']::text[] AND c.conname = 'office_region_fkey')) AS needed \gset reconcile_
+\if :reconcile_needed
+ALTER TABLE "public"."office" ADD CONSTRAINT "office_region_fkey" FOREIGN KEY ("region_code", "region_country") REFERENCES "public"."region" ("code", "country") NOT VALID;
+\endif
 
 -- [3/3] validate: validate foreign key office_region_fkey on public.office
 -- lock: SHARE UPDATE EXCLUSIVE, may take long

@@ -19,14 +19,7 @@ SET search_path = pg_catalog;
 -- lock: none, outside any transaction
 ALTER TYPE "public"."doc_state" ADD VALUE IF NOT EXISTS 'archived' AFTER 'locked';
 
--- [2/6] constraints: add check docs_archived_has_time on public.docs (NOT VALID)
--- lock: ACCESS EXCLUSIVE
-SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.conrelid = pg_catalog.to_regclass('"public"."docs"') AND c.contype = 'c' AND c.conname = 'docs_archived_has_time' AND pg_catalog.regexp_replace(pg_catalog.regexp_replace(pg_catalog.pg_get_constraintdef(c.oid), ' NOT VALID$', ''), ' NO INHERIT$', '') = 'CHECK (((state <> ''archived''::public.doc_state) OR (archived_at IS NOT NULL)))' AND NOT c.connoinherit)) AS needed \gset reconcile_
-\if :reconcile_needed
-ALTER TABLE "public"."docs" ADD CONSTRAINT "docs_archived_has_time" CHECK (((state <> 'archived'::public.doc_state) OR (archived_at IS NOT NULL))) NOT VALID;
-\endif
-
--- [3/6] validate: check rows of public.docs against docs_archived_has_time
+-- [2/6] constraints: check rows of public.docs against docs_archived_has_time
 -- lock: ACCESS SHARE, may take long
 SET statement_timeout = 0;
 SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = pg_catalog.to_regclass('"public"."docs"') AND conname = 'docs_archived_has_time' AND convalidated)) AS needed \gset reconcile_
@@ -34,6 +27,13 @@ SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = pg_c
 DO $reconcile$ DECLARE n bigint; BEGIN SELECT count(*) INTO n FROM "public"."docs" WHERE NOT ((((state <> 'archived'::public.doc_state) OR (archived_at IS NOT NULL)))); IF n > 0 THEN RAISE EXCEPTION USING ERRCODE = '23514', MESSAGE = 'check docs_archived_has_time on public.docs cannot be validated: rows violate (((state <> ''archived''::public.doc_state) OR (archived_at IS NOT NULL))): ' || n || ' row(s)', HINT = 'find them with SELECT * FROM "public"."docs" WHERE NOT ((((state <> ''archived''::public.doc_state) OR (archived_at IS NOT NULL)))); fix them, then run again'; END IF; END $reconcile$;
 \endif
 SET statement_timeout = '60s';
+
+-- [3/6] constraints: add check docs_archived_has_time on public.docs (NOT VALID)
+-- lock: ACCESS EXCLUSIVE
+SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.conrelid = pg_catalog.to_regclass('"public"."docs"') AND c.contype = 'c' AND c.conname = 'docs_archived_has_time' AND pg_catalog.regexp_replace(pg_catalog.regexp_replace(pg_catalog.pg_get_constraintdef(c.oid), ' NOT VALID$', ''), ' NO INHERIT$', '') = 'CHECK (((state <> ''archived''::public.doc_state) OR (archived_at IS NOT NULL)))' AND NOT c.connoinherit)) AS needed \gset reconcile_
+\if :reconcile_needed
+ALTER TABLE "public"."docs" ADD CONSTRAINT "docs_archived_has_time" CHECK (((state <> 'archived'::public.doc_state) OR (archived_at IS NOT NULL))) NOT VALID;
+\endif
 
 -- [4/6] validate: validate check docs_archived_has_time on public.docs
 -- lock: SHARE UPDATE EXCLUSIVE, may take long

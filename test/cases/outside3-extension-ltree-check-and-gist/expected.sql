@@ -23,14 +23,7 @@ CREATE EXTENSION IF NOT EXISTS "ltree" SCHEMA "public";
 -- lock: ACCESS EXCLUSIVE
 ALTER TABLE "public"."categories" ADD COLUMN IF NOT EXISTS "path" public.ltree DEFAULT 'root'::public.ltree NOT NULL;
 
--- [3/7] constraints: add check categories_path_depth on public.categories (NOT VALID)
--- lock: ACCESS EXCLUSIVE
-SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.conrelid = pg_catalog.to_regclass('"public"."categories"') AND c.contype = 'c' AND c.conname = 'categories_path_depth' AND pg_catalog.regexp_replace(pg_catalog.regexp_replace(pg_catalog.pg_get_constraintdef(c.oid), ' NOT VALID$', ''), ' NO INHERIT$', '') = 'CHECK ((public.nlevel(path) <= 6))' AND NOT c.connoinherit)) AS needed \gset reconcile_
-\if :reconcile_needed
-ALTER TABLE "public"."categories" ADD CONSTRAINT "categories_path_depth" CHECK ((public.nlevel(path) <= 6)) NOT VALID;
-\endif
-
--- [4/7] validate: check rows of public.categories against categories_path_depth
+-- [3/7] constraints: check rows of public.categories against categories_path_depth
 -- lock: ACCESS SHARE, may take long
 SET statement_timeout = 0;
 SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = pg_catalog.to_regclass('"public"."categories"') AND conname = 'categories_path_depth' AND convalidated)) AS needed \gset reconcile_
@@ -38,6 +31,13 @@ SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = pg_c
 DO $reconcile$ DECLARE n bigint; BEGIN SELECT count(*) INTO n FROM "public"."categories" WHERE NOT (((public.nlevel(path) <= 6))); IF n > 0 THEN RAISE EXCEPTION USING ERRCODE = '23514', MESSAGE = 'check categories_path_depth on public.categories cannot be validated: rows violate ((public.nlevel(path) <= 6)): ' || n || ' row(s)', HINT = 'find them with SELECT * FROM "public"."categories" WHERE NOT (((public.nlevel(path) <= 6))); fix them, then run again'; END IF; END $reconcile$;
 \endif
 SET statement_timeout = '60s';
+
+-- [4/7] constraints: add check categories_path_depth on public.categories (NOT VALID)
+-- lock: ACCESS EXCLUSIVE
+SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.conrelid = pg_catalog.to_regclass('"public"."categories"') AND c.contype = 'c' AND c.conname = 'categories_path_depth' AND pg_catalog.regexp_replace(pg_catalog.regexp_replace(pg_catalog.pg_get_constraintdef(c.oid), ' NOT VALID$', ''), ' NO INHERIT$', '') = 'CHECK ((public.nlevel(path) <= 6))' AND NOT c.connoinherit)) AS needed \gset reconcile_
+\if :reconcile_needed
+ALTER TABLE "public"."categories" ADD CONSTRAINT "categories_path_depth" CHECK ((public.nlevel(path) <= 6)) NOT VALID;
+\endif
 
 -- [5/7] validate: validate check categories_path_depth on public.categories
 -- lock: SHARE UPDATE EXCLUSIVE, may take long

@@ -44,14 +44,7 @@ $function$
 '; END $reconcile$;
 \endif
 
--- [2/6] constraints: add foreign key profiles_id_fkey on public.profiles -> auth.users (NOT VALID)
--- lock: SHARE ROW EXCLUSIVE
-SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.conrelid = pg_catalog.to_regclass('"public"."profiles"') AND c.contype = 'f' AND c.confrelid = pg_catalog.to_regclass('"auth"."users"') AND c.confdeltype = 'c' AND c.confupdtype = 'a' AND c.confmatchtype = 's' AND c.condeferrable = false AND c.condeferred = false AND ARRAY(SELECT a.attname::text FROM unnest(c.conkey) WITH ORDINALITY AS k(num, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.num ORDER BY k.ord) = ARRAY['id']::text[] AND ARRAY(SELECT a.attname::text FROM unnest(c.confkey) WITH ORDINALITY AS k(num, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = c.confrelid AND a.attnum = k.num ORDER BY k.ord) = ARRAY['id']::text[] AND c.conname = 'profiles_id_fkey')) AS needed \gset reconcile_
-\if :reconcile_needed
-ALTER TABLE "public"."profiles" ADD CONSTRAINT "profiles_id_fkey" FOREIGN KEY ("id") REFERENCES "auth"."users" ("id") ON DELETE CASCADE NOT VALID;
-\endif
-
--- [3/6] validate: check rows of public.profiles against foreign key profiles_id_fkey
+-- [2/6] constraints: check rows of public.profiles against foreign key profiles_id_fkey
 -- lock: ACCESS SHARE, may take long
 SET statement_timeout = 0;
 SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = pg_catalog.to_regclass('"public"."profiles"') AND conname = 'profiles_id_fkey' AND convalidated)) AS needed \gset reconcile_
@@ -59,6 +52,13 @@ SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = pg_c
 DO $reconcile$ DECLARE n bigint; BEGIN SELECT count(*) INTO n FROM "public"."profiles" child WHERE ((child."id" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "auth"."users" parent WHERE parent."id" = child."id"))); IF n > 0 THEN RAISE EXCEPTION USING ERRCODE = '23514', MESSAGE = 'foreign key profiles_id_fkey on public.profiles cannot be validated: rows reference missing auth.users rows: ' || n || ' row(s)', HINT = 'find them with SELECT * FROM "public"."profiles" child WHERE ((child."id" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "auth"."users" parent WHERE parent."id" = child."id"))); fix or delete them, then run again'; END IF; END $reconcile$;
 \endif
 SET statement_timeout = '60s';
+
+-- [3/6] constraints: add foreign key profiles_id_fkey on public.profiles -> auth.users (NOT VALID)
+-- lock: SHARE ROW EXCLUSIVE
+SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.conrelid = pg_catalog.to_regclass('"public"."profiles"') AND c.contype = 'f' AND c.confrelid = pg_catalog.to_regclass('"auth"."users"') AND c.confdeltype = 'c' AND c.confupdtype = 'a' AND c.confmatchtype = 's' AND c.condeferrable = false AND c.condeferred = false AND ARRAY(SELECT a.attname::text FROM unnest(c.conkey) WITH ORDINALITY AS k(num, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.num ORDER BY k.ord) = ARRAY['id']::text[] AND ARRAY(SELECT a.attname::text FROM unnest(c.confkey) WITH ORDINALITY AS k(num, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = c.confrelid AND a.attnum = k.num ORDER BY k.ord) = ARRAY['id']::text[] AND c.conname = 'profiles_id_fkey')) AS needed \gset reconcile_
+\if :reconcile_needed
+ALTER TABLE "public"."profiles" ADD CONSTRAINT "profiles_id_fkey" FOREIGN KEY ("id") REFERENCES "auth"."users" ("id") ON DELETE CASCADE NOT VALID;
+\endif
 
 -- [4/6] validate: validate foreign key profiles_id_fkey on public.profiles
 -- lock: SHARE UPDATE EXCLUSIVE, may take long

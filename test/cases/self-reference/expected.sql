@@ -15,14 +15,7 @@ SET lock_timeout = '2s';
 SET statement_timeout = '60s';
 SET search_path = pg_catalog;
 
--- [1/5] constraints: add foreign key nodes_parent_id_fkey on public.nodes -> public.nodes (NOT VALID)
--- lock: SHARE ROW EXCLUSIVE
-SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.conrelid = pg_catalog.to_regclass('"public"."nodes"') AND c.contype = 'f' AND c.confrelid = pg_catalog.to_regclass('"public"."nodes"') AND c.confdeltype = 'c' AND c.confupdtype = 'a' AND c.confmatchtype = 's' AND c.condeferrable = false AND c.condeferred = false AND ARRAY(SELECT a.attname::text FROM unnest(c.conkey) WITH ORDINALITY AS k(num, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.num ORDER BY k.ord) = ARRAY['parent_id']::text[] AND ARRAY(SELECT a.attname::text FROM unnest(c.confkey) WITH ORDINALITY AS k(num, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = c.confrelid AND a.attnum = k.num ORDER BY k.ord) = ARRAY['id']::text[] AND c.conname = 'nodes_parent_id_fkey')) AS needed \gset reconcile_
-\if :reconcile_needed
-ALTER TABLE "public"."nodes" ADD CONSTRAINT "nodes_parent_id_fkey" FOREIGN KEY ("parent_id") REFERENCES "public"."nodes" ("id") ON DELETE CASCADE NOT VALID;
-\endif
-
--- [2/5] validate: check rows of public.nodes against foreign key nodes_parent_id_fkey
+-- [1/5] constraints: check rows of public.nodes against foreign key nodes_parent_id_fkey
 -- lock: ACCESS SHARE, may take long
 SET statement_timeout = 0;
 SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = pg_catalog.to_regclass('"public"."nodes"') AND conname = 'nodes_parent_id_fkey' AND convalidated)) AS needed \gset reconcile_
@@ -30,6 +23,13 @@ SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = pg_c
 DO $reconcile$ DECLARE n bigint; BEGIN SELECT count(*) INTO n FROM "public"."nodes" child WHERE ((child."parent_id" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "public"."nodes" parent WHERE parent."id" = child."parent_id"))); IF n > 0 THEN RAISE EXCEPTION USING ERRCODE = '23514', MESSAGE = 'foreign key nodes_parent_id_fkey on public.nodes cannot be validated: rows reference missing public.nodes rows: ' || n || ' row(s)', HINT = 'find them with SELECT * FROM "public"."nodes" child WHERE ((child."parent_id" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "public"."nodes" parent WHERE parent."id" = child."parent_id"))); fix or delete them, then run again'; END IF; END $reconcile$;
 \endif
 SET statement_timeout = '60s';
+
+-- [2/5] constraints: add foreign key nodes_parent_id_fkey on public.nodes -> public.nodes (NOT VALID)
+-- lock: SHARE ROW EXCLUSIVE
+SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.conrelid = pg_catalog.to_regclass('"public"."nodes"') AND c.contype = 'f' AND c.confrelid = pg_catalog.to_regclass('"public"."nodes"') AND c.confdeltype = 'c' AND c.confupdtype = 'a' AND c.confmatchtype = 's' AND c.condeferrable = false AND c.condeferred = false AND ARRAY(SELECT a.attname::text FROM unnest(c.conkey) WITH ORDINALITY AS k(num, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.num ORDER BY k.ord) = ARRAY['parent_id']::text[] AND ARRAY(SELECT a.attname::text FROM unnest(c.confkey) WITH ORDINALITY AS k(num, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = c.confrelid AND a.attnum = k.num ORDER BY k.ord) = ARRAY['id']::text[] AND c.conname = 'nodes_parent_id_fkey')) AS needed \gset reconcile_
+\if :reconcile_needed
+ALTER TABLE "public"."nodes" ADD CONSTRAINT "nodes_parent_id_fkey" FOREIGN KEY ("parent_id") REFERENCES "public"."nodes" ("id") ON DELETE CASCADE NOT VALID;
+\endif
 
 -- [3/5] validate: validate foreign key nodes_parent_id_fkey on public.nodes
 -- lock: SHARE UPDATE EXCLUSIVE, may take long
