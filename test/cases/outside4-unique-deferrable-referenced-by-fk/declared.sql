@@ -1,0 +1,3 @@
+-- from: stripe/pg-schema-diff foreign key cases and Django's deferrable unique constraints; a unique constraint is DEFERRABLE INITIALLY DEFERRED in the model and NOT DEFERRABLE on live, and a foreign key from another table depends on it (PostgreSQL requires a non-deferrable key for it).
+CREATE TABLE product (id bigint PRIMARY KEY, sku text NOT NULL, position int NOT NULL, CONSTRAINT product_sku_key UNIQUE (sku), CONSTRAINT product_position_key UNIQUE (position) DEFERRABLE INITIALLY DEFERRED);
+CREATE TABLE stock (id bigint PRIMARY KEY, sku text NOT NULL REFERENCES product (sku), qty int NOT NULL);

@@ -1,0 +1,51 @@
+-- pg-reconcile repair plan
+-- source:      declared.sql
+-- target:      live.sql
+-- server:      PostgreSQL N
+-- tool:        pg-reconcile test
+-- planned at:  T
+-- live schema: H
+-- statements:  4 (withheld for hazards: 0)
+--
+-- Run with: psql -v ON_ERROR_STOP=1 -f plan.sql
+-- Every statement is guarded or idempotent: running the script twice changes nothing the second time.
+
+\set ON_ERROR_STOP on
+SET lock_timeout = '2s';
+SET statement_timeout = '60s';
+SET search_path = pg_catalog;
+
+-- [1/4] keys: check public.product for duplicates of (position)
+-- lock: ACCESS SHARE, may take long
+SET statement_timeout = 0;
+SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.conrelid = pg_catalog.to_regclass('"public"."product"') AND c.contype = 'u' AND c.conname = 'product_position_key' AND c.condeferrable = true AND c.condeferred = true AND ARRAY(SELECT a.attname::text FROM unnest(c.conkey) WITH ORDINALITY AS k(num, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.num ORDER BY k.ord) = ARRAY['position']::text[])) AS needed \gset reconcile_
+\if :reconcile_needed
+DO $reconcile$ DECLARE n bigint; BEGIN SELECT count(*) INTO n FROM (SELECT 1 FROM "public"."product" WHERE true AND "position" IS NOT NULL GROUP BY "position" HAVING count(*) > 1) AS dup WHERE true; IF n > 0 THEN RAISE EXCEPTION USING ERRCODE = '23514', MESSAGE = 'unique product_position_key on public.product cannot be built: duplicate values of (position): ' || n || ' row(s)', HINT = 'find them with SELECT "position", count(*) FROM "public"."product" GROUP BY "position" HAVING count(*) > 1'; END IF; END $reconcile$;
+\endif
+SET statement_timeout = '60s';
+
+-- [2/4] keys: drop invalid leftover index product_position_key_reconcile_new on public.product
+-- lock: SHARE UPDATE EXCLUSIVE, outside any transaction
+SELECT (EXISTS (SELECT 1 FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relname = 'product_position_key_reconcile_new' AND NOT i.indisvalid)) AS needed \gset reconcile_
+\if :reconcile_needed
+DROP INDEX CONCURRENTLY IF EXISTS "public"."product_position_key_reconcile_new";
+\endif
+
+-- [3/4] keys: create index product_position_key_reconcile_new on public.product concurrently
+-- lock: SHARE UPDATE EXCLUSIVE, outside any transaction, may take long
+SET statement_timeout = 0;
+SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.conrelid = pg_catalog.to_regclass('"public"."product"') AND c.contype = 'u' AND c.conname = 'product_position_key' AND c.condeferrable = true AND c.condeferred = true AND ARRAY(SELECT a.attname::text FROM unnest(c.conkey) WITH ORDINALITY AS k(num, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.num ORDER BY k.ord) = ARRAY['position']::text[]) AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relname = 'product_position_key_reconcile_new' AND i.indisvalid)) AS needed \gset reconcile_
+\if :reconcile_needed
+CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS "product_position_key_reconcile_new" ON "public"."product" USING btree ("position");
+\endif
+SET statement_timeout = '60s';
+
+-- [4/4] keys: replace unique constraint product_position_key of public.product with unique product_position_key (one statement)
+-- lock: ACCESS EXCLUSIVE
+SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.conrelid = pg_catalog.to_regclass('"public"."product"') AND c.contype = 'u' AND c.conname = 'product_position_key' AND c.condeferrable = true AND c.condeferred = true AND ARRAY(SELECT a.attname::text FROM unnest(c.conkey) WITH ORDINALITY AS k(num, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.num ORDER BY k.ord) = ARRAY['position']::text[])) AS needed \gset reconcile_
+\if :reconcile_needed
+ALTER TABLE "public"."product" DROP CONSTRAINT IF EXISTS "product_position_key", ADD CONSTRAINT "product_position_key" UNIQUE USING INDEX "product_position_key_reconcile_new" DEFERRABLE INITIALLY DEFERRED;
+\endif
+
+-- verification: every planned object is present and valid
+DO $reconcile$ DECLARE missing int := 0; BEGIN IF NOT (EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.conrelid = pg_catalog.to_regclass('"public"."product"') AND c.contype = 'u' AND c.conname = 'product_position_key' AND c.condeferrable = true AND c.condeferred = true AND ARRAY(SELECT a.attname::text FROM unnest(c.conkey) WITH ORDINALITY AS k(num, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.num ORDER BY k.ord) = ARRAY['position']::text[])) THEN missing := missing + 1; END IF; IF missing > 0 THEN RAISE EXCEPTION 'pg-reconcile verification failed: % planned object(s) absent or invalid', missing; END IF; END $reconcile$;
