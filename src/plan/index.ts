@@ -15,6 +15,7 @@ import {
 } from './build-constraints.js';
 import { createdByIdentityRepair, identityDiffers } from './build-identity.js';
 import { identityOptionsDiffer, sequenceDiffers } from './build-sequences.js';
+import { sequenceAdvance } from './build-sequence-advance.js';
 import { dropPrimaryKeyFor, missingKey } from './build-keys.js';
 import { built, referencedKey, type BuildContext, type Built } from './build-context.js';
 import { defaultDiffers, foreignKeyDiffers, indexDiffers, nameDiffers, nullabilityDiffers } from './build-fixes.js';
@@ -90,8 +91,11 @@ function build(c: Change, ctx: BuildContext): Built {
     }
     case 'nullability-differs':
       return nullabilityDiffers(c, ctx);
-    case 'default-differs':
-      return defaultWithTypeChange(c, ctx) ?? defaultDiffers(c);
+    case 'default-differs': {
+      // A nextval default on columns that hold values: the sequence is advanced past them after the defaults are set.
+      const b = defaultWithTypeChange(c, ctx) ?? defaultDiffers(c);
+      return { ...b, statements: [...b.statements, ...sequenceAdvance(c, ctx)] };
+    }
     case 'identity-differs':
       return identityDiffers(c, ctx);
     case 'identity-options-differ':

@@ -1,0 +1,37 @@
+-- pg-reconcile repair plan
+-- source:      declared.sql
+-- target:      live.sql
+-- server:      PostgreSQL N
+-- tool:        pg-reconcile test
+-- planned at:  T
+-- live schema: H
+-- statements:  4 (withheld for hazards: 0)
+--
+-- Run with: psql -v ON_ERROR_STOP=1 -f plan.sql
+-- Every statement is guarded or idempotent: running the script twice changes nothing the second time.
+
+\set ON_ERROR_STOP on
+SET lock_timeout = '2s';
+SET statement_timeout = '60s';
+SET search_path = pg_catalog;
+
+-- [1/4] sequences: create sequence public.global_id_seq
+-- lock: none
+CREATE SEQUENCE IF NOT EXISTS "public"."global_id_seq" AS bigint INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1 NO CYCLE;
+
+-- [2/4] fixes: set default of public.customers.id
+-- lock: ACCESS EXCLUSIVE
+ALTER TABLE "public"."customers" ALTER COLUMN "id" SET DEFAULT nextval('public.global_id_seq'::regclass);
+
+-- [3/4] fixes: set default of public.suppliers.id
+-- lock: ACCESS EXCLUSIVE
+ALTER TABLE "public"."suppliers" ALTER COLUMN "id" SET DEFAULT nextval('public.global_id_seq'::regclass);
+
+-- [4/4] fixes: advance sequence public.global_id_seq past the values public.customers.id, public.suppliers.id already hold (the largest of them), where it is behind them (the columns' new default draws from it)
+-- lock: ACCESS SHARE, may take long
+SET statement_timeout = 0;
+SELECT (coalesce((SELECT CASE WHEN f.up THEN f.next <= f.used ELSE f.next >= f.used END FROM (SELECT p.seqincrement > 0 AS up, CASE WHEN s.is_called THEN s.last_value::numeric + p.seqincrement ELSE s.last_value::numeric END AS next, CASE WHEN p.seqincrement > 0 THEN greatest((SELECT max("id") FROM "public"."customers")::bigint, (SELECT max("id") FROM "public"."suppliers")::bigint) ELSE least((SELECT min("id") FROM "public"."customers")::bigint, (SELECT min("id") FROM "public"."suppliers")::bigint) END AS used FROM "public"."global_id_seq" s, pg_catalog.pg_sequence p WHERE p.seqrelid = '"public"."global_id_seq"'::regclass) f), false)) AS needed \gset reconcile_
+\if :reconcile_needed
+DO $reconcile$ BEGIN PERFORM pg_catalog.setval('"public"."global_id_seq"'::regclass, f.used, true) FROM (SELECT p.seqincrement > 0 AS up, CASE WHEN s.is_called THEN s.last_value::numeric + p.seqincrement ELSE s.last_value::numeric END AS next, CASE WHEN p.seqincrement > 0 THEN greatest((SELECT max("id") FROM "public"."customers")::bigint, (SELECT max("id") FROM "public"."suppliers")::bigint) ELSE least((SELECT min("id") FROM "public"."customers")::bigint, (SELECT min("id") FROM "public"."suppliers")::bigint) END AS used FROM "public"."global_id_seq" s, pg_catalog.pg_sequence p WHERE p.seqrelid = '"public"."global_id_seq"'::regclass) f WHERE CASE WHEN f.up THEN f.next <= f.used ELSE f.next >= f.used END; END $reconcile$;
+\endif
+SET statement_timeout = '60s';
