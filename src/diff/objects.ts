@@ -30,6 +30,7 @@ export function compareObjects(declared: readonly CatalogObject[], live: readonl
   const ctx = { schemas: new Set(['pg_catalog', ...schemas]) };
   const liveByKey = new Map(live.map((o) => [keyOf(o), o]));
   const declaredByKey = new Map(declared.map((o) => [keyOf(o), o]));
+  const carriedBefore = new Set<string>();
   for (const d of declared) {
     const k = keyOf(d);
     const l = liveByKey.get(k);
@@ -45,7 +46,9 @@ export function compareObjects(declared: readonly CatalogObject[], live: readonl
     const complete = pairs.every((p): p is { live: CatalogObject; declared: CatalogObject } => p.declared !== undefined);
     const recreate = complete ? pairs : null;
     const dropped = new Set([k, ...deps.map(keyOf)]);
-    const carried = declared.filter((o) => liveByKey.has(keyOf(o)) && (kindOf(o).partOf?.(o) ?? []).some((p) => dropped.has(p)));
+    // Set again once: a view dropped with its own change and as a dependent of another's carries them twice.
+    const carried = declared.filter((o) => liveByKey.has(keyOf(o)) && !carriedBefore.has(keyOf(o)) && (kindOf(o).partOf?.(o) ?? []).some((p) => dropped.has(p)));
+    for (const o of carried) carriedBefore.add(keyOf(o));
     out.push({ kind: 'object-differs', declared: d, live: l, aspects, dependents: deps.map(describeObject), recreate, ...(carried.length ? { carried } : {}) });
   }
   for (const l of live) if (!declaredByKey.has(keyOf(l)) && !kindOf(l).held?.(l, liveByKey)) out.push({ kind: 'extra-object', object: l });

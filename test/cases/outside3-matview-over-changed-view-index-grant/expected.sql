@@ -5,7 +5,7 @@
 -- tool:        pg-reconcile test
 -- planned at:  T
 -- live schema: H
--- statements:  10 (withheld for hazards: 0)
+-- statements:  6 (withheld for hazards: 0)
 --
 -- Run with: psql -v ON_ERROR_STOP=1 -f plan.sql
 -- Every statement is guarded or idempotent: running the script twice changes nothing the second time.
@@ -15,7 +15,7 @@ SET lock_timeout = '2s';
 SET statement_timeout = '60s';
 SET search_path = pg_catalog;
 
--- [1/10] views: drop and create view public.weighted_events (its columns change, and CREATE OR REPLACE VIEW may only add columns at the end)
+-- [1/6] views: drop and create view public.weighted_events (its columns change, and CREATE OR REPLACE VIEW may only add columns at the end)
 -- lock: none
 -- HAZARD (replace): view public.weighted_events is dropped and created again (its columns change, and CREATE OR REPLACE VIEW may only add columns at the end), with what depends on it, created again as declared: materialized view public.kind_scores
 SELECT (EXISTS (SELECT 1 FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relname = 'weighted_events' AND c.relkind = 'v' AND pg_catalog.rtrim(pg_catalog.btrim(pg_catalog.pg_get_viewdef(c.oid), E' \n'), ';') = 'SELECT id,
@@ -35,7 +35,7 @@ DO $reconcile$ BEGIN PERFORM pg_catalog.set_config('check_function_bodies', 'off
   GROUP BY kind WITH DATA'; END $reconcile$;
 \endif
 
--- [2/10] views: drop and create materialized view public.kind_scores (a materialized view has no CREATE OR REPLACE)
+-- [2/6] views: drop and create materialized view public.kind_scores (a materialized view has no CREATE OR REPLACE)
 -- lock: none, may take long
 -- HAZARD (replace): materialized view public.kind_scores is dropped and created again (a materialized view has no CREATE OR REPLACE) (without CASCADE: the drop fails if anything else depends on it)
 SET statement_timeout = 0;
@@ -53,14 +53,14 @@ DO $reconcile$ BEGIN PERFORM pg_catalog.set_config('check_function_bodies', 'off
 \endif
 SET statement_timeout = '60s';
 
--- [3/10] view-indexes: drop invalid leftover index kind_scores_kind on materialized view public.kind_scores (again, after the drop and create)
+-- [3/6] view-indexes: drop invalid leftover index kind_scores_kind on materialized view public.kind_scores (again, after the drop and create)
 -- lock: SHARE UPDATE EXCLUSIVE, outside any transaction
 SELECT (EXISTS (SELECT 1 FROM pg_catalog.pg_index x JOIN pg_catalog.pg_class i ON i.oid = x.indexrelid JOIN pg_catalog.pg_namespace n ON n.oid = i.relnamespace WHERE n.nspname = 'public' AND i.relname = 'kind_scores_kind' AND x.indrelid = pg_catalog.to_regclass('"public"."kind_scores"') AND NOT x.indisvalid)) AS needed \gset reconcile_
 \if :reconcile_needed
 DROP INDEX CONCURRENTLY IF EXISTS "public"."kind_scores_kind";
 \endif
 
--- [4/10] view-indexes: create index kind_scores_kind on materialized view public.kind_scores concurrently (again, after the drop and create)
+-- [4/6] view-indexes: create index kind_scores_kind on materialized view public.kind_scores concurrently (again, after the drop and create)
 -- lock: SHARE UPDATE EXCLUSIVE, outside any transaction, may take long
 SET statement_timeout = 0;
 SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_index x JOIN pg_catalog.pg_class i ON i.oid = x.indexrelid JOIN pg_catalog.pg_namespace n ON n.oid = i.relnamespace WHERE n.nspname = 'public' AND i.relname = 'kind_scores_kind' AND x.indrelid = pg_catalog.to_regclass('"public"."kind_scores"') AND x.indisvalid AND pg_catalog.regexp_replace(pg_catalog.pg_get_indexdef(x.indexrelid), '^(CREATE (UNIQUE )?INDEX )("([^"]|"")+"|\S+) ON ', '\1ON ') = 'CREATE UNIQUE INDEX ON public.kind_scores USING btree (kind)')) AS needed \gset reconcile_
@@ -69,44 +69,14 @@ CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS "kind_scores_kind" ON public.kind
 \endif
 SET statement_timeout = '60s';
 
--- [5/10] view-indexes: drop invalid leftover index kind_scores_kind on materialized view public.kind_scores (again, after the drop and create)
--- lock: SHARE UPDATE EXCLUSIVE, outside any transaction
-SELECT (EXISTS (SELECT 1 FROM pg_catalog.pg_index x JOIN pg_catalog.pg_class i ON i.oid = x.indexrelid JOIN pg_catalog.pg_namespace n ON n.oid = i.relnamespace WHERE n.nspname = 'public' AND i.relname = 'kind_scores_kind' AND x.indrelid = pg_catalog.to_regclass('"public"."kind_scores"') AND NOT x.indisvalid)) AS needed \gset reconcile_
-\if :reconcile_needed
-DROP INDEX CONCURRENTLY IF EXISTS "public"."kind_scores_kind";
-\endif
-
--- [6/10] view-indexes: create index kind_scores_kind on materialized view public.kind_scores concurrently (again, after the drop and create)
--- lock: SHARE UPDATE EXCLUSIVE, outside any transaction, may take long
-SET statement_timeout = 0;
-SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_index x JOIN pg_catalog.pg_class i ON i.oid = x.indexrelid JOIN pg_catalog.pg_namespace n ON n.oid = i.relnamespace WHERE n.nspname = 'public' AND i.relname = 'kind_scores_kind' AND x.indrelid = pg_catalog.to_regclass('"public"."kind_scores"') AND x.indisvalid AND pg_catalog.regexp_replace(pg_catalog.pg_get_indexdef(x.indexrelid), '^(CREATE (UNIQUE )?INDEX )("([^"]|"")+"|\S+) ON ', '\1ON ') = 'CREATE UNIQUE INDEX ON public.kind_scores USING btree (kind)')) AS needed \gset reconcile_
-\if :reconcile_needed
-CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS "kind_scores_kind" ON public.kind_scores USING btree (kind);
-\endif
-SET statement_timeout = '60s';
-
--- [7/10] comments: set comment on materialized view public.kind_scores (again, after the drop and create)
+-- [5/6] comments: set comment on materialized view public.kind_scores (again, after the drop and create)
 -- lock: SHARE UPDATE EXCLUSIVE
 SELECT (NOT (pg_catalog.obj_description(pg_catalog.to_regclass('"public"."kind_scores"'), 'pg_class')) IS NOT DISTINCT FROM 'refreshed nightly') AS needed \gset reconcile_
 \if :reconcile_needed
 COMMENT ON MATERIALIZED VIEW "public"."kind_scores" IS 'refreshed nightly';
 \endif
 
--- [8/10] comments: set comment on materialized view public.kind_scores (again, after the drop and create)
--- lock: SHARE UPDATE EXCLUSIVE
-SELECT (NOT (pg_catalog.obj_description(pg_catalog.to_regclass('"public"."kind_scores"'), 'pg_class')) IS NOT DISTINCT FROM 'refreshed nightly') AS needed \gset reconcile_
-\if :reconcile_needed
-COMMENT ON MATERIALIZED VIEW "public"."kind_scores" IS 'refreshed nightly';
-\endif
-
--- [9/10] grants: grant SELECT on table public.kind_scores to reconcile_case_authenticated (again, after the drop and create)
--- lock: ACCESS SHARE
-SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.aclexplode((SELECT COALESCE(c.relacl, CASE WHEN c.relkind = 'S' THEN pg_catalog.acldefault('s', c.relowner) ELSE pg_catalog.acldefault('r', c.relowner) END) FROM pg_catalog.pg_class c WHERE c.oid = pg_catalog.to_regclass('"public"."kind_scores"'))) e WHERE e.grantee = (SELECT r.oid FROM pg_catalog.pg_roles r WHERE r.rolname = 'reconcile_case_authenticated') AND e.privilege_type = 'SELECT' AND e.is_grantable = false)) AS needed \gset reconcile_
-\if :reconcile_needed
-GRANT SELECT ON TABLE "public"."kind_scores" TO "reconcile_case_authenticated";
-\endif
-
--- [10/10] grants: grant SELECT on table public.kind_scores to reconcile_case_authenticated (again, after the drop and create)
+-- [6/6] grants: grant SELECT on table public.kind_scores to reconcile_case_authenticated (again, after the drop and create)
 -- lock: ACCESS SHARE
 SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.aclexplode((SELECT COALESCE(c.relacl, CASE WHEN c.relkind = 'S' THEN pg_catalog.acldefault('s', c.relowner) ELSE pg_catalog.acldefault('r', c.relowner) END) FROM pg_catalog.pg_class c WHERE c.oid = pg_catalog.to_regclass('"public"."kind_scores"'))) e WHERE e.grantee = (SELECT r.oid FROM pg_catalog.pg_roles r WHERE r.rolname = 'reconcile_case_authenticated') AND e.privilege_type = 'SELECT' AND e.is_grantable = false)) AS needed \gset reconcile_
 \if :reconcile_needed
