@@ -26,7 +26,7 @@ const show = (q: QualifiedName): string => displayName(q.schema, q.name);
  * being validated) names those rows. A second count just before VALIDATE would only reword that error at the
  * cost of another scan of the table, so there is none (as for NOT NULL in build-fixes.ts).
  */
-function countFirst(add: Statement, checks: readonly [count: Statement, validate: Statement]): Statement[] {
+export function countFirst(add: Statement, checks: readonly [count: Statement, validate: Statement]): Statement[] {
   const [count, validate] = checks;
   return [{ ...count, phase: add.phase }, add, validate];
 }

@@ -8,7 +8,7 @@ import { qualifiedKey } from '../model/types.js';
 import { createIndexSql, foreignKeyClause } from '../render/ddl.js';
 import { displayName } from '../render/model-text.js';
 import { ident, qualified, storageParameterChange, storageParameters } from '../render/quote.js';
-import { validateForeignKey } from './build-constraints.js';
+import { countFirst, validateForeignKey } from './build-constraints.js';
 import { dropPrimaryKeyFor } from './build-keys.js';
 import { built, holdsRows, statement, type BuildContext, type Built } from './build-context.js';
 import type { Statement } from './types.js';
@@ -118,18 +118,25 @@ export function foreignKeyDiffers(c: Of<'foreign-key-differs'>): Built {
       }),
     ]);
   }
-  // Actions or MATCH differ: add the declared constraint beside the old one, validate, drop the old.
+  // Actions or MATCH differ: count the rows the declared key refuses, add it beside the old one, validate, drop the old.
   const fresh = c.live.name === d.name ? derivedName(d.name, '_reconciled') : d.name;
+  const [count, validate] = validateForeignKey(c, t, d, fresh);
   const steps: Statement[] = [
-    statement(c, {
-      phase: 'fixes',
-      description: `add foreign key ${fresh} on ${show(t)} with the declared ${c.aspects.join(' and ')} (NOT VALID)`,
-      sql: `ALTER TABLE ${qualified(t)} ADD ${foreignKeyClause(d, fresh)} NOT VALID`,
-      guard: needed(`NOT ${foreignKeyMatches(t, d)}`),
-      lockLevel: 'SHARE ROW EXCLUSIVE',
-      locks: [t, d.references],
-    }),
-    ...validateForeignKey(c, t, d, fresh).map((s) => ({ ...s, phase: 'fixes' as const, guard: needed(`${constraintExists(t, fresh)} AND NOT ${foreignKeyMatches(t, d, { name: fresh, validated: true })}`) })),
+    // Counted before the ADD (see countFirst): a stop there leaves only the live key.
+    ...countFirst(
+      statement(c, {
+        phase: 'fixes',
+        description: `add foreign key ${fresh} on ${show(t)} with the declared ${c.aspects.join(' and ')} (NOT VALID)`,
+        sql: `ALTER TABLE ${qualified(t)} ADD ${foreignKeyClause(d, fresh)} NOT VALID`,
+        guard: needed(`NOT ${foreignKeyMatches(t, d)}`),
+        lockLevel: 'SHARE ROW EXCLUSIVE',
+        locks: [t, d.references],
+      }),
+      [
+        { ...count, guard: needed(`NOT ${foreignKeyMatches(t, d, { validated: true })}`) },
+        { ...validate, phase: 'fixes', guard: needed(`${constraintExists(t, fresh)} AND NOT ${foreignKeyMatches(t, d, { name: fresh, validated: true })}`) },
+      ],
+    ),
     statement(c, {
       phase: 'fixes',
       description: `drop the replaced foreign key ${c.live.name} on ${show(t)}`,

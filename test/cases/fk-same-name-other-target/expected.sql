@@ -15,21 +15,21 @@ SET lock_timeout = '2s';
 SET statement_timeout = '60s';
 SET search_path = pg_catalog;
 
--- [1/5] fixes: add foreign key players_team_fk_reconciled on public.players with the declared target (NOT VALID)
+-- [1/5] fixes: check rows of public.players against foreign key players_team_fk_reconciled
+-- lock: ACCESS SHARE, may take long
+SET statement_timeout = 0;
+SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.conrelid = pg_catalog.to_regclass('"public"."players"') AND c.contype = 'f' AND c.confrelid = pg_catalog.to_regclass('"public"."teams"') AND c.confdeltype = 'a' AND c.confupdtype = 'a' AND c.confmatchtype = 's' AND c.condeferrable = false AND c.condeferred = false AND ARRAY(SELECT a.attname::text FROM unnest(c.conkey) WITH ORDINALITY AS k(num, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.num ORDER BY k.ord) = ARRAY['team_id']::text[] AND ARRAY(SELECT a.attname::text FROM unnest(c.confkey) WITH ORDINALITY AS k(num, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = c.confrelid AND a.attnum = k.num ORDER BY k.ord) = ARRAY['id']::text[] AND c.convalidated)) AS needed \gset reconcile_
+\if :reconcile_needed
+DO $reconcile$ DECLARE n bigint; BEGIN SELECT count(*) INTO n FROM "public"."players" child WHERE ((child."team_id" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "public"."teams" parent WHERE parent."id" = child."team_id"))); IF n > 0 THEN RAISE EXCEPTION USING ERRCODE = '23514', MESSAGE = 'foreign key players_team_fk_reconciled on public.players cannot be validated: rows reference missing public.teams rows: ' || n || ' row(s)', HINT = 'find them with SELECT * FROM "public"."players" child WHERE ((child."team_id" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "public"."teams" parent WHERE parent."id" = child."team_id"))); fix or delete them, then run again'; END IF; END $reconcile$;
+\endif
+SET statement_timeout = '60s';
+
+-- [2/5] fixes: add foreign key players_team_fk_reconciled on public.players with the declared target (NOT VALID)
 -- lock: SHARE ROW EXCLUSIVE
 SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.conrelid = pg_catalog.to_regclass('"public"."players"') AND c.contype = 'f' AND c.confrelid = pg_catalog.to_regclass('"public"."teams"') AND c.confdeltype = 'a' AND c.confupdtype = 'a' AND c.confmatchtype = 's' AND c.condeferrable = false AND c.condeferred = false AND ARRAY(SELECT a.attname::text FROM unnest(c.conkey) WITH ORDINALITY AS k(num, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.num ORDER BY k.ord) = ARRAY['team_id']::text[] AND ARRAY(SELECT a.attname::text FROM unnest(c.confkey) WITH ORDINALITY AS k(num, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = c.confrelid AND a.attnum = k.num ORDER BY k.ord) = ARRAY['id']::text[])) AS needed \gset reconcile_
 \if :reconcile_needed
 ALTER TABLE "public"."players" ADD CONSTRAINT "players_team_fk_reconciled" FOREIGN KEY ("team_id") REFERENCES "public"."teams" ("id") NOT VALID;
 \endif
-
--- [2/5] fixes: check rows of public.players against foreign key players_team_fk_reconciled
--- lock: ACCESS SHARE, may take long
-SET statement_timeout = 0;
-SELECT (EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = pg_catalog.to_regclass('"public"."players"') AND conname = 'players_team_fk_reconciled') AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.conrelid = pg_catalog.to_regclass('"public"."players"') AND c.contype = 'f' AND c.confrelid = pg_catalog.to_regclass('"public"."teams"') AND c.confdeltype = 'a' AND c.confupdtype = 'a' AND c.confmatchtype = 's' AND c.condeferrable = false AND c.condeferred = false AND ARRAY(SELECT a.attname::text FROM unnest(c.conkey) WITH ORDINALITY AS k(num, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.num ORDER BY k.ord) = ARRAY['team_id']::text[] AND ARRAY(SELECT a.attname::text FROM unnest(c.confkey) WITH ORDINALITY AS k(num, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = c.confrelid AND a.attnum = k.num ORDER BY k.ord) = ARRAY['id']::text[] AND c.conname = 'players_team_fk_reconciled' AND c.convalidated)) AS needed \gset reconcile_
-\if :reconcile_needed
-DO $reconcile$ DECLARE n bigint; BEGIN SELECT count(*) INTO n FROM "public"."players" child WHERE ((child."team_id" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "public"."teams" parent WHERE parent."id" = child."team_id"))); IF n > 0 THEN RAISE EXCEPTION USING ERRCODE = '23514', MESSAGE = 'foreign key players_team_fk_reconciled on public.players cannot be validated: rows reference missing public.teams rows: ' || n || ' row(s)', HINT = 'find them with SELECT * FROM "public"."players" child WHERE ((child."team_id" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "public"."teams" parent WHERE parent."id" = child."team_id"))); fix or delete them, then run again'; END IF; END $reconcile$;
-\endif
-SET statement_timeout = '60s';
 
 -- [3/5] fixes: validate foreign key players_team_fk_reconciled on public.players
 -- lock: SHARE UPDATE EXCLUSIVE, may take long

@@ -15,21 +15,21 @@ SET lock_timeout = '2s';
 SET statement_timeout = '60s';
 SET search_path = pg_catalog;
 
--- [1/5] fixes: add foreign key document_folder_fk_reconciled on public.document with the declared actions (NOT VALID)
+-- [1/5] fixes: check rows of public.document against foreign key document_folder_fk_reconciled
+-- lock: ACCESS SHARE, may take long
+SET statement_timeout = 0;
+SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.conrelid = pg_catalog.to_regclass('"public"."document"') AND c.contype = 'f' AND c.confrelid = pg_catalog.to_regclass('"public"."folder"') AND c.confdeltype = 'n' AND c.confupdtype = 'a' AND c.confmatchtype = 's' AND c.condeferrable = false AND c.condeferred = false AND ARRAY(SELECT a.attname::text FROM unnest(c.conkey) WITH ORDINALITY AS k(num, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.num ORDER BY k.ord) = ARRAY['tenant_id', 'folder_id']::text[] AND ARRAY(SELECT a.attname::text FROM unnest(c.confkey) WITH ORDINALITY AS k(num, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = c.confrelid AND a.attnum = k.num ORDER BY k.ord) = ARRAY['tenant_id', 'id']::text[] AND ARRAY(SELECT a.attname::text FROM unnest(c.confdelsetcols) WITH ORDINALITY AS k(num, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.num ORDER BY k.ord) = ARRAY['folder_id']::text[] AND c.convalidated)) AS needed \gset reconcile_
+\if :reconcile_needed
+DO $reconcile$ DECLARE n bigint; BEGIN SELECT count(*) INTO n FROM "public"."document" child WHERE ((child."tenant_id" IS NOT NULL AND child."folder_id" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "public"."folder" parent WHERE parent."tenant_id" = child."tenant_id" AND parent."id" = child."folder_id"))); IF n > 0 THEN RAISE EXCEPTION USING ERRCODE = '23514', MESSAGE = 'foreign key document_folder_fk_reconciled on public.document cannot be validated: rows reference missing public.folder rows: ' || n || ' row(s)', HINT = 'find them with SELECT * FROM "public"."document" child WHERE ((child."tenant_id" IS NOT NULL AND child."folder_id" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "public"."folder" parent WHERE parent."tenant_id" = child."tenant_id" AND parent."id" = child."folder_id"))); fix or delete them, then run again'; END IF; END $reconcile$;
+\endif
+SET statement_timeout = '60s';
+
+-- [2/5] fixes: add foreign key document_folder_fk_reconciled on public.document with the declared actions (NOT VALID)
 -- lock: SHARE ROW EXCLUSIVE
 SELECT (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.conrelid = pg_catalog.to_regclass('"public"."document"') AND c.contype = 'f' AND c.confrelid = pg_catalog.to_regclass('"public"."folder"') AND c.confdeltype = 'n' AND c.confupdtype = 'a' AND c.confmatchtype = 's' AND c.condeferrable = false AND c.condeferred = false AND ARRAY(SELECT a.attname::text FROM unnest(c.conkey) WITH ORDINALITY AS k(num, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.num ORDER BY k.ord) = ARRAY['tenant_id', 'folder_id']::text[] AND ARRAY(SELECT a.attname::text FROM unnest(c.confkey) WITH ORDINALITY AS k(num, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = c.confrelid AND a.attnum = k.num ORDER BY k.ord) = ARRAY['tenant_id', 'id']::text[] AND ARRAY(SELECT a.attname::text FROM unnest(c.confdelsetcols) WITH ORDINALITY AS k(num, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.num ORDER BY k.ord) = ARRAY['folder_id']::text[])) AS needed \gset reconcile_
 \if :reconcile_needed
 ALTER TABLE "public"."document" ADD CONSTRAINT "document_folder_fk_reconciled" FOREIGN KEY ("tenant_id", "folder_id") REFERENCES "public"."folder" ("tenant_id", "id") ON DELETE SET NULL ("folder_id") NOT VALID;
 \endif
-
--- [2/5] fixes: check rows of public.document against foreign key document_folder_fk_reconciled
--- lock: ACCESS SHARE, may take long
-SET statement_timeout = 0;
-SELECT (EXISTS (SELECT 1 FROM pg_catalog.pg_constraint WHERE conrelid = pg_catalog.to_regclass('"public"."document"') AND conname = 'document_folder_fk_reconciled') AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.conrelid = pg_catalog.to_regclass('"public"."document"') AND c.contype = 'f' AND c.confrelid = pg_catalog.to_regclass('"public"."folder"') AND c.confdeltype = 'n' AND c.confupdtype = 'a' AND c.confmatchtype = 's' AND c.condeferrable = false AND c.condeferred = false AND ARRAY(SELECT a.attname::text FROM unnest(c.conkey) WITH ORDINALITY AS k(num, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.num ORDER BY k.ord) = ARRAY['tenant_id', 'folder_id']::text[] AND ARRAY(SELECT a.attname::text FROM unnest(c.confkey) WITH ORDINALITY AS k(num, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = c.confrelid AND a.attnum = k.num ORDER BY k.ord) = ARRAY['tenant_id', 'id']::text[] AND ARRAY(SELECT a.attname::text FROM unnest(c.confdelsetcols) WITH ORDINALITY AS k(num, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.num ORDER BY k.ord) = ARRAY['folder_id']::text[] AND c.conname = 'document_folder_fk_reconciled' AND c.convalidated)) AS needed \gset reconcile_
-\if :reconcile_needed
-DO $reconcile$ DECLARE n bigint; BEGIN SELECT count(*) INTO n FROM "public"."document" child WHERE ((child."tenant_id" IS NOT NULL AND child."folder_id" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "public"."folder" parent WHERE parent."tenant_id" = child."tenant_id" AND parent."id" = child."folder_id"))); IF n > 0 THEN RAISE EXCEPTION USING ERRCODE = '23514', MESSAGE = 'foreign key document_folder_fk_reconciled on public.document cannot be validated: rows reference missing public.folder rows: ' || n || ' row(s)', HINT = 'find them with SELECT * FROM "public"."document" child WHERE ((child."tenant_id" IS NOT NULL AND child."folder_id" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "public"."folder" parent WHERE parent."tenant_id" = child."tenant_id" AND parent."id" = child."folder_id"))); fix or delete them, then run again'; END IF; END $reconcile$;
-\endif
-SET statement_timeout = '60s';
 
 -- [3/5] fixes: validate foreign key document_folder_fk_reconciled on public.document
 -- lock: SHARE UPDATE EXCLUSIVE, may take long
