@@ -1,0 +1,2 @@
+-- from: pgschema/pgschema testdata/diff/create_table/add_pk and PostgreSQL's PRIMARY KEY ... WITH (fillfactor); a primary key and a unique constraint carry index storage parameters in the model that their live indexes lack (or have another value).
+CREATE TABLE counters (name text, bucket int, n bigint NOT NULL DEFAULT 0, CONSTRAINT counters_pkey PRIMARY KEY (name, bucket) WITH (fillfactor = 60), CONSTRAINT counters_bucket_name_key UNIQUE (bucket, name) WITH (fillfactor = 80, deduplicate_items = off));

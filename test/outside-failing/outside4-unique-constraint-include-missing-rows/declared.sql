@@ -1,0 +1,2 @@
+-- from: prisma/prisma-engines migration tests on unique constraints and PostgreSQL 11 UNIQUE ... INCLUDE; a unique constraint with INCLUDE columns is missing on a table with rows (built concurrently, then attached with USING INDEX).
+CREATE TABLE booking (id bigint PRIMARY KEY, room int NOT NULL, day date NOT NULL, guest text NOT NULL, CONSTRAINT booking_room_day_key UNIQUE (room, day) INCLUDE (guest));
