@@ -106,6 +106,8 @@ export type Change =
       /** The declared label it follows, or precedes when it comes first. */
       readonly after: string | null;
       readonly before: string | null;
+      /** The one live label the model lacks that stands where this one goes (same neighbours): perhaps renamed. */
+      readonly looksRenamedFrom?: string;
     }
   | { readonly kind: 'missing-sequence'; readonly sequence: Sequence }
   | {

@@ -14,14 +14,33 @@ export type { Change, ChangeKind } from './changes.js';
 export { isInformational, changeTable, assertNever } from './changes.js';
 export type { Scope } from './scope.js';
 
+/**
+ * The live label the model lacks that sits exactly where declared label `i` goes: the same
+ * label (or the start) before it and the same label (or the end) after it on both sides.
+ */
+function renamedLabel(declared: readonly string[], live: readonly string[], i: number, declaredLabels: ReadonlySet<string>): string | null {
+  const prev = i > 0 ? declared[i - 1] : undefined;
+  const next = declared[i + 1];
+  const found = live.filter((x, j) => !declaredLabels.has(x) && (j > 0 ? live[j - 1] : undefined) === prev && live[j + 1] === next);
+  return found.length === 1 ? (found[0] ?? null) : null;
+}
+
 function compareEnum(d: EnumType, l: EnumType, out: Change[]): void {
   const q = { schema: d.schema, name: d.name };
   const liveLabels = new Set(l.labels);
+  const declaredLabels = new Set(d.labels);
   d.labels.forEach((value, i) => {
     if (liveLabels.has(value)) return;
-    out.push({ kind: 'missing-enum-value', enum: q, value, after: i > 0 ? (d.labels[i - 1] ?? null) : null, before: i === 0 ? (d.labels[1] ?? null) : null });
+    const was = renamedLabel(d.labels, l.labels, i, declaredLabels);
+    out.push({
+      kind: 'missing-enum-value',
+      enum: q,
+      value,
+      after: i > 0 ? (d.labels[i - 1] ?? null) : null,
+      before: i === 0 ? (d.labels[1] ?? null) : null,
+      ...(was !== null ? { looksRenamedFrom: was } : {}),
+    });
   });
-  const declaredLabels = new Set(d.labels);
   for (const value of l.labels) if (!declaredLabels.has(value)) out.push({ kind: 'extra-enum-value', enum: q, value });
   const commonD = d.labels.filter((x) => liveLabels.has(x));
   const commonL = l.labels.filter((x) => declaredLabels.has(x));

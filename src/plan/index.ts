@@ -20,7 +20,7 @@ import { dropPrimaryKeyFor, missingKey } from './build-keys.js';
 import { built, referencedKey, type BuildContext, type Built } from './build-context.js';
 import { defaultDiffers, foreignKeyDiffers, indexDiffers, nameDiffers, nullabilityDiffers } from './build-fixes.js';
 import { extraObject, foldExtraGrants, missingObject, objectDiffers, orderByDependencies } from './build-registry.js';
-import { lookalikeNote, renamedColumn, takenByRename } from './build-renames.js';
+import { lookalikeNote, renamedColumn, renamedEnumValue, takenByRename } from './build-renames.js';
 import { columnTypesDiffer, defaultWithTypeChange, groupTypeChanges, unusedUsing } from './build-types.js';
 import { holdBackData, isAttributedDrop, stepStatements } from './build-steps.js';
 import { missingColumn, missingEnum, missingEnumValue, missingExtension, missingSchema, missingSequence, missingTable } from './build-objects.js';
@@ -43,7 +43,7 @@ function build(c: Change, ctx: BuildContext): Built {
     case 'missing-enum':
       return missingEnum(c);
     case 'missing-enum-value':
-      return missingEnumValue(c);
+      return renamedEnumValue(c, ctx) ?? missingEnumValue(c);
     case 'missing-sequence':
       // A serial's sequence whose column is an identity now: the identity repair creates it, in one step.
       return createdByIdentityRepair(c, ctx.changes) ? built() : missingSequence(c);
@@ -128,6 +128,7 @@ function build(c: Change, ctx: BuildContext): Built {
     case 'extra-enum':
       return note(c, `enum ${displayName(c.enum.schema, c.enum.name)} is not in the model (kept)`);
     case 'extra-enum-value':
+      if (takenByRename(c, ctx)) return built();
       return note(c, `enum ${displayName(c.enum.schema, c.enum.name)} has value ${JSON.stringify(c.value)} the model lacks (kept)`);
     case 'extra-sequence':
       return note(c, `sequence ${displayName(c.sequence.schema, c.sequence.name)} is not in the model (kept)`);
