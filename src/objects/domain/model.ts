@@ -10,8 +10,28 @@ export interface DomainObject {
   /** The default expression as PostgreSQL prints it, or null. */
   readonly default: string | null;
   readonly notNull: boolean;
-  /** CHECK constraints sorted by name; `definition` is `pg_get_constraintdef` (`CHECK ((VALUE > 0))`). */
-  readonly checks: readonly { readonly name: string; readonly definition: string }[];
+  /**
+   * CHECK constraints sorted by name; `definition` is `pg_get_constraintdef` (`CHECK ((VALUE > 0))`) without
+   * ` NOT VALID`; `notValid` is set (true) only when the check is not validated (pg_constraint.convalidated false).
+   */
+  readonly checks: readonly DomainCheck[];
+  /**
+   * Columns of tables and materialized views (in any schema) whose type is the domain or a domain over it,
+   * as the server holds them (absent when none): `VALIDATE CONSTRAINT` and `SET NOT NULL` scan and lock them.
+   */
+  readonly columns?: readonly DomainColumn[];
   /** Registry keys of the functions its checks or default call (absent when none): it is created after them. */
   readonly dependsOn?: readonly string[];
+}
+
+export interface DomainCheck {
+  readonly name: string;
+  readonly definition: string;
+  readonly notValid?: true;
+}
+
+export interface DomainColumn {
+  readonly schema: string;
+  readonly table: string;
+  readonly column: string;
 }

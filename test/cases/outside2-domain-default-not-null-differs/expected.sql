@@ -23,7 +23,7 @@ DO $reconcile$ BEGIN EXECUTE 'ALTER DOMAIN "script_column_domain"."positive_int"
 \endif
 
 -- [2/2] validate: set NOT NULL on domain script_column_domain.positive_int (checks every column of the domain for NULLs)
--- lock: none, may take long
+-- lock: SHARE, may take long
 SET statement_timeout = 0;
 SELECT (EXISTS (SELECT 1 FROM pg_catalog.pg_type t WHERE t.typtype = 'd' AND t.typname = 'positive_int' AND t.typnamespace = (SELECT oid FROM pg_catalog.pg_namespace WHERE nspname = 'script_column_domain') AND NOT t.typnotnull)) AS needed \gset reconcile_
 \if :reconcile_needed
