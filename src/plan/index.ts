@@ -23,6 +23,7 @@ import { extraObject, foldExtraGrants, missingObject, objectDiffers, orderByDepe
 import { lookalikeNote, renamedColumn, renamedEnumValue, takenByRename } from './build-renames.js';
 import { columnTypesDiffer, defaultWithTypeChange, groupTypeChanges, unusedUsing } from './build-types.js';
 import { holdBackData, isAttributedDrop, stepStatements } from './build-steps.js';
+import { holdBackDependents } from './withhold.js';
 import { missingColumn, missingEnum, missingEnumValue, missingExtension, missingSchema, missingSequence, missingTable } from './build-objects.js';
 import { PHASES, type Note, type Plan, type PlanContext, type Statement } from './types.js';
 
@@ -199,8 +200,11 @@ export function plan(changes: readonly Change[], context: PlanContext): Plan {
   statements.push(...steps.statements);
   notes.push(...unusedUsing(changes, ctx));
   const phaseIndex = (s: Statement): number => PHASES.indexOf(s.phase);
-  const sorted = statements.map((s, i) => ({ s, i })).sort((a, b) => phaseIndex(a.s) - phaseIndex(b.s) || a.i - b.i).map((x) => x.s);
   const allowed = new Set(context.options.allowHazards ?? []);
+  const sorted = holdBackDependents(
+    statements.map((s, i) => ({ s, i })).sort((a, b) => phaseIndex(a.s) - phaseIndex(b.s) || a.i - b.i).map((x) => x.s),
+    allowed,
+  );
   const runnable = holdBackData((s: Statement): boolean => s.hazards.every((h) => allowed.has(h.kind)), steps);
   const withheld = sorted.filter((s) => !runnable(s));
   for (const s of withheld) {
