@@ -159,6 +159,40 @@ describe('registry kinds', () => {
     }
   });
 
+  it('comments on a schema, a trigger, a policy and a domain constraint are read, repaired and then in sync', async () => {
+    const [declared, live] = [await createDatabase('objects_c1'), await createDatabase('objects_c2')];
+    dbs.push(declared, live);
+    const base = `${TABLES} ${TRIGGER_FN} ${TRIGGER} ${RLS} ${POLICY} CREATE DOMAIN app.short_text AS text CONSTRAINT short CHECK (length(VALUE) < 10);`;
+    await declared.exec(`${base}
+      COMMENT ON SCHEMA app IS 'the app';
+      COMMENT ON TRIGGER posts_title ON app.posts IS 'titles are fixed';
+      COMMENT ON POLICY posts_read ON app.posts IS 'published or own';
+      COMMENT ON CONSTRAINT short ON DOMAIN app.short_text IS 'under ten';`);
+    await live.exec(`${base} COMMENT ON TRIGGER posts_title ON app.posts IS 'old text';`);
+    const want = await declared.inspect();
+    expect(want.objects.filter((o) => o.kind === 'comment').map(describeObject)).toEqual([
+      'comment on constraint short on domain app.short_text',
+      'comment on policy posts_read on app.posts',
+      'comment on schema app',
+      'comment on trigger posts_title on app.posts',
+    ]);
+    const p = plan(compare(want, await live.inspect()), ctx);
+    expect(p.statements.map((s) => [s.description, s.sql, s.lockLevel])).toEqual([
+      ['set comment on constraint short on domain app.short_text', `COMMENT ON CONSTRAINT "short" ON DOMAIN "app"."short_text" IS 'under ten'`, 'none'],
+      ['set comment on policy posts_read on app.posts', `COMMENT ON POLICY "posts_read" ON "app"."posts" IS 'published or own'`, 'ACCESS SHARE'],
+      ['set comment on schema app', `COMMENT ON SCHEMA "app" IS 'the app'`, 'none'],
+      ['replace comment on trigger posts_title on app.posts', `COMMENT ON TRIGGER "posts_title" ON "app"."posts" IS 'titles are fixed'`, 'ACCESS SHARE'],
+    ]);
+    const { runScript } = await import('../helpers/script.js');
+    const header = { source: 's', target: 't', serverVersion: 'N', toolVersion: 'test', plannedAt: 'T', liveHash: 'H', lockTimeout: '2s' };
+    await runScript(live.url, renderPlanSql(p, header));
+    expect(compare(want, await live.inspect())).toEqual([]);
+    expect(plan(compare(want, await live.inspect()), ctx).statements).toEqual([]);
+    // The script again changes nothing: every guard reads the comment it set.
+    await runScript(live.url, renderPlanSql(p, header));
+    expect(compare(want, await live.inspect())).toEqual([]);
+  });
+
   it('a source that declares only a function is valid (not "declares nothing at all"), and the JSON plan lists what is not compared', async () => {
     const db = await createDatabase('objects_j');
     dbs.push(db);
