@@ -104,7 +104,9 @@ const EMPTY: Schema = { schemas: [], tables: [], enums: [], sequences: [], exten
 
 function restrictTo(model: Schema, tables: ReadonlySet<string>): Schema {
   // Views, functions, triggers and policies are not copied: a statement that needs one is "not rehearsed".
-  return { ...model, tables: model.tables.filter((t) => tables.has(qualifiedKey(t))), views: [], objects: [] };
+  // A sequence owned by a table left out is copied without its OWNED BY (that table is not there to own it).
+  const sequences = model.sequences.map((q) => (q.ownedBy && !tables.has(qualifiedKey(q.ownedBy.table)) ? { ...q, ownedBy: null } : q));
+  return { ...model, tables: model.tables.filter((t) => tables.has(qualifiedKey(t))), sequences, views: [], objects: [] };
 }
 
 /** The statement as the empty, private copy runs it. */

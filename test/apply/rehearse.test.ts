@@ -39,6 +39,19 @@ describe('rehearsal', () => {
     expect(run.stdout).toMatch(/rehearsed on a copy of \d+ table\(s\) without data .*every statement ran and nothing the plan repairs is left/);
   });
 
+  it('copies a sequence owned by a table the plan does not touch without its OWNED BY (the rehearsal is not skipped)', async () => {
+    const db = await createDatabase('rehearse-seq');
+    dbs.push(db);
+    await db.exec('CREATE TABLE untouched (id serial PRIMARY KEY); CREATE TABLE notes (id bigint PRIMARY KEY);');
+    const file = path.join(dir, 'owned-seq.sql');
+    writeFileSync(file, 'CREATE TABLE untouched (id serial PRIMARY KEY); CREATE TABLE notes (id bigint PRIMARY KEY, body text);');
+    const planned = await planRepair({ url: db.url, from: file });
+    expect(planned.plan.statements.map((s) => s.description)).toEqual(['add column public.notes.body']);
+    const r = await rehearse({ live: planned.live.schema, declared: planned.declared.schema, plan: planned.plan, serverVersion: planned.live.serverVersion });
+    expect(r.skipped).toBeNull();
+    expect(r.failed).toEqual([]);
+  });
+
   it('refuses with exit 3, the live database untouched, when a statement fails on the copy', async () => {
     const db = await createDatabase('rehearse-bad');
     dbs.push(db);
