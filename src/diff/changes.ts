@@ -222,6 +222,8 @@ export type Change =
       readonly declared: Index;
       readonly live: Index;
       readonly aspects: readonly string[];
+      /** The live index is the table's replica identity (`REPLICA IDENTITY USING INDEX`): the identity moves before it goes. */
+      readonly liveReplicaIdentity?: boolean;
     }
   | {
       readonly kind: 'constraint-not-validated';

@@ -129,5 +129,16 @@ export function compare(declaredModel: Schema, liveModel: Schema, scope: Scope =
   for (const l of extraTables) out.push({ kind: 'extra-table', table: { schema: l.schema, name: l.name } });
   markTableLookalikes(out, extraTables);
   out.push(...compareObjects(declared.objects, live.objects, [...declared.schemas, ...live.schemas]));
-  return out;
+  return markReplicaIdentityIndexes(out, live.objects);
+}
+
+/** An index that differs and is its table's live replica identity is marked so (see indexDiffers in src/plan/build-fixes.ts). */
+function markReplicaIdentityIndexes(changes: Change[], liveObjects: Schema['objects']): Change[] {
+  const identities = new Set(
+    liveObjects.flatMap((o) => (o.kind === 'replica-identity' && o.identity === 'index' && o.index !== '' ? [JSON.stringify([o.schema, o.name, o.index])] : [])),
+  );
+  if (identities.size === 0) return changes;
+  return changes.map((c) =>
+    c.kind === 'index-differs' && identities.has(JSON.stringify([c.table.schema, c.table.name, c.live.name])) ? { ...c, liveReplicaIdentity: true } : c,
+  );
 }

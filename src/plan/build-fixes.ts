@@ -3,16 +3,16 @@
  * foreign key behaviour, index structure, names.
  */
 import type { Change } from '../diff/changes.js';
-import type { QualifiedName } from '../model/types.js';
+import type { Index, QualifiedName } from '../model/types.js';
 import { qualifiedKey } from '../model/types.js';
 import { createIndexSql, foreignKeyClause } from '../render/ddl.js';
 import { displayName } from '../render/model-text.js';
-import { ident, qualified, storageParameterChange, storageParameters } from '../render/quote.js';
+import { ident, literal, qualified, storageParameterChange, storageParameters } from '../render/quote.js';
 import { countFirst, validateForeignKey } from './build-constraints.js';
 import { dropPrimaryKeyFor } from './build-keys.js';
 import { built, holdsRows, statement, type BuildContext, type Built } from './build-context.js';
-import type { Statement } from './types.js';
-import { columnNullable, constraintExists, derivedName, failIfRows, foreignKeyMatches, indexExists, indexMatches, indexStorageMatches, needed } from './sql.js';
+import type { Hazard, Statement } from './types.js';
+import { columnNullable, constraintExists, derivedName, failIfRows, foreignKeyMatches, indexExists, indexMatches, indexStorageMatches, needed, regclass } from './sql.js';
 
 type Of<K extends Change['kind']> = Extract<Change, { kind: K }>;
 const show = (q: QualifiedName): string => displayName(q.schema, q.name);
@@ -188,6 +188,37 @@ function indexStorageDiffers(c: Of<'index-differs'>): Built {
   ]);
 }
 
+/**
+ * An index PostgreSQL can take as a table's replica identity (`REPLICA IDENTITY USING
+ * INDEX`): unique, not partial, plain columns only. Whether its columns are NOT NULL is
+ * PostgreSQL's to check when the identity is set.
+ */
+function replicaIdentityCapable(ix: Index): boolean {
+  return ix.unique && ix.predicate === null && ix.keys.every((k) => k.column !== null);
+}
+
+/** The index with this name on `t` is the table's replica identity (`relreplident = 'i'` and `indisreplident`). */
+function isReplicaIdentity(t: QualifiedName, name: string): string {
+  return (
+    `EXISTS (SELECT 1 FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid JOIN pg_catalog.pg_class r ON r.oid = i.indrelid ` +
+    `WHERE i.indrelid = ${regclass(t)} AND c.relname = ${literal(name)} AND i.indisreplident AND r.relreplident = 'i')`
+  );
+}
+
+/**
+ * An index that exists but differs is dropped and built again. When the live index is
+ * the table's replica identity (decided where the script runs: its guards read
+ * `indisreplident`), dropping it first would leave the table with none, and while a
+ * publication publishes updates or deletes every UPDATE and DELETE on it fails. So for
+ * a declared index that can be one, when the live catalog showed it as the identity: the
+ * declared index is built concurrently under a temporary name, made the replica identity
+ * (brief ACCESS EXCLUSIVE), then the old index is dropped and the new one takes the name
+ * (the identity follows the index across the rename). When, where the script runs, the
+ * live index is no longer the identity these steps are skipped and the
+ * index is dropped and built under its name, as always. A declared model that makes a
+ * rebuilt index the identity (the live one being another) is set by the replica
+ * identity kind, in its phase after the indexes.
+ */
 export function indexDiffers(c: Of<'index-differs'>): Built {
   if (!c.onPartitioned && c.aspects.length === 1 && c.aspects[0] === 'storage') return indexStorageDiffers(c);
   const t = c.table;
@@ -196,18 +227,23 @@ export function indexDiffers(c: Of<'index-differs'>): Built {
     message: `index ${c.live.name} on ${show(t)} differs (${c.aspects.join(', ')}): it is dropped and rebuilt concurrently; queries that use it are slower until the build ends`,
   };
   const liveIndex = qualified({ schema: t.schema, name: c.live.name });
+  const differs = `${indexExists(t.schema, c.live.name)} AND NOT ${indexMatches(t, { ...c.declared, name: c.live.name })}`;
+  const swap = c.liveReplicaIdentity === true && !c.onPartitioned && replicaIdentityCapable(c.declared) ? replicaIdentitySwap(c, hazard) : [];
   return built([
+    ...swap,
     statement(c, {
       phase: 'indexes',
       description: `drop index ${c.live.name} on ${show(t)} (it differs from the model)`,
       // A partitioned table's index cannot be dropped CONCURRENTLY (PostgreSQL refuses).
       sql: c.onPartitioned ? `DROP INDEX IF EXISTS ${liveIndex}` : `DROP INDEX CONCURRENTLY IF EXISTS ${liveIndex}`,
-      guard: needed(`${indexExists(t.schema, c.live.name)} AND NOT ${indexMatches(t, { ...c.declared, name: c.live.name })}`),
+      // Never while it is still the replica identity: the swap above moves the identity first.
+      guard: needed(swap.length > 0 ? `${differs} AND NOT ${isReplicaIdentity(t, c.live.name)}` : differs),
       lockLevel: c.onPartitioned ? 'ACCESS EXCLUSIVE' : 'SHARE UPDATE EXCLUSIVE',
       locks: [t],
       transactional: c.onPartitioned,
       hazards: [hazard],
     }),
+    ...(swap.length > 0 ? [renameSwapped(c, hazard)] : []),
     statement(c, {
       phase: 'indexes',
       description: `create index ${c.declared.name} on ${show(t)}${c.onPartitioned ? ' (a partitioned table: one build, each partition locked against writes while its index builds)' : ' concurrently'}`,
@@ -219,6 +255,67 @@ export function indexDiffers(c: Of<'index-differs'>): Built {
       hazards: [hazard],
     }),
   ]);
+}
+
+/** The temporary name the declared index is built under while the live one is still the replica identity. */
+const swapName = (c: Of<'index-differs'>): string => derivedName(c.declared.name, '_reconciled');
+
+/** Build the declared index beside the live replica identity index and move the identity to it (see indexDiffers). */
+function replicaIdentitySwap(c: Of<'index-differs'>, hazard: Hazard): Statement[] {
+  const t = c.table;
+  const fresh = swapName(c);
+  const freshIndex = { ...c.declared, name: fresh };
+  const dropLeftover = { guard: needed(indexExists(t.schema, fresh, false)), sql: `DROP INDEX CONCURRENTLY IF EXISTS ${qualified({ schema: t.schema, name: fresh })}` };
+  const liveIsIdentity = `${indexExists(t.schema, c.live.name)} AND NOT ${indexMatches(t, { ...c.declared, name: c.live.name })} AND ${isReplicaIdentity(t, c.live.name)}`;
+  return [
+    statement(c, {
+      phase: 'indexes',
+      description: `drop invalid leftover index ${fresh} on ${show(t)}`,
+      ...dropLeftover,
+      lockLevel: 'SHARE UPDATE EXCLUSIVE',
+      locks: [t],
+      transactional: false,
+      // Withheld with the replacement it belongs to.
+      hazards: [hazard],
+    }),
+    statement(c, {
+      phase: 'indexes',
+      description: `create index ${c.declared.name} as ${fresh} on ${show(t)} concurrently, when the live ${c.live.name} is the table's replica identity (it stays until the identity moves)`,
+      sql: createIndexSql(t, freshIndex, { concurrently: true, ifNotExists: true }),
+      guard: needed(`${liveIsIdentity} AND NOT ${indexExists(t.schema, fresh, true)}`),
+      lockLevel: 'SHARE UPDATE EXCLUSIVE',
+      locks: [t],
+      transactional: false,
+      duration: 'long',
+      hazards: [hazard],
+      cleanup: dropLeftover,
+    }),
+    statement(c, {
+      phase: 'indexes',
+      description: `set replica identity USING INDEX ${fresh} of ${show(t)} (it replaces ${c.live.name}, which is dropped next)`,
+      sql: `ALTER TABLE ${qualified(t)} REPLICA IDENTITY USING INDEX ${ident(fresh)}`,
+      guard: needed(`${indexExists(t.schema, fresh, true)} AND ${indexMatches(t, freshIndex)} AND NOT ${isReplicaIdentity(t, fresh)}`),
+      // ALTER TABLE ... REPLICA IDENTITY takes ACCESS EXCLUSIVE (a catalog change; no scan, no rewrite).
+      lockLevel: 'ACCESS EXCLUSIVE',
+      locks: [t],
+      hazards: [hazard],
+    }),
+  ];
+}
+
+/** The declared index built under the temporary name takes its name once the old one is gone. */
+function renameSwapped(c: Of<'index-differs'>, hazard: Hazard): Statement {
+  const t = c.table;
+  const fresh = swapName(c);
+  return statement(c, {
+    phase: 'indexes',
+    description: `rename index ${fresh} to ${c.declared.name} on ${show(t)} (the replica identity, now as declared)`,
+    sql: `ALTER INDEX ${qualified({ schema: t.schema, name: fresh })} RENAME TO ${ident(c.declared.name)}`,
+    guard: needed(`${indexExists(t.schema, fresh, true)} AND ${indexMatches(t, { ...c.declared, name: fresh })} AND NOT ${indexExists(t.schema, c.declared.name)}`),
+    lockLevel: 'ACCESS EXCLUSIVE',
+    locks: [t],
+    hazards: [hazard],
+  });
 }
 
 /** Renames on the same table and object kind where one's declared name is another's live name (a swap or a chain). */

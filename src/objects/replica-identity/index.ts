@@ -23,7 +23,11 @@ WHERE n.nspname = ANY($1)
   AND ${notExtensionMember('pg_class', 'c')}`;
 
 const setting = (r: ReplicaIdentityObject): string => (r.identity === 'index' ? `USING INDEX ${ident(r.index)}` : r.identity.toUpperCase());
-const shown = (r: ReplicaIdentityObject): string => (r.identity === 'index' ? `USING INDEX ${showName(r.index)}` : r.identity.toUpperCase());
+// relreplident 'i' with no index marked indisreplident (its index was dropped): PostgreSQL then has no
+// identity at all (UPDATE and DELETE fail while a publication publishes them). Read as such, it differs
+// from every declared setting, so a re-plan sets the declared one again.
+const shown = (r: ReplicaIdentityObject): string =>
+  r.identity === 'index' ? (r.index === '' ? 'USING INDEX (none: its index was dropped, so the table has no identity)' : `USING INDEX ${showName(r.index)}`) : r.identity.toUpperCase();
 const show = (r: ReplicaIdentityObject): string => `replica identity ${shown(r)} of ${displayName(r.schema, r.name)}`;
 const alter = (r: ReplicaIdentityObject, to: string): string => `ALTER TABLE ${qualified(r)} REPLICA IDENTITY ${to}`;
 
@@ -62,7 +66,7 @@ export const replicaIdentityKind: ObjectKindDef<ReplicaIdentityObject> = {
   differs: (d, l) => (d.identity !== l.identity || d.index !== l.index ? ['setting'] : []),
   create: (r) => [set(r, `set ${show(r)}`)],
   repair: (d, l) => [set(d, `set ${show(d)} (live: ${shown(l)})`)],
-  text: (r) => `${alter(r, setting(r))};`,
+  text: (r) => (r.identity === 'index' && r.index === '' ? `-- ${alter(r, 'USING INDEX')}: its index was dropped, the table has no identity` : `${alter(r, setting(r))};`),
   drop: (r) => alter(r, 'DEFAULT'),
   present,
 };
