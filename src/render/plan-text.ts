@@ -25,6 +25,8 @@ export function categoryOf(c: Change): Category {
 export interface TextOptions {
   readonly color: boolean;
   readonly title: string;
+  /** The ledger's disagreements with the source (`status`'s problems); a plan with none to repair still shows them. */
+  readonly ledgerProblems?: readonly string[];
 }
 
 const paint = (on: boolean, code: string, s: string): string => (on ? `\x1b[${code}m${s}\x1b[0m` : s);
@@ -49,7 +51,8 @@ function unifiedDiffs(changes: readonly Change[], declared: Schema, live: Schema
   const tables = new Map<string, true>();
   for (const c of changes) {
     const t = changeTable(c);
-    if (t && categoryOf(c) !== 'info' && categoryOf(c) !== 'extra') tables.set(qualifiedKey(t), true);
+    // A ledger row to record is no table difference (the model never holds the ledger table).
+    if (t && c.kind !== 'ledger-differs' && categoryOf(c) !== 'info' && categoryOf(c) !== 'extra') tables.set(qualifiedKey(t), true);
   }
   const find = (m: Schema, key: string): Table | undefined => m.tables.find((t) => qualifiedKey(t) === key);
   const patches: { from: string; to: string; a: string; b: string }[] = [];
@@ -102,6 +105,15 @@ export function renderPlanText(plan: Plan, declared: Schema, live: Schema, optio
   const drift = tableDrift(plan.changes);
   const uncompared = notComparedText(live.notCompared);
   const uncomparedLine = uncompared ? `Not compared (the model does not hold these kinds yet): ${uncompared}` : null;
+  const ledgerProblems = options.ledgerProblems ?? [];
+  if (drift.length === 0 && ledgerProblems.length > 0) {
+    // Exit 2 with "In sync" printed would contradict itself: the schema matches, the ledger does not.
+    out.push(`Schema in sync, ledger not: the live schema matches the declared model, but its ledger disagrees with the source (${ledgerProblems.length} problem(s)):`);
+    out.push(...ledgerProblems.map((p) => `  - ${p}`));
+    out.push('Nothing in the schema to repair; `reconcile status` shows each migration against the live database.');
+    if (uncomparedLine) out.push(uncomparedLine);
+    return out.join('\n') + '\n';
+  }
   if (drift.length === 0) {
     out.push('In sync: the live database matches the declared model.');
     if (uncomparedLine) out.push(uncomparedLine);

@@ -58,6 +58,38 @@ describe('reconcile status (command line)', () => {
     expect(r.stdout).not.toContain(password(clean));
   });
 
+  it('plan on a matching schema whose ledger records a migration the source lacks exits 2 and says why, not "In sync"', async () => {
+    const db = await createDatabase('ledger_cli');
+    try {
+      await replayDjango(db, DJANGO_PLAN);
+      await recordDjango(db, DJANGO_PLAN);
+      await db.exec(`INSERT INTO django_migrations (app, name, applied) VALUES ('chat', '0099_ghost', now())`);
+      const r = await cli('plan', '--url', db.url, '--from', DJANGO_TREE, '--format', 'text');
+      expect(r.code).toBe(2);
+      expect(r.stdout).not.toContain('In sync: the live database matches the declared model.');
+      expect(r.stdout).toContain('Schema in sync, ledger not: the live schema matches the declared model, but its ledger disagrees with the source (1 problem(s)):');
+      expect(r.stdout).toMatch(/\n {2}- .*0099_ghost/);
+      const v = await cli('verify', '--url', db.url, '--from', DJANGO_TREE);
+      expect(v.code).toBe(2);
+    } finally {
+      await db.drop();
+    }
+  });
+
+  it('plan recording a missing ledger row shows no table diff of the ledger table (the model never holds it)', async () => {
+    const db = await createDatabase('ledger_cli');
+    try {
+      await replayDjango(db, DJANGO_PLAN);
+      await recordDjango(db, DJANGO_PLAN.filter((k) => k !== 'chat.0003_backfill_message_type'));
+      const r = await cli('plan', '--url', db.url, '--from', DJANGO_TREE, '--format', 'text');
+      expect(r.code).toBe(2);
+      expect(r.stdout).toContain('[ledger] record chat.0003_backfill_message_type as applied');
+      expect(r.stdout).not.toContain('live public.django_migrations');
+    } finally {
+      await db.drop();
+    }
+  });
+
   it('exits 2 on the incident, with the reasons under the migration', async () => {
     const r = await cli('status', '--url', incident.url, '--from', DJANGO_TREE, '--ledger', 'django');
     expect(r.code).toBe(2);

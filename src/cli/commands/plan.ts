@@ -76,6 +76,7 @@ export function registerPlan(program: Command): void {
         text = renderPlanText(plan, result.declared.schema, result.live.schema, {
           color: !!process.stdout.isTTY && !process.env['NO_COLOR'],
           title: `Declared ${header.source} against live ${header.target} (PostgreSQL ${header.serverVersion})`,
+          ledgerProblems: ledgerOutOfSync(result) ? (result.ledger?.verdict.problems ?? []) : [],
         });
         break;
     }
