@@ -7,12 +7,13 @@ import type { Index, QualifiedName } from '../model/types.js';
 import { qualifiedKey } from '../model/types.js';
 import { createIndexSql, foreignKeyClause } from '../render/ddl.js';
 import { displayName } from '../render/model-text.js';
-import { ident, literal, qualified, storageParameterChange, storageParameters } from '../render/quote.js';
+import { replicaIdentityIs } from '../objects/replica-identity/index.js';
+import { ident, qualified, storageParameterChange, storageParameters } from '../render/quote.js';
 import { countFirst, validateForeignKey } from './build-constraints.js';
 import { dropPrimaryKeyFor } from './build-keys.js';
 import { built, holdsRows, statement, type BuildContext, type Built } from './build-context.js';
 import type { Hazard, Statement } from './types.js';
-import { columnNullable, constraintExists, derivedName, failIfRows, foreignKeyMatches, indexExists, indexMatches, indexStorageMatches, needed, regclass } from './sql.js';
+import { columnNullable, constraintExists, derivedName, failIfRows, foreignKeyMatches, indexExists, indexMatches, indexStorageMatches, needed } from './sql.js';
 
 type Of<K extends Change['kind']> = Extract<Change, { kind: K }>;
 const show = (q: QualifiedName): string => displayName(q.schema, q.name);
@@ -197,13 +198,8 @@ function replicaIdentityCapable(ix: Index): boolean {
   return ix.unique && ix.predicate === null && ix.keys.every((k) => k.column !== null);
 }
 
-/** The index with this name on `t` is the table's replica identity (`relreplident = 'i'` and `indisreplident`). */
-function isReplicaIdentity(t: QualifiedName, name: string): string {
-  return (
-    `EXISTS (SELECT 1 FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid JOIN pg_catalog.pg_class r ON r.oid = i.indrelid ` +
-    `WHERE i.indrelid = ${regclass(t)} AND c.relname = ${literal(name)} AND i.indisreplident AND r.relreplident = 'i')`
-  );
-}
+/** The index with this name on `t` is the table's replica identity (the replica-identity kind's own check). */
+const isReplicaIdentity = (t: QualifiedName, name: string): string => replicaIdentityIs({ kind: 'replica-identity', schema: t.schema, name: t.name, identity: 'index', index: name });
 
 /**
  * An index that exists but differs is dropped and built again. When the live index is

@@ -31,7 +31,8 @@ const shown = (r: ReplicaIdentityObject): string =>
 const show = (r: ReplicaIdentityObject): string => `replica identity ${shown(r)} of ${displayName(r.schema, r.name)}`;
 const alter = (r: ReplicaIdentityObject, to: string): string => `ALTER TABLE ${qualified(r)} REPLICA IDENTITY ${to}`;
 
-const present = (r: ReplicaIdentityObject): string =>
+/** The table's replica identity is `r` where the script runs (also the plan's test that an index is the identity, src/plan/build-fixes.ts). */
+export const replicaIdentityIs = (r: ReplicaIdentityObject): string =>
   `EXISTS (SELECT 1 FROM pg_catalog.pg_class c WHERE c.oid = pg_catalog.to_regclass(${literal(qualified(r))}) AND c.relreplident = ${literal(CODE[r.identity])}` +
   (r.identity === 'index'
     ? ` AND EXISTS (SELECT 1 FROM pg_catalog.pg_index x JOIN pg_catalog.pg_class i ON i.oid = x.indexrelid WHERE x.indrelid = c.oid AND x.indisreplident AND i.relname = ${literal(r.index)})`
@@ -43,7 +44,7 @@ function set(r: ReplicaIdentityObject, description: string): ObjectStatement {
     phase: 'replica-identity',
     description,
     sql: alter(r, setting(r)),
-    guard: needed(`NOT ${present(r)}`),
+    guard: needed(`NOT ${replicaIdentityIs(r)}`),
     lockLevel: 'ACCESS EXCLUSIVE',
     locks: [{ schema: r.schema, name: r.name }],
   };
@@ -68,5 +69,5 @@ export const replicaIdentityKind: ObjectKindDef<ReplicaIdentityObject> = {
   repair: (d, l) => [set(d, `set ${show(d)} (live: ${shown(l)})`)],
   text: (r) => (r.identity === 'index' && r.index === '' ? `-- ${alter(r, 'USING INDEX')}: its index was dropped, the table has no identity` : `${alter(r, setting(r))};`),
   drop: (r) => alter(r, 'DEFAULT'),
-  present,
+  present: replicaIdentityIs,
 };
