@@ -84,7 +84,7 @@ export async function planRepair(req: PlanRequest): Promise<PlanResult> {
     ]);
     const steps = found && destroys ? withDestroys(found, destroys) : undefined;
     const migrationDefaults = migrationColumnDefaults(declared.migrations);
-    const schemaPlan = buildPlan(changes, { serverVersion: live.serverVersion, tablesWithRows: rows, options: req.options ?? {}, typeFacts, migrationDefaults, ...(roles ? { liveRoles: roles } : {}), ...(steps ? { steps } : {}) });
+    const schemaPlan = buildPlan(changes, { serverVersion: live.serverVersion, tablesWithRows: rows, options: req.options ?? {}, typeFacts, migrationDefaults, objects: { declared: declared.schema.objects, live: live.schema.objects }, ...(roles ? { liveRoles: roles } : {}), ...(steps ? { steps } : {}) });
     const scope = { schemas: req.schemas, exclude: req.exclude };
     const withLedger = req.ledger ? await planLedger(pool, { declared, live: live.schema, plan: schemaPlan, scope, ledger: req.ledger, steps }) : null;
     const plan = withLedger ? withLedger.plan : schemaPlan;

@@ -10,11 +10,12 @@ import type { Queryable } from '../db/pool.js';
 import type { Change } from '../diff/changes.js';
 import type { QualifiedName, Schema } from '../model/types.js';
 import { qualifiedKey } from '../model/types.js';
-import { columnKey, type DependentIndex, type DomainFact, type TypeFacts } from '../plan/type-facts.js';
+import { columnKey, type ColumnDependent, type DependentIndex, type DomainFact, type TypeFacts } from '../plan/type-facts.js';
 import type { PlanOptions } from '../plan/types.js';
 import { findUsing } from '../plan/using.js';
 import { sequenceFactKey } from '../plan/build-sequences.js';
 import { ident, qualified } from '../render/quote.js';
+import { keySql } from '../objects/sql.js';
 
 type TypeChange = Extract<Change, { kind: 'column-type-differs' }>;
 
@@ -37,6 +38,87 @@ WHERE a.attnum = ANY (i.indkey::int2[])
               WHERE d.classid = 'pg_catalog.pg_class'::regclass AND d.objid = i.indexrelid
                 AND d.refclassid = 'pg_catalog.pg_class'::regclass AND d.refobjid = a.attrelid AND d.refobjsubid = a.attnum)
 ORDER BY k.i, ic.relname`;
+
+/**
+ * What depends on each changed column (of the table or of any table in its partition tree, which
+ * the ALTER recurses to) such that PostgreSQL refuses the type change: views and rules
+ * (pg_rewrite), policies, triggers, routines with a SQL-standard body, publication row filters,
+ * generated columns of the same table; and the partition key. Registry objects get their key.
+ */
+const DEPENDENTS_SQL = `
+WITH k AS (SELECT * FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS k(tbl, col, i)),
+cols AS (
+  SELECT k.i, a.attrelid, a.attnum, a.attname
+  FROM k
+  JOIN pg_catalog.pg_attribute a ON a.attrelid = pg_catalog.to_regclass(k.tbl) AND a.attname = k.col AND NOT a.attisdropped
+),
+tree AS (
+  SELECT cols.i, cols.attrelid AS root, ca.attrelid, ca.attnum
+  FROM cols
+  JOIN pg_catalog.pg_attribute ca ON ca.attname = cols.attname AND NOT ca.attisdropped
+   AND ca.attrelid IN (SELECT p.relid FROM pg_catalog.pg_partition_tree(cols.attrelid) p UNION SELECT cols.attrelid)
+)
+SELECT tree.i,
+       CASE d.classid
+         WHEN 'pg_catalog.pg_rewrite'::regclass THEN (
+           SELECT CASE WHEN r.rulename = '_RETURN' AND rc.relkind IN ('v', 'm') THEN ${keySql('view', ['rn.nspname', 'rc.relname'])}
+                       ELSE ${keySql('rule', ['rn.nspname', 'rc.relname', 'r.rulename'])} END
+           FROM pg_catalog.pg_rewrite r JOIN pg_catalog.pg_class rc ON rc.oid = r.ev_class JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace
+           WHERE r.oid = d.objid)
+         WHEN 'pg_catalog.pg_policy'::regclass THEN (
+           SELECT ${keySql('policy', ['pn.nspname', 'pc.relname', 'p.polname'])}
+           FROM pg_catalog.pg_policy p JOIN pg_catalog.pg_class pc ON pc.oid = p.polrelid JOIN pg_catalog.pg_namespace pn ON pn.oid = pc.relnamespace
+           WHERE p.oid = d.objid)
+         WHEN 'pg_catalog.pg_trigger'::regclass THEN (
+           SELECT ${keySql('trigger', ['tn.nspname', 'tc.relname', 't.tgname'])}
+           FROM pg_catalog.pg_trigger t JOIN pg_catalog.pg_class tc ON tc.oid = t.tgrelid JOIN pg_catalog.pg_namespace tn ON tn.oid = tc.relnamespace
+           WHERE t.oid = d.objid AND t.tgparentid = 0)
+         WHEN 'pg_catalog.pg_proc'::regclass THEN (
+           SELECT CASE WHEN fp.prokind = 'a' THEN ${keySql('aggregate', ['fn.nspname', 'fp.proname', 'pg_catalog.oidvectortypes(fp.proargtypes)'])}
+                       ELSE ${keySql('function', ['fn.nspname', 'fp.proname', 'pg_catalog.oidvectortypes(fp.proargtypes)'])} END
+           FROM pg_catalog.pg_proc fp JOIN pg_catalog.pg_namespace fn ON fn.oid = fp.pronamespace
+           WHERE fp.oid = d.objid)
+       END AS key,
+       CASE WHEN d.classid IN ('pg_catalog.pg_attrdef'::regclass, 'pg_catalog.pg_class'::regclass)
+            THEN (SELECT 'read by generated column ' || pg_catalog.quote_ident(ga.attname) || ' of ' || pg_catalog.quote_ident(gn.nspname) || '.' || pg_catalog.quote_ident(gc.relname)
+                  FROM pg_catalog.pg_attribute ga JOIN pg_catalog.pg_class gc ON gc.oid = ga.attrelid JOIN pg_catalog.pg_namespace gn ON gn.oid = gc.relnamespace
+                  WHERE ga.attrelid = tree.attrelid
+                    AND ga.attnum = CASE WHEN d.classid = 'pg_catalog.pg_class'::regclass THEN d.objsubid ELSE (SELECT ad.adnum FROM pg_catalog.pg_attrdef ad WHERE ad.oid = d.objid) END)
+            -- A view's query is its _RETURN rule: named as the view.
+            WHEN d.classid = 'pg_catalog.pg_rewrite'::regclass THEN 'used by ' || (
+              SELECT pg_catalog.pg_describe_object(CASE WHEN r.rulename = '_RETURN' THEN 'pg_catalog.pg_class'::regclass ELSE d.classid END, CASE WHEN r.rulename = '_RETURN' THEN r.ev_class ELSE d.objid END, 0)
+              FROM pg_catalog.pg_rewrite r WHERE r.oid = d.objid)
+            ELSE 'used by ' || pg_catalog.pg_describe_object(d.classid, d.objid, d.objsubid) END AS what,
+       CASE WHEN d.classid IN ('pg_catalog.pg_attrdef'::regclass, 'pg_catalog.pg_class'::regclass) THEN 'generated'
+            WHEN d.classid = 'pg_catalog.pg_publication_rel'::regclass THEN 'other'
+            ELSE 'object' END AS cause
+FROM tree
+JOIN pg_catalog.pg_depend d ON d.refclassid = 'pg_catalog.pg_class'::regclass AND d.refobjid = tree.attrelid AND d.refobjsubid = tree.attnum
+WHERE d.classid IN ('pg_catalog.pg_rewrite'::regclass, 'pg_catalog.pg_policy'::regclass, 'pg_catalog.pg_trigger'::regclass,
+                    'pg_catalog.pg_proc'::regclass, 'pg_catalog.pg_publication_rel'::regclass)
+   -- A default that reads another column of its table is a generated column's expression.
+   -- (from PostgreSQL 15 its pg_attrdef row depends on the column; before, the generated column itself does).
+   OR (d.classid = 'pg_catalog.pg_attrdef'::regclass AND EXISTS (SELECT 1 FROM pg_catalog.pg_attrdef o WHERE o.oid = d.objid AND o.adnum <> tree.attnum))
+   OR (d.classid = 'pg_catalog.pg_class'::regclass AND d.objid = tree.attrelid AND d.objsubid NOT IN (0, tree.attnum))
+UNION ALL
+SELECT cols.i, NULL, 'part of the partition key of ' || pg_catalog.quote_ident(pn.nspname) || '.' || pg_catalog.quote_ident(pc.relname), 'partition-key'
+FROM cols
+JOIN pg_catalog.pg_partitioned_table pt ON pt.partrelid = cols.attrelid AND cols.attnum = ANY (pt.partattrs::int2[])
+JOIN pg_catalog.pg_class pc ON pc.oid = pt.partrelid
+JOIN pg_catalog.pg_namespace pn ON pn.oid = pc.relnamespace
+ORDER BY 1, 3`;
+
+/** The parent a type-changed column is inherited from (attinhcount > 0): the first parent that has it. */
+const INHERITED_SQL = `
+SELECT k.i, pn.nspname AS schema, pc.relname AS name
+FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS k(tbl, col, i)
+JOIN pg_catalog.pg_attribute a ON a.attrelid = pg_catalog.to_regclass(k.tbl) AND a.attname = k.col AND NOT a.attisdropped AND a.attinhcount > 0
+JOIN LATERAL (
+  SELECT h.inhparent FROM pg_catalog.pg_inherits h
+  JOIN pg_catalog.pg_attribute pa ON pa.attrelid = h.inhparent AND pa.attname = k.col AND NOT pa.attisdropped
+  WHERE h.inhrelid = a.attrelid ORDER BY h.inhseqno LIMIT 1) p ON true
+JOIN pg_catalog.pg_class pc ON pc.oid = p.inhparent
+JOIN pg_catalog.pg_namespace pn ON pn.oid = pc.relnamespace`;
 
 interface PgError {
   code?: string;
@@ -129,5 +211,25 @@ export async function readTypeFacts(db: Queryable, changes: readonly Change[], l
     list.push({ name: r.name, unique: r.is_unique, constraint: r.is_constraint, partitioned: r.partitioned, index: model });
     indexes.set(k, list);
   }
-  return { domains, castErrors, indexes, keys, sequenceValues };
+  const columns = [typeChanges.map((c) => qualified(c.table)), typeChanges.map((c) => c.column)];
+  const [deps, inh] = await Promise.all([
+    db.query<{ i: string; key: string | null; what: string; cause: ColumnDependent['cause'] }>(DEPENDENTS_SQL, columns),
+    db.query<{ i: string; schema: string; name: string }>(INHERITED_SQL, columns),
+  ]);
+  const dependents = new Map<string, ColumnDependent[]>();
+  for (const r of deps.rows) {
+    const c = typeChanges[Number(r.i) - 1]!;
+    const k = columnKey(c.table, c.column);
+    const list = dependents.get(k) ?? [];
+    // A trigger cloned onto a partition has no key of its own: the parent's trigger (listed too) stands for it.
+    if (r.cause === 'object' && r.key === null && r.what.startsWith('used by trigger ')) continue;
+    if (!list.some((x) => x.what === r.what)) list.push({ key: r.key, what: r.what, cause: r.cause });
+    dependents.set(k, list);
+  }
+  const inheritedFrom = new Map<string, QualifiedName>();
+  for (const r of inh.rows) {
+    const c = typeChanges[Number(r.i) - 1]!;
+    inheritedFrom.set(columnKey(c.table, c.column), { schema: r.schema, name: r.name });
+  }
+  return { domains, castErrors, indexes, keys, sequenceValues, dependents, inheritedFrom };
 }

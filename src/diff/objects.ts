@@ -9,7 +9,7 @@ import type { Change } from './changes.js';
  * Live objects that depend on `key`, directly or not, in creation order (reverse post-order).
  * What is part of a dependent (a rule on a view) goes with it: not a dependent of its own.
  */
-function dependentsOf(key: string, live: readonly CatalogObject[]): CatalogObject[] {
+export function dependentsOf(key: string, live: readonly CatalogObject[]): CatalogObject[] {
   const seen = new Set<string>();
   const order: CatalogObject[] = [];
   const visit = (k: string): void => {

@@ -4,6 +4,7 @@
 import type { Change } from '../diff/changes.js';
 import type { QualifiedName } from '../model/types.js';
 import { qualifiedKey } from '../model/types.js';
+import type { Around } from './type-dependents.js';
 import type { Hazard, LockLevel, Note, Phase, PlanContext, Statement } from './types.js';
 
 export interface BuildContext extends PlanContext {
@@ -11,6 +12,8 @@ export interface BuildContext extends PlanContext {
   readonly newTables: ReadonlySet<string>;
   /** Type changes grouped by table (see groupTypeChanges): one statement per group. */
   readonly typeGroups: ReadonlyMap<Change, readonly Extract<Change, { kind: 'column-type-differs' }>[]>;
+  /** By a type change group's first change: the objects dropped and created around its ALTER (plan/type-dependents.ts). */
+  readonly typeArounds: ReadonlyMap<Change, Around>;
   /** (table, column set) pairs that declared foreign keys reference (see referencedKey). */
   readonly referencedKeys: ReadonlySet<string>;
   /** Tables whose live primary key the plan replaces with the declared one. */

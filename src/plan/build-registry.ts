@@ -13,7 +13,7 @@ import type { Hazard, Note, Statement } from './types.js';
 type Of<K extends Change['kind']> = Extract<Change, { kind: K }>;
 
 /** A kind's statement as a plan statement: its change attached; a rewrite of a table holding rows is a hazard. */
-function attach(c: Change, s: ObjectStatement, ctx: BuildContext): Statement {
+export function attach(c: Change, s: ObjectStatement, ctx: BuildContext): Statement {
   const { rewrites, recreates: _recreates, ...rest } = s;
   const rewrite: Hazard[] =
     rewrites && holdsRows(ctx, rewrites)

@@ -12,7 +12,11 @@ import type { QualifiedName } from '../model/types.js';
 import { qualifiedKey } from '../model/types.js';
 import { displayName } from '../render/model-text.js';
 import { ident, literal, qualified } from '../render/quote.js';
+import { keyOf } from '../objects/index.js';
+import { atomically } from '../objects/sql.js';
 import { indexBuild } from './build-constraints.js';
+import { attach } from './build-registry.js';
+import { aroundTypeChange, blockedBy, blockedMessage, type Around } from './type-dependents.js';
 import { built, holdsRows, statement, type BuildContext, type Built } from './build-context.js';
 import { indexExists, needed } from './sql.js';
 import { columnHasTypeAndCollation, probeConversion, underUtc } from './sql-types.js';
@@ -25,8 +29,8 @@ type Of<K extends Change['kind']> = Extract<Change, { kind: K }>;
 type TypeChange = Of<'column-type-differs'>;
 const show = (q: QualifiedName): string => displayName(q.schema, q.name);
 
-/** What a group's statement is: brief (metadata only), a rewrite, or not emitted (no cast). */
-type GroupClass = 'brief' | 'rewrite' | 'no-cast';
+/** What a group's statement is: brief (metadata only), a rewrite, or not emitted (no cast, or dependents that block it). */
+type GroupClass = 'brief' | 'rewrite' | 'no-cast' | 'blocked';
 
 function factsOf(ctx: PlanContext): TypeFacts {
   return ctx.typeFacts ?? NO_TYPE_FACTS;
@@ -44,6 +48,7 @@ function conversionOf(c: TypeChange, ctx: PlanContext): Conversion {
 }
 
 function classOf(c: TypeChange, ctx: PlanContext): GroupClass {
+  if (blockedBy(c, ctx).length > 0) return 'blocked';
   if (factsOf(ctx).castErrors.has(columnKey(c.table, c.column))) return 'no-cast';
   return conversionOf(c, ctx).kind === 'rewrite' ? 'rewrite' : 'brief';
 }
@@ -57,15 +62,56 @@ export function groupTypeChanges(changes: readonly Change[], ctx: PlanContext): 
   const out = new Map<Change, readonly TypeChange[]>();
   for (const c of changes) {
     if (c.kind !== 'column-type-differs') continue;
+    // A partition's inherited column changes with its parent's (an ALTER of its own is refused): no group of its own.
+    if (parentChange(c, changes, ctx)) {
+      out.set(c, []);
+      continue;
+    }
     const cls = classOf(c, ctx);
-    // Changes PostgreSQL has no cast for are notes, one per column.
-    const key = JSON.stringify([c.table.schema, c.table.name, cls, cls === 'no-cast' ? c.column : '']);
+    // Changes PostgreSQL has no cast for, or that dependents block, are notes, one per column.
+    const key = JSON.stringify([c.table.schema, c.table.name, cls, cls === 'no-cast' || cls === 'blocked' ? c.column : '']);
     const group = groups.get(key) ?? [];
     group.push(c);
     groups.set(key, group);
     out.set(c, group);
   }
   return out;
+}
+
+/** By each planned group's first change: the objects to drop and create around its ALTER, where any depend on its columns. */
+export function typeArounds(groups: ReadonlyMap<Change, readonly TypeChange[]>, ctx: PlanContext): Map<Change, Around> {
+  const out = new Map<Change, Around>();
+  for (const [c, group] of groups) {
+    if (group[0] !== c || c.kind !== 'column-type-differs') continue;
+    const cls = classOf(c, ctx);
+    if (cls === 'blocked' || cls === 'no-cast') continue;
+    const around = aroundTypeChange(group, ctx);
+    if (around) out.set(c, around);
+  }
+  return out;
+}
+
+/** The same column's type change on the table `c`'s column is inherited from, if the plan has one. */
+function parentChange(c: TypeChange, changes: readonly Change[], ctx: PlanContext): TypeChange | null {
+  const parent = factsOf(ctx).inheritedFrom?.get(columnKey(c.table, c.column));
+  if (!parent) return null;
+  const found = changes.find((x): x is TypeChange => x.kind === 'column-type-differs' && x.column === c.column && qualifiedKey(x.table) === qualifiedKey(parent));
+  return found ?? null;
+}
+
+/**
+ * What the statements of a group repair besides the group's own changes: the inherited
+ * columns of partitions (at any depth) and the registry objects created again around it.
+ */
+export function typeCovers(group: readonly TypeChange[], ctx: BuildContext): Change[] {
+  const inherited: Change[] = [];
+  const parents: Change[] = [...group];
+  for (let i = 0; i < parents.length; i++) {
+    for (const x of ctx.changes) if (x.kind === 'column-type-differs' && parentChange(x, ctx.changes, ctx) === parents[i]) (inherited.push(x), parents.push(x));
+  }
+  const keys = group[0] ? ctx.typeArounds.get(group[0])?.keys : undefined;
+  const recreated = keys ? ctx.changes.filter((x) => x.kind === 'object-differs' && keys.has(keyOf(x.declared))) : [];
+  return [...inherited, ...recreated];
 }
 
 /** `--using` entries that name no column whose type changes: a typo would otherwise pass unnoticed. */
@@ -126,6 +172,7 @@ export function defaultWithTypeChange(c: Of<'default-differs'>, ctx: BuildContex
       case 'rewrite':
         return built();
       case 'no-cast':
+      case 'blocked':
         return built([], [{ level: 'warning', message: `default of ${show(c.table)}.${c.column} is not changed: it belongs to the type change that is not planned`, source: c }]);
       case 'brief':
         return null;
@@ -161,6 +208,8 @@ export function columnTypesDiffer(group: readonly TypeChange[], ctx: BuildContex
   switch (cls) {
     case 'no-cast':
       return noCast(first, ctx);
+    case 'blocked':
+      return built([], [{ level: 'warning', message: blockedMessage(first, blockedBy(first, ctx)), source: first }]);
     case 'rewrite':
       return rewrite(group, ctx);
     case 'brief':
@@ -193,10 +242,25 @@ function groupDescription(group: readonly TypeChange[], what: string): string {
   return group.length === 1 ? describe(first) : `change types of ${show(first.table)}: ${group.map((c) => c.column).join(', ')} (${what})`;
 }
 
+/** The ALTER with the objects that depend on its columns dropped before it and created after it, in one transaction. */
+function aroundSql(alter: string, around: Around | null): string {
+  return around ? atomically([...around.drops, alter, ...around.creates], { uncheckedBodies: true }) : alter;
+}
+
+function aroundDescription(around: Around | null): string {
+  return around ? `, dropping and creating again ${around.names.join(', ')}` : '';
+}
+
+/** What cannot run in the ALTER's transaction (a materialized view's index builds), withheld with the group. */
+function afterAround(group: readonly TypeChange[], around: Around | null, hazards: readonly Hazard[], ctx: BuildContext): Statement[] {
+  return (around?.after ?? []).map((s) => ({ ...attach(group[0]!, s, ctx), hazards: [...(s.hazards ?? []), ...hazards] }));
+}
+
 function rewrite(group: readonly TypeChange[], ctx: BuildContext): Built {
   const t = group[0]!.table;
   const facts = factsOf(ctx);
-  const hazards: Hazard[] = group.map((c) => ({ kind: 'rewrite', message: rewriteWhy(c, ctx) }));
+  const around = ctx.typeArounds.get(group[0]!) ?? null;
+  const hazards: Hazard[] = [...group.map((c) => ({ kind: 'rewrite' as const, message: rewriteWhy(c, ctx) })), ...(around?.hazards ?? [])];
   const guard = needed(groupCondition(group));
   const probes: Statement[] = [];
   const clauses: string[] = [];
@@ -233,15 +297,15 @@ function rewrite(group: readonly TypeChange[], ctx: BuildContext): Built {
   }
   const alter = statement(group[0]!, {
     phase: 'fixes',
-    description: groupDescription(group, 'one rewrite'),
-    sql: `ALTER TABLE ${qualified(t)} ${clauses.join(',\n  ')}`,
+    description: `${groupDescription(group, 'one rewrite')}${aroundDescription(around)}`,
+    sql: aroundSql(`ALTER TABLE ${qualified(t)} ${clauses.join(',\n  ')}`, around),
     guard,
     lockLevel: 'ACCESS EXCLUSIVE',
-    locks: [t],
+    locks: [t, ...(around?.locks ?? [])],
     duration: 'long',
     hazards,
   });
-  return built([...probes, alter]);
+  return built([...probes, alter, ...afterAround(group, around, hazards, ctx)]);
 }
 
 function rebuildsIndexes(c: Conversion): boolean {
@@ -280,8 +344,10 @@ function brief(group: readonly TypeChange[], ctx: BuildContext): Built {
       kind: 'rewrite' as const,
       message: `${show(t)}.${r.c.column}: the table is not rewritten, but PostgreSQL rebuilds ${r.ix.constraint ? 'the constraint index' : r.ix.unique ? 'the unique index' : 'the index'} ${r.ix.name} under the ACCESS EXCLUSIVE lock (measured about 0.25 s per million rows on PostgreSQL 18)`,
     }));
+  const around = ctx.typeArounds.get(group[0]!) ?? null;
+  const aroundHazards = around?.hazards ?? [];
   // Every statement of the group carries the hazards that would withhold the ALTER: none runs without it.
-  const hazards: Hazard[] = [...replaceable.map(replaceHazard), ...inPlaceHazards];
+  const hazards: Hazard[] = [...replaceable.map(replaceHazard), ...inPlaceHazards, ...aroundHazards];
   const drops = replaceable.map((r) =>
     statement(r.c, {
       phase: 'fixes',
@@ -291,19 +357,21 @@ function brief(group: readonly TypeChange[], ctx: BuildContext): Built {
       lockLevel: 'SHARE UPDATE EXCLUSIVE',
       locks: [t],
       transactional: false,
-      hazards: [replaceHazard(r), ...inPlaceHazards],
+      hazards: [replaceHazard(r), ...inPlaceHazards, ...aroundHazards],
     }),
   );
-  const builds = replaceable.flatMap((r) => indexBuild(r.c, t, r.ix.index!, { concurrently: true }).map((s) => ({ ...s, phase: 'fixes' as const, hazards: [replaceHazard(r), ...inPlaceHazards] })));
+  const builds = replaceable.flatMap((r) =>
+    indexBuild(r.c, t, r.ix.index!, { concurrently: true }).map((s) => ({ ...s, phase: 'fixes' as const, hazards: [replaceHazard(r), ...inPlaceHazards, ...aroundHazards] })),
+  );
   const alter = statement(group[0]!, {
     phase: 'fixes',
-    description: group.length === 1 ? `${describe(group[0]!)}${utc ? ' (no rewrite, under TimeZone UTC)' : ''}` : groupDescription(group, utc ? 'no rewrite, under TimeZone UTC' : 'no rewrite'),
-    sql: utc ? underUtc(alterSql) : alterSql,
+    description: `${group.length === 1 ? `${describe(group[0]!)}${utc ? ' (no rewrite, under TimeZone UTC)' : ''}` : groupDescription(group, utc ? 'no rewrite, under TimeZone UTC' : 'no rewrite')}${aroundDescription(around)}`,
+    sql: aroundSql(utc ? underUtc(alterSql) : alterSql, around),
     guard,
     lockLevel: 'ACCESS EXCLUSIVE',
-    locks: [t],
-    duration: inPlace.length > 0 ? 'long' : 'brief',
+    locks: [t, ...(around?.locks ?? [])],
+    duration: inPlace.length > 0 || around?.long ? 'long' : 'brief',
     hazards,
   });
-  return built([...drops, alter, ...builds]);
+  return built([...drops, alter, ...builds, ...afterAround(group, around, hazards, ctx)]);
 }

@@ -21,7 +21,8 @@ import { built, referencedKey, type BuildContext, type Built } from './build-con
 import { defaultDiffers, foreignKeyDiffers, indexDiffers, nameDiffers, nullabilityDiffers } from './build-fixes.js';
 import { extraObject, foldExtraGrants, missingObject, objectDiffers, orderByDependencies } from './build-registry.js';
 import { lookalikeNote, renamedColumn, renamedEnumValue, takenByRename } from './build-renames.js';
-import { columnTypesDiffer, defaultWithTypeChange, groupTypeChanges, unusedUsing } from './build-types.js';
+import { columnTypesDiffer, defaultWithTypeChange, groupTypeChanges, typeArounds, typeCovers, unusedUsing } from './build-types.js';
+import { keyOf } from '../objects/index.js';
 import { holdBackData, isAttributedDrop, stepStatements } from './build-steps.js';
 import { holdBackDependents } from './withhold.js';
 import { missingColumn, missingEnum, missingEnumValue, missingExtension, missingSchema, missingSequence, missingTable } from './build-objects.js';
@@ -88,7 +89,8 @@ function build(c: Change, ctx: BuildContext): Built {
       const group = ctx.typeGroups.get(c) ?? [c];
       if (group[0] !== c) return built();
       const b = columnTypesDiffer(group, ctx);
-      return { ...b, statements: b.statements.map((s) => ({ ...s, covers: group })) };
+      const covers = [...group, ...typeCovers(group, ctx)];
+      return { ...b, statements: b.statements.map((s) => ({ ...s, covers })) };
     }
     case 'nullability-differs':
       return nullabilityDiffers(c, ctx);
@@ -145,6 +147,8 @@ function build(c: Change, ctx: BuildContext): Built {
     case 'missing-object':
       return missingObject(c, ctx);
     case 'object-differs':
+      // Dropped and created again as declared around a column's type change: built there.
+      if ([...ctx.typeArounds.values()].some((a) => a.keys.has(keyOf(c.declared)))) return built();
       return objectDiffers(c, ctx);
     case 'extra-object':
       return extraObject(c);
@@ -187,7 +191,8 @@ function crossChange(changes: readonly Change[]): Pick<BuildContext, 'referenced
 
 export function plan(changes: readonly Change[], context: PlanContext): Plan {
   const newTables = new Set(changes.flatMap((c) => (c.kind === 'missing-table' ? [qualifiedKey(c.table)] : [])));
-  const ctx: BuildContext = { ...context, newTables, typeGroups: groupTypeChanges(changes, context), ...crossChange(changes) };
+  const typeGroups = groupTypeChanges(changes, context);
+  const ctx: BuildContext = { ...context, newTables, typeGroups, typeArounds: typeArounds(typeGroups, context), ...crossChange(changes) };
   const ordered = orderByDependencies([...changes].sort((a, b) => rank(a) - rank(b)));
   const statements: Statement[] = [];
   const notes: Note[] = [];

@@ -6,6 +6,19 @@
  */
 import type { Index, QualifiedName } from '../model/types.js';
 
+/**
+ * Something that depends on a column and makes PostgreSQL refuse `ALTER COLUMN ... TYPE`
+ * while it exists: a view or rule, a policy, a trigger, a SQL-standard function body
+ * (`key`, a registry object key), or what cannot be dropped around it: a generated column,
+ * the partition key, a publication's row filter (`key` null).
+ */
+export interface ColumnDependent {
+  readonly key: string | null;
+  /** How the column is held, e.g. `used by view v` (`pg_describe_object`), `part of the partition key of public.t`. */
+  readonly what: string;
+  readonly cause: 'object' | 'generated' | 'partition-key' | 'other';
+}
+
 export interface DomainFact {
   /** `format_type` of the base type with the domain's typmod, e.g. `character varying(20)`. */
   readonly base: string;
@@ -31,6 +44,13 @@ export interface TypeFacts {
   readonly castErrors: ReadonlyMap<string, string>;
   /** By columnKey: the indexes PostgreSQL rebuilds when the column's type or collation changes. */
   readonly indexes: ReadonlyMap<string, readonly DependentIndex[]>;
+  /** By columnKey: what stops PostgreSQL from changing the column's type while it exists (absent: nothing). */
+  readonly dependents?: ReadonlyMap<string, readonly ColumnDependent[]>;
+  /**
+   * By columnKey: the parent table a type-changed column is inherited from (a partition's column):
+   * the parent's ALTER changes it, an ALTER of its own is refused.
+   */
+  readonly inheritedFrom?: ReadonlyMap<string, QualifiedName>;
   /** By qualifiedKey of the table: primary key columns (labels sample rows of a failed probe). */
   readonly keys: ReadonlyMap<string, readonly string[]>;
   /**

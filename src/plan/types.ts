@@ -4,7 +4,7 @@
  * it idempotent, and the change it repairs.
  */
 import type { Change } from '../diff/changes.js';
-import type { QualifiedName } from '../model/types.js';
+import type { CatalogObject, QualifiedName } from '../model/types.js';
 import type { TypeFacts } from './type-facts.js';
 import type { UsingExpression } from './using.js';
 
@@ -178,4 +178,9 @@ export interface PlanContext {
   readonly typeFacts?: TypeFacts;
   /** Drops and data steps attributed to migrations of the source; absent: extras are only kept. */
   readonly steps?: MigrationSteps;
+  /**
+   * The registry objects of both sides: what a column type change drops and creates around it
+   * (plan/type-dependents.ts). Absent: a change something depends on is only a warning.
+   */
+  readonly objects?: { readonly declared: readonly CatalogObject[]; readonly live: readonly CatalogObject[] };
 }

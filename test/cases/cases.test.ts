@@ -64,7 +64,7 @@ async function planFor(declared: Schema, live: TestDb, options: CaseOptions): Pr
       using: (options.using ?? []).map(parseUsing),
     };
     const typeFacts = await readTypeFacts(pool, changes, liveModel, planOptions);
-    return makePlan(changes, { serverVersion: 0, tablesWithRows: rows, options: planOptions, typeFacts });
+    return makePlan(changes, { serverVersion: 0, tablesWithRows: rows, options: planOptions, typeFacts, objects: { declared: declared.objects, live: liveModel.objects } });
   } finally {
     await pool.end();
   }
