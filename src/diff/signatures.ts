@@ -42,12 +42,13 @@ export function foreignKeyAspects(declared: ForeignKey, live: ForeignKey): Forei
   return aspects;
 }
 
+/** Columns, deferrability and INCLUDE columns (another INCLUDE is another index); storage parameters are set in place. */
 export function primaryKeySignature(pk: PrimaryKey): string {
-  return sig(pk.columns, pk.deferrable, pk.initiallyDeferred);
+  return sig(pk.columns, pk.deferrable, pk.initiallyDeferred, pk.include ?? []);
 }
 
 export function uniqueSignature(u: Unique): string {
-  return sig(u.columns, u.nullsNotDistinct, u.deferrable, u.initiallyDeferred);
+  return sig(u.columns, u.nullsNotDistinct, u.deferrable, u.initiallyDeferred, u.include ?? []);
 }
 
 export function checkSignature(c: Check): string {

@@ -2,7 +2,7 @@
  * Comparing one table that exists on both sides: columns by name, constraints
  * and indexes by structure.
  */
-import type { Column, Index, QualifiedName, Table, Unique } from '../model/types.js';
+import type { Column, Index, PrimaryKey, QualifiedName, Table, Unique } from '../model/types.js';
 import type { Change, KeyPlacement, PartitionIndex, PartitionIndexes, PartitionKey, ReplacedKey } from './changes.js';
 import { matchBy, type Matched } from './match.js';
 import { noNames, type NameLookup } from './names.js';
@@ -88,16 +88,20 @@ function compareColumns(ctx: TableContext): void {
   }
 }
 
-/** A live unique index that a declared key can take over with USING INDEX. */
-function attachable(ix: Index, columns: readonly string[], nullsNotDistinct: boolean): boolean {
+/** What a key's index must be: its columns, NULLS NOT DISTINCT and INCLUDE columns. */
+type KeyShape = { readonly name: string; readonly columns: readonly string[]; readonly nullsNotDistinct: boolean; readonly include?: readonly string[] };
+
+/** A live unique index that a declared key can take over with USING INDEX (its storage parameters are set after, in place). */
+function attachable(ix: Index, key: KeyShape): boolean {
+  const { columns } = key;
   return (
     ix.constraint === null &&
     ix.unique &&
     ix.valid &&
     ix.method === 'btree' &&
     ix.predicate === null &&
-    ix.include.length === 0 &&
-    ix.nullsNotDistinct === nullsNotDistinct &&
+    JSON.stringify(ix.include) === JSON.stringify(key.include ?? []) &&
+    ix.nullsNotDistinct === key.nullsNotDistinct &&
     ix.keys.length === columns.length &&
     ix.keys.every((k, i) => k.column === columns[i] && k.expression === null && k.opclass === null && k.collation === null && !k.descending && !k.nullsFirst)
   );
@@ -128,15 +132,15 @@ function referencedBy(ctx: TableContext, columns: readonly string[]): string[] {
 }
 
 /** Where a missing key goes: a live key it replaces, a live index it takes over, or a name another relation holds. */
-function placeKey(ctx: TableContext, key: { name: string; columns: readonly string[]; nullsNotDistinct: boolean }, replaced: ReplacedKey | null, kind: 'primary' | 'unique'): KeyPlacement {
+function placeKey(ctx: TableContext, key: KeyShape, replaced: ReplacedKey | null, kind: 'primary' | 'unique'): KeyPlacement {
   // A free index of the key's own name first; another one only if no declared key of this table is named like it
   // (a unique index named as the declared unique is that unique's, even when the primary key is placed first).
   const declaredKeys = new Set([ctx.declared.primaryKey?.name, ...ctx.declared.uniques.map((u) => u.name)]);
-  const exact = ctx.freeIndexes.findIndex((ix) => ix.name === key.name && attachable(ix, key.columns, key.nullsNotDistinct));
+  const exact = ctx.freeIndexes.findIndex((ix) => ix.name === key.name && attachable(ix, key));
   const at =
     exact >= 0
       ? exact
-      : ctx.freeIndexes.findIndex((ix) => attachable(ix, key.columns, key.nullsNotDistinct) && !declaredKeys.has(ix.name) && !ctx.names(ctx.t.schema, key.name));
+      : ctx.freeIndexes.findIndex((ix) => attachable(ix, key) && !declaredKeys.has(ix.name) && !ctx.names(ctx.t.schema, key.name));
   const taken = at >= 0 ? ctx.freeIndexes.splice(at, 1)[0] : undefined;
   if (taken && !replaced) return { replaces: null, usingIndex: taken.name, nameTakenBy: null };
   if (taken) ctx.freeIndexes.push(taken);
@@ -152,13 +156,13 @@ function placeKey(ctx: TableContext, key: { name: string; columns: readonly stri
  * key (`<partition>_pkey`, `<partition>_<columns>_key`). Null when the table is not partitioned,
  * has partitioned partitions, or a name is held.
  */
-function partitionKeys(ctx: TableContext, key: { name: string; columns: readonly string[]; nullsNotDistinct: boolean }, kind: 'primary' | 'unique'): PartitionKey[] | null {
+function partitionKeys(ctx: TableContext, key: KeyShape, kind: 'primary' | 'unique'): PartitionKey[] | null {
   if (ctx.live.kind !== 'partitioned') return null;
   const partitions = ctx.liveTables.filter((lt) => lt.partitionOf && sameTable(lt.partitionOf.parent, ctx.t));
   if (partitions.length === 0 || partitions.some((p) => p.kind === 'partitioned')) return null;
   const out: PartitionKey[] = [];
   for (const p of partitions) {
-    const free = p.indexes.find((ix) => attachable(ix, key.columns, key.nullsNotDistinct));
+    const free = p.indexes.find((ix) => attachable(ix, key));
     if (free) {
       out.push({ table: { schema: p.schema, name: p.name }, name: free.name, existing: true });
       continue;
@@ -168,6 +172,15 @@ function partitionKeys(ctx: TableContext, key: { name: string; columns: readonly
     out.push({ table: { schema: p.schema, name: p.name }, name, existing: false });
   }
   return out;
+}
+
+/** A key matched on both sides whose index's storage parameters differ: set on the live index in place (no rebuild). */
+function keyStorage(ctx: TableContext, declared: PrimaryKey | Unique, live: PrimaryKey | Unique): void {
+  if (JSON.stringify(declared.storage ?? []) === JSON.stringify(live.storage ?? [])) return;
+  const d = ctx.declared.indexes.find((ix) => ix.constraint === declared.name);
+  const l = ctx.live.indexes.find((ix) => ix.constraint === live.name);
+  // A partitioned table's key index holds no pages of its own: its partitions' indexes are compared with theirs.
+  if (d && l && ctx.live.kind !== 'partitioned') ctx.out.push({ kind: 'index-differs', table: ctx.t, onPartitioned: false, declared: d, live: l, aspects: ['storage'] });
 }
 
 function compareKeys(ctx: TableContext): void {
@@ -193,8 +206,9 @@ function compareKeys(ctx: TableContext): void {
       const sameNameUnique = l ? undefined : takeExtraUnique(pk.name);
       const replaced = l ? asReplaced('primary key', l) : sameNameUnique ? asReplaced('unique constraint', sameNameUnique) : null;
       out.push({ kind: 'missing-primary-key', table: t, primaryKey: pk, placement: placeKey(ctx, { ...pk, nullsNotDistinct: false }, replaced, 'primary') });
-    } else if (l.name !== pk.name) {
-      out.push({ kind: 'name-differs', table: t, objectKind: 'primary key', declared: pk.name, live: l.name });
+    } else {
+      if (l.name !== pk.name) out.push({ kind: 'name-differs', table: t, objectKind: 'primary key', declared: pk.name, live: l.name });
+      keyStorage(ctx, pk, l);
     }
   }
   if (live.primaryKey && !declared.primaryKey) {
@@ -207,6 +221,7 @@ function compareKeys(ctx: TableContext): void {
   }
   for (const [d, l] of uniques.pairs) {
     if (d.name !== l.name) out.push({ kind: 'name-differs', table: t, objectKind: 'unique constraint', declared: d.name, live: l.name });
+    keyStorage(ctx, d, l);
   }
   for (const l of extraUniques) out.push({ kind: 'extra-constraint', table: t, objectKind: 'unique constraint', name: l.name });
 

@@ -279,6 +279,7 @@ function table(rel: RelationRow, constraintRows: readonly ConstraintRow[], index
         break;
     }
   }
+  const indexes = indexRows.map((r) => index(r, ctx, constraintByIndex)).sort(byName);
   return {
     schema,
     name: rel.name,
@@ -289,13 +290,20 @@ function table(rel: RelationRow, constraintRows: readonly ConstraintRow[], index
         ? { parent: { schema: intern(rel.parent_schema), name: intern(rel.parent_name) }, bound: rel.partition_bound ?? '' }
         : null,
     columns: columns.rows.map((c) => column(c, columns.names[c.num] ?? c.name, intern, ctx.identitySequences)),
-    primaryKey,
+    primaryKey: primaryKey ? withIndexOptions(primaryKey, indexes) : null,
     foreignKeys: exact(foreignKeys.sort(byName)),
-    uniques: exact(uniques.sort(byName)),
+    uniques: exact(uniques.sort(byName).map((u) => withIndexOptions(u, indexes))),
     checks: exact(checks.sort(byName)),
     exclusions: exact(exclusions.sort(byName)),
-    indexes: indexRows.map((r) => index(r, ctx, constraintByIndex)).sort(byName),
+    indexes,
   };
+}
+
+/** A key's INCLUDE columns and storage parameters, from the index that backs it (set only when not empty). */
+function withIndexOptions<K extends PrimaryKey | Unique>(key: K, indexes: readonly Index[]): K {
+  const ix = indexes.find((i) => i.constraint === key.name);
+  if (!ix || (ix.include.length === 0 && ix.storage.length === 0)) return key;
+  return { ...key, ...(ix.include.length > 0 ? { include: ix.include } : {}), ...(ix.storage.length > 0 ? { storage: ix.storage } : {}) };
 }
 
 function sequenceOptions(r: SequenceRow): SequenceOptions {

@@ -45,7 +45,15 @@ export interface Column {
   readonly collation: string | null;
 }
 
-export interface PrimaryKey extends Deferrability {
+/** What a primary key or unique constraint's index holds beyond its key columns (absent: nothing). */
+export interface KeyIndexOptions {
+  /** Columns of `INCLUDE (...)`, stored in the index but not part of the key; absent when none. */
+  readonly include?: readonly string[];
+  /** The index's storage parameters (`WITH (fillfactor=70)`), sorted `name=value`; absent when none. */
+  readonly storage?: readonly string[];
+}
+
+export interface PrimaryKey extends Deferrability, KeyIndexOptions {
   readonly name: string;
   readonly columns: readonly string[];
 }
@@ -64,7 +72,7 @@ export interface ForeignKey extends Deferrability {
   readonly validated: boolean;
 }
 
-export interface Unique extends Deferrability {
+export interface Unique extends Deferrability, KeyIndexOptions {
   readonly name: string;
   readonly columns: readonly string[];
   readonly nullsNotDistinct: boolean;

@@ -27,6 +27,8 @@ interface KeySpec {
   readonly nullsNotDistinct: boolean;
   readonly deferrable: boolean;
   readonly initiallyDeferred: boolean;
+  readonly include?: readonly string[];
+  readonly storage?: readonly string[];
 }
 
 function timing(k: KeySpec): string {
@@ -40,9 +42,9 @@ function uniqueIndexFor(key: KeySpec, name: string): Index {
     unique: true,
     nullsNotDistinct: key.nullsNotDistinct,
     keys: key.columns.map((column) => ({ column, expression: null, opclass: null, collation: null, descending: false, nullsFirst: false })),
-    include: [],
+    include: key.include ?? [],
     predicate: null,
-    storage: [],
+    storage: key.storage ?? [],
     valid: true,
     constraint: null,
     definition: '',

@@ -41,12 +41,17 @@ export function columnHasType(t: QualifiedName, column: string, type: string): s
  */
 export function keyMatches(
   t: QualifiedName,
-  key: { name: string; columns: readonly string[]; deferrable: boolean; initiallyDeferred: boolean },
+  key: { name: string; columns: readonly string[]; deferrable: boolean; initiallyDeferred: boolean; include?: readonly string[] },
   kind: 'p' | 'u',
 ): string {
+  // The INCLUDE columns: the index's attributes after its key columns.
+  const include =
+    `ARRAY(SELECT a.attname::text FROM pg_catalog.pg_index i, unnest(i.indkey::int2[]) WITH ORDINALITY AS k(n, o) ` +
+    `JOIN pg_catalog.pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.n WHERE i.indexrelid = c.conindid AND k.o > i.indnkeyatts ORDER BY k.o)`;
   return (
     `EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.conrelid = ${regclass(t)} AND c.contype = ${literal(kind)} AND c.conname = ${literal(key.name)} ` +
-    `AND c.condeferrable = ${key.deferrable} AND c.condeferred = ${key.initiallyDeferred} AND ${keyNames('c.conrelid', 'c.conkey')} = ${names(key.columns)})`
+    `AND c.condeferrable = ${key.deferrable} AND c.condeferred = ${key.initiallyDeferred} AND ${keyNames('c.conrelid', 'c.conkey')} = ${names(key.columns)}` +
+    ` AND ${include} = ${names(key.include ?? [])})`
   );
 }
 

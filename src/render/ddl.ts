@@ -2,7 +2,7 @@
  * DDL text for model objects. Every identifier goes through quote.ts; types,
  * defaults and expressions are PostgreSQL's own text from the catalog.
  */
-import type { Check, Column, ForeignKey, Index, PrimaryKey, QualifiedName, SequenceOptions, Table, Unique } from '../model/types.js';
+import type { Check, Column, ForeignKey, Index, KeyIndexOptions, PrimaryKey, QualifiedName, SequenceOptions, Table, Unique } from '../model/types.js';
 import { ident, identList, qualified, storageParameters } from './quote.js';
 
 function timing(d: { deferrable: boolean; initiallyDeferred: boolean }): string {
@@ -48,12 +48,19 @@ export function columnDefinition(c: Column, options: { notNull?: boolean } = {})
   return sql;
 }
 
+/** ` INCLUDE (...) WITH (...)` of a key's index, where it has them. */
+function keyIndexParameters(k: KeyIndexOptions): string {
+  const include = k.include && k.include.length > 0 ? ` INCLUDE (${identList(k.include)})` : '';
+  const storage = k.storage && k.storage.length > 0 ? ` WITH (${storageParameters(k.storage)})` : '';
+  return `${include}${storage}`;
+}
+
 export function primaryKeyClause(pk: PrimaryKey): string {
-  return `CONSTRAINT ${ident(pk.name)} PRIMARY KEY (${identList(pk.columns)})${timing(pk)}`;
+  return `CONSTRAINT ${ident(pk.name)} PRIMARY KEY (${identList(pk.columns)})${keyIndexParameters(pk)}${timing(pk)}`;
 }
 
 export function uniqueClause(u: Unique): string {
-  return `CONSTRAINT ${ident(u.name)} UNIQUE${u.nullsNotDistinct ? ' NULLS NOT DISTINCT' : ''} (${identList(u.columns)})${timing(u)}`;
+  return `CONSTRAINT ${ident(u.name)} UNIQUE${u.nullsNotDistinct ? ' NULLS NOT DISTINCT' : ''} (${identList(u.columns)})${keyIndexParameters(u)}${timing(u)}`;
 }
 
 export function checkClause(c: Check): string {
