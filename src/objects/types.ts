@@ -96,6 +96,11 @@ export interface ObjectKindDef<O extends { readonly kind: string }> {
   held?(o: O, live: ReadonlyMap<string, CatalogObject>): boolean;
   /** Aspects that differ (empty when equal). */
   differs(declared: O, live: O, ctx: CompareContext): readonly string[];
+  /**
+   * Why the difference cannot be repaired here (a warning, no statement), or null: a range type
+   * that columns use cannot be dropped and created again.
+   */
+  unrepairable?(declared: O, live: O, aspects: readonly string[]): string | null;
   /** Statements creating a missing object. */
   create(o: O): readonly ObjectStatement[];
   /** Statements making `live` as `declared`. */

@@ -50,6 +50,8 @@ export function objectDiffers(c: Of<'object-differs'>, ctx: BuildContext): Built
   if (c.live.kind !== c.declared.kind) return built();
   const lacking = rolesLacking(c, c.declared, ctx);
   if (lacking) return lacking;
+  const why = def.unrepairable?.(c.declared, c.live as typeof c.declared, c.aspects) ?? null;
+  if (why) return built([], [{ level: 'warning', message: `${describeObject(c.declared)} differs (${c.aspects.join(', ')}) and is not changed: ${why}`, source: c }]);
   const around = c.recreate
     ? {
         drops: [...c.recreate].reverse().map((p) => kindOf(p.live).drop(p.live)),

@@ -27,7 +27,12 @@ const optionsSql = (rg: string): string =>
 const SQL = `
 SELECT n.nspname AS schema, t.typname AS name, ${optionsSql('rg')} AS options,
        ARRAY(SELECT ${keySql('function', ['pn.nspname', 'p.proname', 'oidvectortypes(p.proargtypes)'])} FROM pg_proc p JOIN pg_namespace pn ON pn.oid = p.pronamespace
-             WHERE p.oid IN (rg.rngcanonical, rg.rngsubdiff) AND pn.nspname <> 'pg_catalog' ORDER BY 1) AS depends_on
+             WHERE p.oid IN (rg.rngcanonical, rg.rngsubdiff) AND pn.nspname <> 'pg_catalog' ORDER BY 1) AS depends_on,
+       ARRAY(SELECT quote_ident(an.nspname) || '.' || quote_ident(ac.relname) || '.' || quote_ident(a.attname)
+             FROM pg_attribute a JOIN pg_class ac ON ac.oid = a.attrelid JOIN pg_namespace an ON an.oid = ac.relnamespace
+             WHERE a.attnum > 0 AND NOT a.attisdropped AND ac.relkind IN ('r', 'p')
+               AND a.atttypid IN (SELECT t.oid UNION ALL SELECT t.typarray UNION ALL SELECT rg.rngmultitypid UNION ALL SELECT d.oid FROM pg_type d WHERE d.typbasetype = t.oid)
+             ORDER BY 1) AS used_by
 FROM pg_type t
 JOIN pg_range rg ON rg.rngtypid = t.oid
 JOIN pg_namespace n ON n.oid = t.typnamespace
@@ -60,12 +65,17 @@ export const rangeTypeKind: ObjectKindDef<RangeTypeObject> = {
     name: asString(r['name']),
     options: asString(r['options']),
     dependsOn: asStrings(r['depends_on']),
+    usedBy: asStrings(r['used_by']),
   }),
   identity: (t) => [t.schema, t.name],
   table: () => null,
   display: show,
   dependsOn: (t) => t.dependsOn,
   differs: (d, l) => (d.options === l.options ? [] : ['options']),
+  unrepairable: (_d, l) =>
+    l.usedBy.length === 0
+      ? null
+      : `a range type cannot be altered in place, and it is not dropped while columns use it (${l.usedBy.join(', ')}): create a type with the declared options and convert those columns to it by hand`,
   create: (t) => [statement(t, `create ${show(t)}`, createSql(t))],
   repair: (d, l) => [
     statement(d, `drop and create ${show(d)} (its options differ)`, atomically([`DROP TYPE ${qname(l)}`, createSql(d)]), {

@@ -11,4 +11,6 @@ export interface RangeTypeObject {
   readonly options: string;
   /** Registry keys of the functions it names (canonical, subtype difference). */
   readonly dependsOn: readonly string[];
+  /** Table columns whose type is it, its array, its multirange or a domain over it (`schema.table.column`, quoted where needed). */
+  readonly usedBy: readonly string[];
 }
