@@ -13,7 +13,7 @@ import { describeChange } from '../../src/declared/effects.js';
 import { detectSource, loadDeclared, migrationEffects, type Declared } from '../../src/declared/index.js';
 import { applyScope } from '../../src/diff/scope.js';
 import { adminUrl, createDatabase, type TestDb } from '../helpers/db.js';
-import { CHAT_MANAGE, CHAT_PROJECT, SHOP_MANAGE, SHOP_PROJECT, djangoPlan, manage, requireDjango } from '../helpers/django.js';
+import { CHAT_MANAGE, CHAT_PROJECT, GUARDED_MANAGE, SHOP_MANAGE, SHOP_PROJECT, djangoPlan, manage, requireDjango } from '../helpers/django.js';
 
 requireDjango();
 
@@ -102,6 +102,22 @@ describe('django project source', () => {
     const data = d.migrations.find((m) => m.key === 'catalog.0004_default_category');
     expect(data?.dataOnly).toBe(true);
     expect(data?.sql).toMatch(/^INSERT INTO "catalog_category" \("name"\) VALUES \('Uncategorized'\) RETURNING "catalog_category"."id";$/m);
+  });
+
+  it('guarded: pre_migrate and post_migrate are sent once, as migrate sends them (django-guardian needs auth_user; a handler makes a view)', async () => {
+    const d = await load(GUARDED_MANAGE);
+    const db = await migrated(GUARDED_MANAGE);
+    const live = applyScope(await db.inspect(), {}, { ledger: true });
+    expect(d.schema).toEqual(live);
+    expect(d.schema.tables.map((t) => t.name)).toContain('guardian_userobjectpermission');
+    // The post_migrate handler's view, made after the last migration: in the model, in no migration's effects.
+    expect(d.schema.views.map((v) => v.name)).toEqual(['notes_note_owner']);
+    expect(d.snapshots.at(-1)?.after.views).toEqual([]);
+    expect(d.migrations.map((m) => m.key)).toEqual(djangoPlan(GUARDED_MANAGE, db.url).map((l) => l.replace(/^\[X\]\s+/, '')));
+    // Django itself fails a partial migrate of this project in guardian's handler: the reason the signals wait.
+    const partial = await createDatabase('djproj_partial');
+    dbs.push(partial);
+    expect(() => manage(GUARDED_MANAGE, partial.url, 'migrate', 'contenttypes', '--noinput')).toThrow(/auth_user/);
   });
 
   it('sqlmigrate on an empty database misses what AlterField drops by a looked-up name (why the project source exists)', async () => {

@@ -1,6 +1,6 @@
 /**
  * Real Django (Debian's python3-django, python3-psycopg2, python3-django-taggit,
- * installed by .ci/run) for the Django project tests. No test skips when Django
+ * python3-django-guardian, installed by .ci/run) for the Django project tests. No test skips when Django
  * is missing: `requireDjango()` throws, so the test file fails and says what to install.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -14,11 +14,12 @@ export const CHAT_PROJECT = path.join(ROOT, 'schemas/chat/django-project');
 export const CHAT_MANAGE = path.join(CHAT_PROJECT, 'manage.py');
 export const SHOP_PROJECT = path.join(ROOT, 'test/fixtures/django/shop');
 export const SHOP_MANAGE = path.join(SHOP_PROJECT, 'manage.py');
+export const GUARDED_MANAGE = path.join(ROOT, 'test/fixtures/django/guarded/manage.py');
 
-const SETTINGS: Record<string, string> = { [CHAT_MANAGE]: 'chatproject.settings', [SHOP_MANAGE]: 'shop.settings' };
+const SETTINGS: Record<string, string> = { [CHAT_MANAGE]: 'chatproject.settings', [SHOP_MANAGE]: 'shop.settings', [GUARDED_MANAGE]: 'guarded.settings' };
 
 function importsDjango(python: string): boolean {
-  const r = spawnSync(python, ['-c', 'import django, psycopg2, taggit'], { stdio: 'ignore' });
+  const r = spawnSync(python, ['-c', 'import django, psycopg2, taggit, guardian'], { stdio: 'ignore' });
   return r.status === 0;
 }
 
@@ -32,7 +33,7 @@ export function requireDjango(): string {
   const found = tried.find(importsDjango);
   if (!found) {
     throw new Error(
-      `Django is not importable by ${tried.join(', ')}: these tests need real Django (apt-get install python3-django python3-psycopg2 python3-django-taggit; .ci/run installs them)`,
+      `Django is not importable by ${tried.join(', ')}: these tests need real Django (apt-get install python3-django python3-psycopg2 python3-django-taggit python3-django-guardian; .ci/run installs them)`,
     );
   }
   process.env['PYTHON'] = found;

@@ -11,9 +11,12 @@
  *   commands read from stdin, one JSON object a line, on the file descriptor
  *   RECONCILE_FD (so that what migrations print cannot mix with the answers):
  *   `plan` (Django's migration plan for an empty database, as `migrate --plan`
- *   computes it) and `migrate` (`call_command('migrate', app, name)`: the real
- *   command, one migration at a time), recording the SQL Django runs while it
- *   applies that migration.
+ *   computes it), `migrate` (one migration at a time through Django's own
+ *   MigrationExecutor, as `manage.py migrate` applies it), recording the SQL Django
+ *   runs while it applies that migration, and `finish`. The pre_migrate and
+ *   post_migrate signals are sent once, before the first and after the last
+ *   migration, as one `manage.py migrate` sends them: handlers that need every
+ *   app's tables (django-guardian creates its anonymous user) find them.
  */
 
 export const SETTINGS_MODULE = 'reconcile_shadow_settings';
@@ -77,7 +80,6 @@ def main():
 
     import django
     from django.conf import settings
-    from django.core.management import call_command
     from django.db import DatabaseError, connections
     from django.db.migrations.executor import MigrationExecutor
 
@@ -98,9 +100,10 @@ def main():
             return sql
 
     def wrapper(execute, sql, params, many, context):
+        # The last statement sent, recorded or not: what failed, when something fails (a signal handler's query too).
+        text = render(sql, None if many else params, context)
+        record["last"] = text
         if record["on"]:
-            text = render(sql, None if many else params, context)
-            record["last"] = text
             head = text.lstrip().split(None, 1)[0].upper() if text.strip() else ""
             if head not in ("SELECT", "SAVEPOINT", "RELEASE", "SHOW") and "django_migrations" not in text:
                 record["sql"].append(text)
@@ -121,6 +124,27 @@ def main():
     send({"ready": True, "django": django.get_version(), "python": sys.version.split()[0], "executable": sys.executable,
           "engine": settings.DATABASES["default"]["ENGINE"], "settings": user_settings})
 
+    from django.core.management.sql import emit_post_migrate_signal, emit_pre_migrate_signal
+    signals = {"pre": False, "state": None, "plan": []}
+
+    def migrate_one(app, name):
+        executor = MigrationExecutor(conn)
+        executor.loader.check_consistent_history(conn)
+        targets = [(app, name)]
+        steps = executor.migration_plan(targets)
+        if not signals["pre"]:
+            signals["pre"] = True
+            emit_pre_migrate_signal(0, False, alias, stdout=io.StringIO(), apps=executor._create_project_state(with_applied_migrations=True).apps, plan=steps)
+        signals["state"] = executor.migrate(targets, plan=steps)
+        signals["plan"].extend(steps)
+
+    def finish():
+        state = signals["state"]
+        if state is None:
+            return
+        state.clear_delayed_apps_cache()
+        emit_post_migrate_signal(0, False, alias, stdout=io.StringIO(), apps=state.apps, plan=signals["plan"])
+
     with conn.execute_wrapper(wrapper):
         for line in sys.stdin:
             line = line.strip()
@@ -137,9 +161,12 @@ def main():
                 elif cmd == "migrate":
                     record["sql"] = []
                     record["last"] = None
-                    buf = io.StringIO()
-                    call_command("migrate", req["app"], req["name"], database=alias, verbosity=0, interactive=False, stdout=buf, stderr=buf)
+                    migrate_one(req["app"], req["name"])
                     send({"ok": True, "sql": record["sql"]})
+                elif cmd == "finish":
+                    record["last"] = None
+                    finish()
+                    send({"ok": True})
                 else:
                     send({"ok": False, "error": f"unknown command {cmd!r}"})
             except Exception as e:

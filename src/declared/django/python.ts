@@ -206,6 +206,12 @@ export class Driver {
     return a.ok ? { ok: true, sql: a.sql ?? [] } : { ok: false, error: a.error ?? 'unknown error', statement: a.statement ?? null };
   }
 
+  /** After the last migration: the post_migrate signal, once, as `manage.py migrate` sends it. */
+  async finish(): Promise<{ ok: true } | { ok: false; error: string; statement: string | null }> {
+    const a = await this.ask<{ ok: boolean; error?: string; statement?: string | null }>({ cmd: 'finish' });
+    return a.ok ? { ok: true } : { ok: false, error: a.error ?? 'unknown error', statement: a.statement ?? null };
+  }
+
   async close(): Promise<void> {
     if (!this.exited && this.child.exitCode === null) {
       const closed = new Promise<void>((resolve) => this.child.once('close', () => resolve()));

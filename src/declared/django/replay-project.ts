@@ -125,6 +125,14 @@ export async function replayDjangoProject(location: string, options: ProjectRepl
           snapshots.push({ migration, after });
         }
       }
+      const finished = await driver.finish();
+      if (!finished.ok) {
+        const at = finished.statement ? ` [${oneLine(finished.statement)}]` : '';
+        throw new ReconcileError(
+          'source',
+          `${project.manage}: the post_migrate signal handlers failed after the last migration: ${finished.error}${at} (replayed in ${shadow.label})`,
+        );
+      }
       const schema = await model(shadow, options.schemas, true);
       const inputs: InputFile[] = [];
       for (const file of answer.inputs) {
