@@ -125,6 +125,7 @@ export async function applyPlan(input: ApplyInput): Promise<ApplyReport> {
       `allow them by kind with --allow-hazards ${kinds.join(',')}, or pass --skip-withheld to apply the rest`,
     );
   }
+  for (const n of plan.notes) if (n.level === 'warning') emit({ event: 'warning', message: n.message });
   if (input.expectedLiveHash) await checkLiveHash(input.connection, input.expectedLiveHash, input.force ?? false);
   if (input.signal?.aborted) throw new ReconcileError('internal', 'apply was interrupted before it touched the database');
   if (options.rehearse && !options.dryRun && input.rehearsal && plan.statements.some((s) => s.phase !== 'ledger')) {

@@ -47,6 +47,8 @@ export const DEFAULT_APPLY_OPTIONS: ApplyOptions = {
 export type StatementStatus = 'done' | 'skipped' | 'would-run' | 'failed' | 'blocked' | 'cancelled';
 
 export type ApplyEvent =
+  /** A warning of the plan (a change it cannot make, a migration it leaves unrecorded), before anything runs. */
+  | { readonly event: 'warning'; readonly message: string }
   | { readonly event: 'rehearsal'; readonly summary: string; readonly ok: boolean }
   | { readonly event: 'lock-acquired'; readonly pid: number }
   | { readonly event: 'preflight'; readonly blockers: readonly number[]; readonly waitingMs: number }

@@ -15,12 +15,13 @@ import type { Schema } from '../model/types.js';
 import { REGISTRY } from '../objects/index.js';
 import { NOT_COMPARED_SQL } from '../objects/not-compared.js';
 import { sha256 } from './sources/files.js';
+import { DRIVER_PY, SETTINGS_PY } from './django/driver-py.js';
 import type { DeclaredSource, InputFile, Migration, MigrationSnapshot } from './types.js';
 
 // 2: models hold `objects` and `notCompared` (the registry kinds).
 // 3: columns hold `identitySequence` (identity sequence options).
 // 4: registry kind `grant` (privileges).
-const FORMAT = 4;
+const FORMAT = 5;
 
 export interface CachedModel {
   readonly source: DeclaredSource;
@@ -70,6 +71,9 @@ export interface KeyParts {
   readonly extra?: readonly string[];
 }
 
+/** The Python the Django project source runs inside manage.py: another driver may read other migrations. */
+const DRIVER_FINGERPRINT = sha256(`${SETTINGS_PY}\n${DRIVER_PY}`);
+
 let catalogCache: string | undefined;
 
 /**
@@ -87,7 +91,7 @@ export function catalogFingerprint(): string {
 }
 
 export function cacheKey(parts: KeyParts): string {
-  return sha256(JSON.stringify({ format: FORMAT, tool: toolVersion(), catalog: catalogFingerprint(), ...parts, schemas: parts.schemas ? [...parts.schemas].sort() : null }));
+  return sha256(JSON.stringify({ format: FORMAT, tool: toolVersion(), catalog: catalogFingerprint(), driver: DRIVER_FINGERPRINT, ...parts, schemas: parts.schemas ? [...parts.schemas].sort() : null }));
 }
 
 export async function readCache(dir: string, key: string): Promise<{ inputs: readonly InputFile[]; model: CachedModel } | null> {

@@ -37,6 +37,11 @@ export interface Migration {
   readonly when: number | null;
   /** No statement that changes the schema (only comments such as `-- Raw Python operation`, or only data). */
   readonly dataOnly: boolean;
+  /**
+   * Applying it runs nothing at all: no SQL, and no code of its own (a Django migration of model
+   * options or validators only). Known only where the source can tell (a Django project); absent: unknown.
+   */
+  readonly stateOnly?: boolean;
   /** A squashed Django migration's `replaces` (`app.name` keys), when the source knows them (a Django project). */
   readonly replaces?: readonly string[];
 }

@@ -50,9 +50,20 @@ export interface LedgerFix {
   readonly predicted: readonly MigrationStatus[];
 }
 
-/** Which unrecorded migrations get a row, given their status after the plan: present, or inferred (status.ts). */
+/**
+ * Which unrecorded migrations get a row, given their status after the plan: present, or inferred
+ * (status.ts); and a state-only one (it runs nothing: recording it is all `migrate` does) once every
+ * earlier migration of its app is recorded or gets a row (Django refuses a history with a gap).
+ */
 function chooseRecords(after: readonly MigrationStatus[]): Set<string> {
-  return new Set(after.filter((s) => s.recorded === false && (s.effects === 'present' || s.inferred !== null)).map((s) => s.migration.key));
+  const chosen = new Set(after.filter((s) => s.recorded === false && (s.effects === 'present' || s.inferred !== null)).map((s) => s.migration.key));
+  const gap = new Set<string>();
+  for (const s of after) {
+    const app = s.migration.app;
+    if (s.recorded === false && !chosen.has(s.migration.key) && s.migration.stateOnly === true && s.effects === 'none' && !gap.has(app)) chosen.add(s.migration.key);
+    if (s.recorded !== true && !chosen.has(s.migration.key)) gap.add(app);
+  }
+  return chosen;
 }
 
 function verification(input: LedgerFixInput, record: ReadonlySet<string>, prune: readonly LedgerRow[], after: readonly MigrationStatus[]): Statement | null {

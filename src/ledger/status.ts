@@ -157,6 +157,7 @@ function undoneParts(m: Migration, checks: readonly JudgedCheck[]): string[] {
 
 /** Why there is nothing to check. */
 function nothingText(m: Migration, checks: readonly JudgedCheck[]): string {
+  if (m.stateOnly) return 'state only (it runs no SQL and no code), nothing to check';
   if (m.dataOnly) return 'data only (no schema change), not checkable';
   const parts = undoneParts(m, checks);
   return parts.length === 0 ? 'no schema effect, not checkable' : `effects not visible (${parts.join('; ')})`;

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { adminUrl, createDatabase, type TestDb } from '../helpers/db.js';
-import { CHAT_MANAGE, SHOP_MANAGE, djangoPlan, manage, requireDjango } from '../helpers/django.js';
+import { CHAT_MANAGE, GUARDED_MANAGE, SHOP_MANAGE, djangoPlan, manage, requireDjango } from '../helpers/django.js';
 import { INCIDENT_SQL, cli } from './helpers.js';
 
 requireDjango();
@@ -61,6 +61,35 @@ async function expectRepaired(db: TestDb, manageFile: string, verified: readonly
 }
 
 describe('django ledger, project source (--from manage.py)', () => {
+  it('state-only migrations not applied: apply records one whose app has no gap before it, never a RunPython that sent no SQL', async () => {
+    const db = await fresh();
+    // auth in full first: guardian's post_migrate handler needs its final auth_user (Django fails a partial run otherwise).
+    manage(GUARDED_MANAGE, db.url, 'migrate', 'auth', '--noinput');
+    manage(GUARDED_MANAGE, db.url, 'migrate', 'notes', '0001', '--noinput');
+    const before = await status(db, GUARDED_MANAGE);
+    expect(marks(before.stdout).slice(-4).map((l) => l.replace(/ {2,}/g, '  '))).toEqual([
+      ' [X] 0001_initial  verified: 1 sequence, 1 table',
+      ' [ ] 0002_note_options  pending; state only (it runs no SQL and no code), nothing to check',
+      ' [ ] 0003_note_text_stripped  pending; data only (no schema change), not checkable',
+      ' [ ] 0004_note_verbose_name  pending; state only (it runs no SQL and no code), nothing to check',
+    ]);
+    const r = await apply(db, GUARDED_MANAGE);
+    // Repaired what it could; the backfill stays pending, as verify says: exit 2 from both.
+    expect(r.code, r.stdout + r.stderr).toBe(2);
+    expect(r.stdout).toContain('verified with differences left: 0 and 2 ledger problem(s)');
+    expect(r.stdout).toContain('record notes.0002_note_options as applied');
+    expect(r.stdout).not.toContain('record notes.0003');
+    expect(r.stdout).not.toContain('record notes.0004');
+    expect(r.stderr).toContain('reconcile: warning: notes.0003_note_text_stripped is not recorded and has no schema effect to check (data only)');
+    expect((await cli('verify', '--url', db.url, '--from', GUARDED_MANAGE, '--shadow', adminUrl())).code).toBe(2);
+    // The backfill still runs when Django migrates: it was never recorded for it.
+    expect(djangoPlan(GUARDED_MANAGE, db.url).filter((l) => !l.startsWith('[X]'))).toEqual(['[ ]  notes.0003_note_text_stripped', '[ ]  notes.0004_note_verbose_name']);
+    manage(GUARDED_MANAGE, db.url, 'migrate', '--noinput');
+    const after = await status(db, GUARDED_MANAGE);
+    expect(after.code).toBe(0);
+    expect(summaryOf(after.stdout)).toMatch(/; schema matches the source; in sync$/);
+  });
+
   it('clean: manage.py migrate; every migration verified, apply changes nothing', async () => {
     const db = await fresh();
     manage(CHAT_MANAGE, db.url, 'migrate', '--noinput');

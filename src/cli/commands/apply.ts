@@ -6,6 +6,7 @@ import { ReconcileError } from '../../errors.js';
 import { addCompareOptions, planRequestFrom, type CompareFlags } from '../compare-options.js';
 import { parseDuration } from '../duration.js';
 import { driftLines } from '../../render/drift.js';
+import { ledgerOutOfSync } from './plan.js';
 import { CliExit, EXIT, write } from '../output.js';
 
 interface ApplyFlags extends CompareFlags {
@@ -24,6 +25,9 @@ interface ApplyFlags extends CompareFlags {
 
 function textEvents(e: ApplyEvent): void {
   switch (e.event) {
+    case 'warning':
+      process.stderr.write(`reconcile: warning: ${e.message}\n`);
+      return;
     case 'rehearsal':
       write(`${e.summary}\n`);
       return;
@@ -173,9 +177,11 @@ export function registerApply(program: Command): void {
       if (flags.from) {
         // The same verdict as `reconcile verify`: every difference that is not information only.
         const after = await planRepair(planRequestFrom(flags));
-        const lines = driftLines(after.plan);
-        if (lines.length > 0) {
-          say(`verified with differences left: ${lines.length}\n${lines.map((l) => `  - ${l}`).join('\n')}\n`);
+        const lines = driftLines(after.plan, { ledger: false });
+        const problems = ledgerOutOfSync(after) ? (after.ledger?.verdict.problems ?? []) : [];
+        if (lines.length > 0 || problems.length > 0) {
+          const ledger = problems.length > 0 ? ` and ${problems.length} ledger problem(s)` : '';
+          say(`verified with differences left: ${lines.length}${ledger}\n${[...lines, ...problems].map((l) => `  - ${l}`).join('\n')}\n`);
           throw new CliExit(EXIT.drift);
         }
       }

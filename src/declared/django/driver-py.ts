@@ -174,6 +174,16 @@ def main():
                 send({"ok": False, "error": _first_line(e), "statement": record["last"] if isinstance(e, DatabaseError) else None, "trace": traceback.format_exc()[-4000:]})
 
 
+def _runs_code(op):
+    """RunPython and RunSQL run what the migration's author wrote; an operation class Django does not ship may too."""
+    from django.db.migrations import operations as builtin
+    if isinstance(op, (builtin.RunPython, builtin.RunSQL)):
+        return True
+    if isinstance(op, builtin.SeparateDatabaseAndState):
+        return any(_runs_code(o) for o in op.database_operations)
+    return not type(op).__module__.startswith("django.db.migrations.operations")
+
+
 def plan(conn, MigrationExecutor, user_settings):
     import django
     from django.apps import apps
@@ -189,6 +199,7 @@ def plan(conn, MigrationExecutor, user_settings):
             "replaces": [f"{a}.{n}" for a, n in (migration.replaces or [])],
             "file": _file_of(migration.__module__),
             "atomic": bool(migration.atomic),
+            "runsCode": any(_runs_code(op) for op in migration.operations),
         })
     inputs = set()
     for migration in loader.disk_migrations.values():

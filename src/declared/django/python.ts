@@ -26,6 +26,8 @@ export interface PlanStep {
   readonly replaces: readonly string[];
   readonly file: string | null;
   readonly atomic: boolean;
+  /** Its operations run code or SQL of their own (RunPython, RunSQL, or an operation class Django does not ship): not state only. */
+  readonly runsCode: boolean;
 }
 
 export interface PlanAnswer {

@@ -93,6 +93,7 @@ async function migrationOf(step: PlanStep, sql: readonly string[]): Promise<Migr
     hash: (await fileHash(step.file)) ?? sha256(text),
     when: null,
     dataOnly: isDataOnly(splitStatements(text).statements),
+    ...(!step.runsCode && splitStatements(text).statements.length === 0 ? { stateOnly: true } : {}),
     ...(step.replaces.length > 0 ? { replaces: step.replaces } : {}),
   };
 }
