@@ -215,8 +215,11 @@ const isReplicaIdentity = (t: QualifiedName, name: string): string => replicaIde
  * rebuilt index the identity (the live one being another) is set by the replica
  * identity kind, in its phase after the indexes.
  */
+/** Only its storage parameters differ: set in place, the index (and its comment) stays. */
+export const storageOnly = (c: Of<'index-differs'>): boolean => !c.onPartitioned && c.aspects.length === 1 && c.aspects[0] === 'storage';
+
 export function indexDiffers(c: Of<'index-differs'>): Built {
-  if (!c.onPartitioned && c.aspects.length === 1 && c.aspects[0] === 'storage') return indexStorageDiffers(c);
+  if (storageOnly(c)) return indexStorageDiffers(c);
   const t = c.table;
   const hazard = {
     kind: 'replace-index' as const,

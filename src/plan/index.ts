@@ -18,7 +18,7 @@ import { identityOptionsDiffer, sequenceDiffers } from './build-sequences.js';
 import { sequenceAdvance } from './build-sequence-advance.js';
 import { dropPrimaryKeyFor, missingKey } from './build-keys.js';
 import { built, referencedKey, type BuildContext, type Built } from './build-context.js';
-import { defaultDiffers, foreignKeyDiffers, indexDiffers, nameDiffers, nullabilityDiffers } from './build-fixes.js';
+import { defaultDiffers, foreignKeyDiffers, indexDiffers, nameDiffers, nullabilityDiffers, storageOnly } from './build-fixes.js';
 import { commentsAgain, extraObject, foldExtraGrants, missingObject, objectDiffers, orderByDependencies } from './build-registry.js';
 import { lookalikeNote, renamedColumn, renamedEnumValue, takenByRename } from './build-renames.js';
 import { columnTypesDiffer, defaultWithTypeChange, groupTypeChanges, typeArounds, typeCovers, unusedUsing } from './build-types.js';
@@ -163,9 +163,6 @@ function again(b: Built, comments: readonly Statement[]): Built {
   const hazards = [...new Map(b.statements.flatMap((s) => s.hazards).map((h) => [`${h.kind}\u0000${h.message}`, h])).values()];
   return { ...b, statements: [...b.statements, ...comments.map((s) => ({ ...s, hazards: [...s.hazards, ...hazards] }))] };
 }
-
-/** Only its storage parameters differ: set in place, the index (and its comment) stays. */
-const storageOnly = (c: Extract<Change, { kind: 'index-differs' }>): boolean => !c.onPartitioned && c.aspects.length === 1 && c.aspects[0] === 'storage';
 
 /** Missing columns of partitions (at any depth) that adding `c` to its table brings. */
 function columnsViaParent(changes: readonly Change[], c: Extract<Change, { kind: 'missing-column' }>): Change[] {

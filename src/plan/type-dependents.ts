@@ -48,8 +48,10 @@ function liveObjects(ctx: PlanContext): Map<string, CatalogObject> {
   return new Map((ctx.objects?.live ?? []).map((o) => [keyOf(o), o]));
 }
 
-/** What stops the change and cannot be dropped and created around it (a warning), or null. */
+/** What stops the change and cannot be dropped and created around it (a warning); empty when nothing does. */
 export function blockedBy(c: TypeChange, ctx: PlanContext): ColumnDependent[] {
+  // Most changed columns have no dependents: no map of the live objects for them.
+  if (dependentsOfColumn(c, ctx).length === 0) return [];
   const live = ctx.objects ? liveObjects(ctx) : null;
   return dependentsOfColumn(c, ctx).filter((d) => d.cause !== 'object' || d.key === null || live === null || !live.has(d.key));
 }
@@ -99,6 +101,7 @@ function replaceHazard(o: CatalogObject, column: string): Hazard[] {
  * its columns. Call only for a group none of whose changes is blocked.
  */
 export function aroundTypeChange(group: readonly TypeChange[], ctx: PlanContext): Around | null {
+  if (group.every((c) => dependentsOfColumn(c, ctx).length === 0)) return null;
   const live = liveObjects(ctx);
   const declared = new Map((ctx.objects?.declared ?? []).map((o) => [keyOf(o), o]));
   const liveList = ctx.objects?.live ?? [];
